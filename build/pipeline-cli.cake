@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+
+// Builds the pipeline's command-line program when its sources changed, and runs it once per stage.
+public sealed class PipelineCli
+{
+    private const string Project = "src/PlaceDeMarche.Pipeline.Cli/PlaceDeMarche.Pipeline.Cli.csproj";
+    private readonly ICakeContext context;
+    private readonly PipelineOptions options;
+    private readonly DirectoryPath outputDirectory;
+
+    public PipelineCli(ICakeContext context, PipelineOptions options)
+    {
+        this.context = context;
+        this.options = options;
+        outputDirectory = context.MakeAbsolute(context.Directory("artifacts/cli"));
+    }
+
+    private FilePath Program => outputDirectory.CombineWithFilePath("placedemarche-pipeline.dll");
+
+    // `dotnet build` costs seconds even when nothing changed; a hash of the sources costs milliseconds and keeps
+    // an unchanged study's rerun fast. Any source or build-settings edit triggers a real (incremental) build.
+    public void BuildIfSourcesChanged()
+    {
+        var stamp = outputDirectory.CombineWithFilePath(".source-hash");
+        var hash = HashSources();
+        if (context.FileExists(Program) && context.FileExists(stamp) && System.IO.File.ReadAllText(stamp.FullPath) == hash)
+        {
+            return;
+        }
+
+        context.Information("Building the pipeline program...");
+        context.DotNetBuild(Project, new DotNetBuildSettings
+        {
+            Configuration = "Release",
+            OutputDirectory = outputDirectory,
+            NoLogo = true,
+            Verbosity = DotNetVerbosity.Quiet,
+        });
+        System.IO.File.WriteAllText(stamp.FullPath, hash);
+    }
+
+    public IReadOnlyList<StageNode> ReadStageGraph()
+    {
+        IEnumerable<string> lines;
+        var exitCode = context.StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().AppendQuoted(Program.FullPath).Append("graph"),
+            RedirectStandardOutput = true,
+        }, out lines);
+        if (exitCode != 0)
+        {
+            throw new CakeException("The pipeline program could not list its stages (see the error above).");
+        }
+
+        return lines.Where(line => line.Length > 0).Select(StageNode.Parse).ToList();
+    }
+
+    public void RunStage(string stage) => Run(Arguments("run-stage").Append(stage), $"Stage {stage} failed; see the error above.");
+
+    public void WriteRunSummary(bool succeeded)
+    {
+        if (!context.FileExists(Program))
+        {
+            return;
+        }
+
+        var arguments = Arguments("summarize");
+        if (!succeeded)
+        {
+            arguments.Append("--failed");
+        }
+
+        Run(arguments, "Could not write the run summary.");
+    }
+
+    private ProcessArgumentBuilder Arguments(string command)
+    {
+        var arguments = new ProcessArgumentBuilder()
+            .AppendQuoted(Program.FullPath)
+            .Append(command)
+            .Append("--workspace").AppendQuoted(context.MakeAbsolute(context.Directory(".")).FullPath)
+            .Append("--run-id").Append(options.RunId);
+        if (options.Dataset != null)
+        {
+            arguments.Append("--dataset").AppendQuoted(options.Dataset);
+        }
+
+        if (options.Configuration != null)
+        {
+            arguments.Append("--config").AppendQuoted(context.MakeAbsolute(context.File(options.Configuration)).FullPath);
+        }
+
+        if (options.Force && command == "run-stage")
+        {
+            arguments.Append("--force");
+        }
+
+        if (options.Quiet)
+        {
+            arguments.Append("--quiet");
+        }
+
+        return arguments;
+    }
+
+    private void Run(ProcessArgumentBuilder arguments, string failure)
+    {
+        var exitCode = context.StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
+        if (exitCode != 0)
+        {
+            throw new CakeException(failure);
+        }
+    }
+
+    private string HashSources()
+    {
+        var root = context.MakeAbsolute(context.Directory(".")).FullPath;
+        var files = System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(root, "src"), "*", System.IO.SearchOption.AllDirectories)
+            .Where(path => !path.Contains("/bin/") && !path.Contains("/obj/"))
+            .Concat(new[] { "Directory.Build.props", "Directory.Packages.props" }.Select(name => System.IO.Path.Combine(root, name)))
+            .OrderBy(path => path, StringComparer.Ordinal);
+        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            foreach (var file in files)
+            {
+                sha.AppendData(System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetRelativePath(root, file) + "\n"));
+                sha.AppendData(System.IO.File.ReadAllBytes(file));
+            }
+
+            return Convert.ToHexString(sha.GetHashAndReset());
+        }
+    }
+}
+
+// One line of `placedemarche-pipeline graph`: name, comma-separated dependencies, description (tab-separated).
+public sealed class StageNode
+{
+    public string Name { get; private set; }
+    public IReadOnlyList<string> Dependencies { get; private set; }
+    public string Description { get; private set; }
+
+    public static StageNode Parse(string line)
+    {
+        var fields = line.Split('\t');
+        if (fields.Length != 3)
+        {
+            throw new CakeException($"Unexpected stage graph line: '{line}'.");
+        }
+
+        return new StageNode
+        {
+            Name = fields[0],
+            Dependencies = fields[1].Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Description = fields[2],
+        };
+    }
+}

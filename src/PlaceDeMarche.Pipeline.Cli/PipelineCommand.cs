@@ -1,0 +1,146 @@
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Execution;
+using PlaceDeMarche.Pipeline.Core.Logging;
+using PlaceDeMarche.Pipeline.Core.Stages;
+
+namespace PlaceDeMarche.Pipeline.Cli;
+
+/// <summary>The command-line entry point that Cake calls once per stage (and that users may call directly).</summary>
+public static class PipelineCommand
+{
+    private const string DefaultTarget = "Report";
+
+    private const string Usage = """
+        usage: placedemarche-pipeline <command> [options]
+
+        commands:
+          graph                    print the stage graph (name, dependencies, description), one stage a line
+          run-stage <Stage>        run one stage if its fingerprint or outputs changed (dependencies must be up to date)
+          run [--target <Stage>]   run a stage and everything it needs, in this process (default target: Report)
+          summarize                write reports/run-summary.json for the run given by --run-id
+
+        options:
+          --workspace <dir>        repository root (default: the folder above holding pipeline.yaml)
+          --config <file>          configuration file (default: <workspace>/pipeline.yaml)
+          --dataset <path|url|sample>  where the dataset archive comes from (overrides dataset.source)
+          --force                  rerun stages even when up to date
+          --run-id <id>            groups the stage outcomes of one run for the summary
+          --failed                 with summarize: the run failed
+          --quiet                  no progress lines (the default when CI=true)
+          --verbose                print stack traces of unexpected errors
+        """;
+
+    public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        CommandLine commandLine;
+        try
+        {
+            commandLine = CommandLine.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (commandLine.Command == "help" || commandLine.Has("help"))
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
+
+        var quiet = commandLine.Has("quiet") || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        var log = new ConsoleLog(quiet);
+        try
+        {
+            return Dispatch(commandLine, log, output);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            error.WriteLine(Usage);
+            return 2;
+        }
+        catch (StageFailedException)
+        {
+            // Already logged with the stage name by the pipeline runner.
+            return 1;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine(commandLine.Has("verbose") ? $"error: {e}" : $"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Dispatch(CommandLine commandLine, IPipelineLog log, TextWriter output)
+    {
+        var graph = StageCatalog.CreateGraph();
+        if (commandLine.Command == "graph")
+        {
+            foreach (var stage in graph.TopologicalOrder)
+            {
+                var dependencies = string.Join(',', graph.DependenciesOf(stage).Select(d => d.Name));
+                output.WriteLine($"{stage.Name}\t{dependencies}\t{stage.Description}");
+            }
+
+            return 0;
+        }
+
+        var workspace = commandLine.Value("workspace") is { } root ? new Workspace(root) : Workspace.Discover(Environment.CurrentDirectory);
+        var configuration = PipelineConfiguration.Load(commandLine.Value("config") ?? Path.Combine(workspace.Root, "pipeline.yaml"));
+        if (commandLine.Value("dataset") is { } dataset)
+        {
+            configuration = configuration.WithOverride("dataset.source", dataset);
+        }
+
+        var runLog = new RunLog(workspace, commandLine.Value("run-id") ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'"));
+        var runner = new PipelineRunner(graph, new StageRunner(graph, workspace, configuration, log), runLog, log);
+        var force = commandLine.Has("force");
+        switch (commandLine.Command)
+        {
+            case "run-stage":
+                if (commandLine.Positional.Count != 1)
+                {
+                    throw new UsageException("run-stage takes exactly one stage name.");
+                }
+
+                var stageName = graph.Get(commandLine.Positional[0]).Name;
+                RunGuarded(() => runner.RunStage(stageName, force));
+                return 0;
+            case "run":
+                var target = graph.Get(commandLine.Value("target") ?? DefaultTarget).Name;
+                var succeeded = false;
+                try
+                {
+                    RunGuarded(() => runner.RunTarget(target, force));
+                    succeeded = true;
+                }
+                finally
+                {
+                    log.Info($"summary: {RunSummaryWriter.Write(workspace, graph, runLog, succeeded)}");
+                }
+
+                return 0;
+            case "summarize":
+                log.Info($"summary: {RunSummaryWriter.Write(workspace, graph, runLog, succeeded: !commandLine.Has("failed"))}");
+                return 0;
+            default:
+                throw new UsageException($"Unknown command '{commandLine.Command}'.");
+        }
+    }
+
+    private static void RunGuarded(Action run)
+    {
+        try
+        {
+            run();
+        }
+        catch (Exception e) when (e is not UsageException)
+        {
+            throw new StageFailedException(e);
+        }
+    }
+}

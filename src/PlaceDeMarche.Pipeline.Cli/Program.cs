@@ -1,0 +1,3 @@
+using PlaceDeMarche.Pipeline.Cli;
+
+return PipelineCommand.Execute(args, Console.Out, Console.Error);

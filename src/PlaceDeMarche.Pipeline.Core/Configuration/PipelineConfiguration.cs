@@ -1,0 +1,169 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace PlaceDeMarche.Pipeline.Core.Configuration;
+
+/// <summary>
+/// The study's parameters as read from <c>pipeline.yaml</c>, plus command-line overrides.
+/// Stages bind the sections they read into typed records; those records (not the raw YAML)
+/// feed the stage fingerprints, so formatting or comment edits never rerun anything.
+/// </summary>
+public sealed class PipelineConfiguration
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
+
+    private readonly YamlMappingNode root;
+
+    private PipelineConfiguration(YamlMappingNode root, string sourceName)
+    {
+        this.root = root;
+        SourceName = sourceName;
+    }
+
+    /// <summary>File name or description of where the configuration came from, used in error messages.</summary>
+    public string SourceName { get; }
+
+    /// <summary>The global seed every stochastic stage derives its randomness from.</summary>
+    public int Seed => Bind<int?>("seed") ?? throw new PipelineConfigurationException(
+        $"{SourceName}: the top-level key 'seed' is missing; add e.g. 'seed: 42' so runs are reproducible.");
+
+    public static PipelineConfiguration Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PipelineConfigurationException(
+                $"Configuration file '{path}' not found; run from the repository root or pass --config <file>.");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static PipelineConfiguration Parse(string yaml, string sourceName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new PipelineConfigurationException($"{sourceName}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some unterminated constructs (e.g. an open flow sequence at the end) this way.
+            throw new PipelineConfigurationException($"{sourceName}: malformed YAML ({e.Message}); check brackets and indentation.", e);
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return new PipelineConfiguration(new YamlMappingNode(), sourceName);
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            throw new PipelineConfigurationException($"{sourceName}: the top level must be a mapping of sections (key: value).");
+        }
+
+        return new PipelineConfiguration(mapping, sourceName);
+    }
+
+    /// <summary>Returns a copy in which the scalar at <paramref name="dottedPath"/> is replaced (created if absent).</summary>
+    public PipelineConfiguration WithOverride(string dottedPath, string value)
+    {
+        var copy = (YamlMappingNode)Clone(root);
+        var keys = dottedPath.Split('.');
+        var node = copy;
+        foreach (var key in keys[..^1])
+        {
+            if (!node.Children.TryGetValue(new YamlScalarNode(key), out var child) || child is not YamlMappingNode childMapping)
+            {
+                childMapping = new YamlMappingNode();
+                node.Children[new YamlScalarNode(key)] = childMapping;
+            }
+
+            node = childMapping;
+        }
+
+        node.Children[new YamlScalarNode(keys[^1])] = new YamlScalarNode(value);
+        return new PipelineConfiguration(copy, SourceName);
+    }
+
+    /// <summary>
+    /// Binds the section at <paramref name="dottedPath"/> to <typeparamref name="T"/>; an absent section yields the
+    /// type's defaults. Unknown keys are errors, so a typo never silently falls back to a default.
+    /// </summary>
+    public T Bind<T>(string dottedPath)
+    {
+        var node = Find(dottedPath);
+        if (node is null)
+        {
+            return typeof(T).IsValueType || Nullable.GetUnderlyingType(typeof(T)) is not null
+                ? default!
+                : Activator.CreateInstance<T>();
+        }
+
+        var yaml = Serialize(node);
+        try
+        {
+            return Deserializer.Deserialize<T>(yaml) ?? Activator.CreateInstance<T>();
+        }
+        catch (YamlException e)
+        {
+            var line = node.Start.Line + e.Start.Line - 1;
+            throw new PipelineConfigurationException(
+                $"{SourceName}:{line}: invalid value in section '{dottedPath}': {Innermost(e).Message}", e);
+        }
+    }
+
+    /// <summary>The effective configuration as YAML (overrides applied), for the report's reproducibility appendix.</summary>
+    public string ToYaml() => Serialize(root);
+
+    private YamlNode? Find(string dottedPath)
+    {
+        YamlNode current = root;
+        foreach (var key in dottedPath.Split('.'))
+        {
+            if (current is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
+            {
+                return null;
+            }
+
+            current = child;
+        }
+
+        return current;
+    }
+
+    private static string Serialize(YamlNode node)
+    {
+        var stream = new YamlStream(new YamlDocument(node));
+        using var writer = new StringWriter();
+        stream.Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
+    private static YamlNode Clone(YamlNode node) => node switch
+    {
+        YamlMappingNode mapping => new YamlMappingNode(mapping.Children.Select(
+            pair => new KeyValuePair<YamlNode, YamlNode>(Clone(pair.Key), Clone(pair.Value)))),
+        YamlSequenceNode sequence => new YamlSequenceNode(sequence.Children.Select(Clone)),
+        YamlScalarNode scalar => new YamlScalarNode(scalar.Value) { Style = scalar.Style },
+        _ => node,
+    };
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+
+namespace PlaceDeMarche.Pipeline.Core.Execution;
+
+/// <summary>
+/// The outcomes of one run (one <c>dotnet cake</c> invocation), one JSON line per stage. Each stage may run in its
+/// own process, so outcomes are appended to a file named after the run id rather than kept in memory.
+/// </summary>
+public sealed class RunLog
+{
+    private readonly string path;
+
+    public RunLog(Workspace workspace, string runId)
+    {
+        if (runId.Length == 0 || runId.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
+        {
+            throw new ArgumentException($"Run id '{runId}' may only contain letters, digits, '-' and '_'.", nameof(runId));
+        }
+
+        RunId = runId;
+        path = Path.Combine(workspace.RunsDirectory, runId + ".jsonl");
+    }
+
+    public string RunId { get; }
+
+    public void Append(StageOutcome outcome)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var line = JsonSerializer.Serialize(outcome, RunJson.Options) + "\n";
+        File.AppendAllText(path, line);
+    }
+
+    public IReadOnlyList<StageOutcome> Read() =>
+        File.Exists(path)
+            ? File.ReadAllLines(path)
+                .Where(l => l.Length > 0)
+                .Select(l => JsonSerializer.Deserialize<StageOutcome>(l, RunJson.Options)!)
+                .ToArray()
+            : [];
+}

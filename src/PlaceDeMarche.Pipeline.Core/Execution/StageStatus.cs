@@ -1,0 +1,8 @@
+namespace PlaceDeMarche.Pipeline.Core.Execution;
+
+public enum StageStatus
+{
+    Ran,
+    UpToDate,
+    Failed,
+}

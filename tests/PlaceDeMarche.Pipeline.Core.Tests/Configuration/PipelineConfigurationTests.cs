@@ -1,0 +1,66 @@
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Tests.Fakes;
+
+namespace PlaceDeMarche.Pipeline.Core.Tests.Configuration;
+
+public sealed class PipelineConfigurationTests
+{
+    private const string Yaml = """
+        seed: 7
+        text:
+          tfidf:
+            value: 3
+        """;
+
+    [Fact]
+    public void BindsNestedSectionsWithUnderscoredNames()
+    {
+        var configuration = PipelineConfiguration.Parse(Yaml, "p.yaml");
+
+        Assert.Equal(3, configuration.Bind<FakeParameters>("text.tfidf").Value);
+        Assert.Equal(7, configuration.Seed);
+    }
+
+    [Fact]
+    public void AbsentSectionGivesDefaults()
+    {
+        Assert.Equal(0, PipelineConfiguration.Parse(Yaml, "p.yaml").Bind<FakeParameters>("text.nothing").Value);
+    }
+
+    [Fact]
+    public void UnknownKeyIsAnErrorNamingTheFileAndSection()
+    {
+        var configuration = PipelineConfiguration.Parse("text:\n  tfidf:\n    valeu: 3\n", "p.yaml");
+
+        var error = Assert.Throws<PipelineConfigurationException>(() => configuration.Bind<FakeParameters>("text.tfidf"));
+
+        Assert.Contains("p.yaml", error.Message);
+        Assert.Contains("text.tfidf", error.Message);
+    }
+
+    [Fact]
+    public void MissingSeedIsAnError()
+    {
+        Assert.Throws<PipelineConfigurationException>(() => PipelineConfiguration.Parse("a: 1", "p.yaml").Seed);
+    }
+
+    [Fact]
+    public void OverrideReplacesOrCreatesAScalarWithoutTouchingTheOriginal()
+    {
+        var original = PipelineConfiguration.Parse(Yaml, "p.yaml");
+
+        var changed = original.WithOverride("text.tfidf.value", "9").WithOverride("dataset.source", "sample");
+
+        Assert.Equal(9, changed.Bind<FakeParameters>("text.tfidf").Value);
+        Assert.Equal(3, original.Bind<FakeParameters>("text.tfidf").Value);
+        Assert.Contains("source: sample", changed.ToYaml());
+    }
+
+    [Fact]
+    public void MalformedYamlReportsTheLine()
+    {
+        var error = Assert.Throws<PipelineConfigurationException>(() => PipelineConfiguration.Parse("a: [1, 2\nb: 3\n", "p.yaml"));
+
+        Assert.StartsWith("p.yaml:", error.Message);
+    }
+}
