@@ -52,7 +52,7 @@ public static class PipelineCommand
         }
 
         var quiet = commandLine.Has("quiet") || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        var log = new ConsoleLog(quiet);
+        var log = new ConsoleLog(output, error, quiet);
         try
         {
             return Dispatch(commandLine, log, output);

@@ -3,25 +3,29 @@ namespace PlaceDeMarche.Pipeline.Core.Logging;
 /// <summary>Timestamped console log; errors go to standard error so a failing run says why on the console.</summary>
 public sealed class ConsoleLog : IPipelineLog
 {
+    private readonly TextWriter output;
+    private readonly TextWriter error;
     private readonly bool quiet;
-    private readonly object gate = new();
+    private readonly Lock gate = new();
 
-    public ConsoleLog(bool quiet)
+    public ConsoleLog(TextWriter output, TextWriter error, bool quiet)
     {
+        this.output = output;
+        this.error = error;
         this.quiet = quiet;
     }
 
-    public void Info(string message) => Write(Console.Out, "", message);
+    public void Info(string message) => Write(output, "", message);
 
-    public void Warning(string message) => Write(Console.Out, "warning: ", message);
+    public void Warning(string message) => Write(output, "warning: ", message);
 
-    public void Error(string message) => Write(Console.Error, "error: ", message);
+    public void Error(string message) => Write(error, "error: ", message);
 
     public void Progress(string message)
     {
         if (!quiet)
         {
-            Write(Console.Out, "", message);
+            Write(output, "", message);
         }
     }
 

@@ -1,0 +1,18 @@
+namespace PlaceDeMarche.Pipeline.Core.Artifacts;
+
+/// <summary>
+/// Every artifact's workspace-relative path, named once. Stages declare these as inputs and outputs; the stage
+/// graph is derived from who writes and who reads each one. A trailing '/' marks a folder.
+/// </summary>
+public static class ArtifactPaths
+{
+    public const string ExtractedDataset = "data/artifacts/download/dataset/";
+    public const string ArchiveInfo = "data/artifacts/download/archive.parquet";
+    public const string Products = "data/artifacts/ingest/products.parquet";
+    public const string TextDocuments = "data/artifacts/text/documents.parquet";
+    public const string TfIdfFeatures = "data/artifacts/text/tfidf.parquet";
+    public const string TfIdfVocabulary = "data/artifacts/text/tfidf-vocabulary.parquet";
+    public const string TextTfIdfClusters = "data/artifacts/clustering/text-tfidf.parquet";
+    public const string TextTfIdfClusterMetrics = "data/artifacts/clustering/text-tfidf-metrics.parquet";
+    public const string FeasibilityReport = "reports/feasibility-report.pdf";
+}

@@ -1,0 +1,159 @@
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+using PlaceDeMarche.Pipeline.Numerics.Random;
+
+namespace PlaceDeMarche.Pipeline.Numerics.Clustering;
+
+/// <summary>
+/// Lloyd's k-means with greedy k-means++ seeding and several seeded restarts. Each restart draws from its own
+/// random stream, and all sums are taken in a fixed order, so a seed always gives the same clustering.
+/// </summary>
+public static class KMeans
+{
+    /// <summary>Clusters the rows of <paramref name="data"/>.</summary>
+    public static KMeansResult Fit(DenseMatrix data, KMeansOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(data.Rows);
+        data.EnsureFinite("k-means");
+
+        var tolerance = options.Tolerance * MeanFeatureVariance(data);
+        var allRows = Enumerable.Range(0, data.Rows).ToArray();
+        KMeansResult? best = null;
+        for (var init = 0; init < options.InitCount; init++)
+        {
+            var random = Xoshiro256StarStar.ForStream(options.Seed, init);
+            var centroids = KMeansPlusPlus.Initialize(data, allRows, options.ClusterCount, random);
+            var result = RunLloyd(data, centroids, options.ClusterCount, options.MaxIterations, tolerance);
+            if (best is null || result.Inertia < best.Inertia)
+            {
+                best = result;
+            }
+        }
+
+        return best!;
+    }
+
+    private static KMeansResult RunLloyd(DenseMatrix data, float[] centroids, int k, int maxIterations, double tolerance)
+    {
+        int n = data.Rows, d = data.Columns;
+        var labels = new int[n];
+        var previousLabels = new int[n];
+        Array.Fill(previousLabels, -1);
+        var distances = new double[n];
+        var sums = new double[k * d];
+        var counts = new int[k];
+        var iterations = 0;
+        for (var iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            iterations = iteration;
+            CentroidAssignment.Assign(data, null, n, centroids, k, labels, distances);
+            RelocateEmptyClusters(labels, distances, counts, k);
+            var shift = UpdateCentroids(data, labels, centroids, sums, counts, k);
+            if (labels.AsSpan().SequenceEqual(previousLabels) || shift <= tolerance)
+            {
+                break;
+            }
+
+            (labels, previousLabels) = (previousLabels, labels);
+        }
+
+        var inertia = CentroidAssignment.Assign(data, null, n, centroids, k, labels, distances);
+        return new KMeansResult(labels, new DenseMatrix(k, d, centroids), inertia, iterations);
+    }
+
+    /// <summary>Gives each empty cluster the row farthest from its own centroid (taken from a cluster with more than
+    /// one member), as scikit-learn does.</summary>
+    private static void RelocateEmptyClusters(int[] labels, double[] distances, int[] counts, int k)
+    {
+        Array.Clear(counts);
+        foreach (var label in labels)
+        {
+            counts[label]++;
+        }
+
+        if (Array.IndexOf(counts, 0) < 0)
+        {
+            return;
+        }
+
+        var farthestFirst = Enumerable.Range(0, labels.Length)
+            .OrderByDescending(i => distances[i])
+            .ThenBy(i => i)
+            .ToArray();
+        var next = 0;
+        for (var cluster = 0; cluster < k; cluster++)
+        {
+            if (counts[cluster] != 0)
+            {
+                continue;
+            }
+
+            while (counts[labels[farthestFirst[next]]] <= 1)
+            {
+                next++;
+            }
+
+            var row = farthestFirst[next++];
+            counts[labels[row]]--;
+            labels[row] = cluster;
+            distances[row] = 0;
+            counts[cluster] = 1;
+        }
+    }
+
+    /// <summary>Moves each centroid to the mean of its rows; returns the summed squared shift.</summary>
+    private static double UpdateCentroids(DenseMatrix data, int[] labels, float[] centroids, double[] sums, int[] counts, int k)
+    {
+        var d = data.Columns;
+        Array.Clear(sums);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var row = data.Row(i);
+            var target = sums.AsSpan(labels[i] * d, d);
+            for (var j = 0; j < d; j++)
+            {
+                target[j] += row[j];
+            }
+        }
+
+        var shift = 0.0;
+        for (var c = 0; c < k; c++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                var updated = (float)(sums[c * d + j] / counts[c]);
+                double delta = updated - centroids[c * d + j];
+                shift += delta * delta;
+                centroids[c * d + j] = updated;
+            }
+        }
+
+        return shift;
+    }
+
+    private static double MeanFeatureVariance(DenseMatrix data)
+    {
+        int n = data.Rows, d = data.Columns;
+        var mean = new double[d];
+        var squares = new double[d];
+        for (var i = 0; i < n; i++)
+        {
+            var row = data.Row(i);
+            for (var j = 0; j < d; j++)
+            {
+                mean[j] += row[j];
+                squares[j] += (double)row[j] * row[j];
+            }
+        }
+
+        var total = 0.0;
+        for (var j = 0; j < d; j++)
+        {
+            var average = mean[j] / n;
+            total += Math.Max(squares[j] / n - average * average, 0.0);
+        }
+
+        return total / d;
+    }
+}

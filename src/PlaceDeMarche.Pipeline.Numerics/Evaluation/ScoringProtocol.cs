@@ -1,0 +1,84 @@
+using PlaceDeMarche.Pipeline.Numerics.Clustering;
+using PlaceDeMarche.Pipeline.Numerics.Decomposition;
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+using PlaceDeMarche.Pipeline.Numerics.Manifold;
+using PlaceDeMarche.Pipeline.Numerics.Metrics;
+
+namespace PlaceDeMarche.Pipeline.Numerics.Evaluation;
+
+/// <summary>
+/// The protocol every representation (text or image) is scored with, so scores are comparable:
+/// features → PCA → t-SNE (2-D) → KMeans with k = number of categories → ARI, NMI, homogeneity, completeness,
+/// silhouette and Hungarian-matched accuracy against the true categories.
+/// </summary>
+public static class ScoringProtocol
+{
+    public static ScoringResult Score(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
+    {
+        if (categories.Length != features.Rows)
+        {
+            throw new ArgumentException($"{features.Rows} feature rows but {categories.Length} categories.", nameof(categories));
+        }
+
+        var clusterCount = categories.Distinct().Count();
+        var components = Math.Max(1, Math.Min(options.PcaComponents, Math.Min(features.Rows - 1, features.Columns)));
+        var pca = Pca.Fit(features, PcaOptions.WithComponentCount(components));
+        var reduced = pca.Projection;
+
+        var perplexity = EffectivePerplexity(options.Perplexity, features.Rows);
+        var tsne = TSne.Fit(reduced, new TSneOptions
+        {
+            Perplexity = perplexity,
+            MaxIterations = options.TSneIterations,
+            EarlyExaggeration = options.EarlyExaggeration,
+            Seed = seed,
+        });
+
+        var kmeansOptions = new KMeansOptions
+        {
+            ClusterCount = clusterCount,
+            InitCount = options.KMeansRestarts,
+            MaxIterations = options.KMeansMaxIterations,
+            Seed = seed,
+        };
+        var clusters = KMeans.Fit(tsne.Embedding, kmeansOptions).Labels.ToArray();
+        var featureClusters = KMeans.Fit(reduced, kmeansOptions).Labels.ToArray();
+        var vmeasure = VMeasure.Compute(categories, clusters);
+        var mapping = ClusterCategoryMapper.Map(categories, clusters);
+        return new ScoringResult
+        {
+            TSneX = Column(tsne.Embedding, 0),
+            TSneY = Column(tsne.Embedding, 1),
+            Clusters = clusters,
+            AdjustedRandIndex = AdjustedRandIndex.Compute(categories, clusters),
+            NormalizedMutualInformation = NormalizedMutualInformation.Compute(categories, clusters),
+            Homogeneity = vmeasure.Homogeneity,
+            Completeness = vmeasure.Completeness,
+            Silhouette = clusterCount > 1 ? Silhouette.Score(tsne.Embedding, clusters) : 0,
+            MatchedAccuracy = mapping.Accuracy,
+            ConfusionMatrix = mapping.ConfusionMatrix,
+            FeatureSpaceAdjustedRandIndex = AdjustedRandIndex.Compute(categories, featureClusters),
+            PcaComponents = pca.ComponentCount,
+            PcaExplainedVarianceRatio = pca.ExplainedVarianceRatio.Sum(),
+            Perplexity = perplexity,
+            KullbackLeiblerDivergence = tsne.KullbackLeiblerDivergence,
+        };
+    }
+
+    /// <summary>
+    /// t-SNE needs perplexity well below the sample size; small samples (the committed demo) get (n - 1) / 3,
+    /// the largest value whose neighbourhoods still fit.
+    /// </summary>
+    public static double EffectivePerplexity(double configured, int rows) => Math.Min(configured, Math.Max(1.0, (rows - 1) / 3.0));
+
+    private static float[] Column(DenseMatrix matrix, int column)
+    {
+        var values = new float[matrix.Rows];
+        for (var row = 0; row < matrix.Rows; row++)
+        {
+            values[row] = matrix[row, column];
+        }
+
+        return values;
+    }
+}

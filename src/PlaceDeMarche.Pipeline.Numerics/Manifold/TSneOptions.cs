@@ -1,0 +1,64 @@
+namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
+
+/// <summary>Settings of the exact 2-D <see cref="TSne"/> (defaults follow scikit-learn's TSNE).</summary>
+public sealed record TSneOptions
+{
+    /// <summary>Effective number of neighbours of each point; must be below the number of samples.</summary>
+    public double Perplexity { get; init; } = 30.0;
+
+    /// <summary>Factor applied to P during the exploration phase.</summary>
+    public double EarlyExaggeration { get; init; } = 12.0;
+
+    /// <summary>Length of the exploration phase (exaggerated P, momentum <see cref="InitialMomentum"/>).</summary>
+    public int ExplorationIterations { get; init; } = 250;
+
+    /// <summary>Total number of iterations, exploration included.</summary>
+    public int MaxIterations { get; init; } = 1000;
+
+    /// <summary>Step size; null means 'auto' = max(n / EarlyExaggeration / 4, 50).</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Momentum during the exploration phase.</summary>
+    public double InitialMomentum { get; init; } = 0.5;
+
+    /// <summary>Momentum after the exploration phase.</summary>
+    public double FinalMomentum { get; init; } = 0.8;
+
+    /// <summary>Lower bound of the delta-bar-delta per-coordinate gains.</summary>
+    public double MinGain { get; init; } = 0.01;
+
+    /// <summary>Stop when the gradient norm (checked every 50 iterations) falls below this.</summary>
+    public double MinGradientNorm { get; init; } = 1e-7;
+
+    /// <summary>Stop the final phase when the divergence has not improved for this many iterations.</summary>
+    public int MaxIterationsWithoutProgress { get; init; } = 300;
+
+    /// <summary>Starting layout.</summary>
+    public TSneInitialization Initialization { get; init; } = TSneInitialization.Pca;
+
+    /// <summary>Seed of the random initialisation (unused by <see cref="TSneInitialization.Pca"/>).</summary>
+    public int Seed { get; init; }
+
+    internal void Validate(int rows)
+    {
+        if (rows < 3)
+        {
+            throw new ArgumentException($"t-SNE needs at least 3 samples but got {rows}.");
+        }
+
+        if (!(Perplexity > 0) || Perplexity >= rows)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(Perplexity), Perplexity, $"The perplexity must be positive and below the number of samples ({rows}).");
+        }
+
+        if (!(EarlyExaggeration >= 1) || ExplorationIterations < 0 || MaxIterations < 1 || LearningRate is <= 0
+            || !(MinGain > 0) || MaxIterationsWithoutProgress < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(EarlyExaggeration),
+                "t-SNE options need EarlyExaggeration ≥ 1, ExplorationIterations ≥ 0, MaxIterations ≥ 1, a positive "
+                + "LearningRate (or null for auto), MinGain > 0 and MaxIterationsWithoutProgress ≥ 1.");
+        }
+    }
+}

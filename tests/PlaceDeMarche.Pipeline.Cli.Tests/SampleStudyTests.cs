@@ -1,0 +1,88 @@
+namespace PlaceDeMarche.Pipeline.Cli.Tests;
+
+/// <summary>The whole DAG on the committed sample, through the same entry point Cake uses.</summary>
+public sealed class SampleStudyTests : IDisposable
+{
+    private static readonly string[] TextStagesAndReport = ["Report", "TextClustering", "TextFeatures"];
+
+    private readonly StudyWorkspace study = new();
+
+    public void Dispose() => study.Dispose();
+
+    [Fact]
+    public void RunsFromArchiveToReport()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        var pdf = File.ReadAllBytes(study.PathOf("reports/feasibility-report.pdf"));
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Assert.All(study.Statuses().Values, status => Assert.Equal("ran", status));
+        var metrics = study.Summary()["metrics"]!.AsObject();
+        var ari = (double)metrics["text.tfidf.ari"]!;
+        Assert.InRange(ari, -1, 1);
+        Assert.Equal(35, (int)metrics["dataset.products"]!);
+        Assert.Equal(1, (int)metrics["dataset.missing_images"]!);
+        Assert.Contains("missing image", study.Output);
+    }
+
+    [Fact]
+    public void SecondRunFindsEveryStageUpToDate()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+        var report = File.GetLastWriteTimeUtc(study.PathOf("reports/feasibility-report.pdf"));
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        Assert.All(study.Statuses().Values, status => Assert.Equal("up-to-date", status));
+        Assert.Equal(report, File.GetLastWriteTimeUtc(study.PathOf("reports/feasibility-report.pdf")));
+    }
+
+    [Fact]
+    public void EditingATfIdfParameterRerunsOnlyTheTextFeaturesAndWhatFollows()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+        study.EditConfiguration("ngram_max: 2", "ngram_max: 1");
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        Assert.Equal(TextStagesAndReport, study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order());
+    }
+
+    [Fact]
+    public void EditingACleaningParameterAlsoRerunsTheCleaning()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+        study.EditConfiguration("min_token_length: 2", "min_token_length: 3");
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        Assert.Equal([.. TextStagesAndReport, "TextCleaning"], study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order());
+    }
+
+    [Fact]
+    public void ForceRerunsEverything()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample", "--force"));
+
+        Assert.All(study.Statuses().Values, status => Assert.Equal("ran", status));
+    }
+
+    [Fact]
+    public void GraphListsEveryStageAfterItsDependencies()
+    {
+        Assert.Equal(0, study.Run("graph"));
+
+        var lines = study.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToArray();
+        var seen = new HashSet<string>();
+        foreach (var fields in lines)
+        {
+            Assert.Equal(3, fields.Length);
+            Assert.All(fields[1].Split(',', StringSplitOptions.RemoveEmptyEntries), dependency => Assert.Contains(dependency, seen));
+            seen.Add(fields[0]);
+        }
+
+        Assert.Equal("Report", lines[^1][0]);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace PlaceDeMarche.Pipeline.Cli.Tests;
+
+/// <summary>
+/// A temporary copy of the repository's study set-up (pipeline.yaml and the committed sample archive) in which
+/// the real command-line entry point runs the real stages.
+/// </summary>
+public sealed class StudyWorkspace : IDisposable
+{
+    public StudyWorkspace()
+    {
+        Root = Directory.CreateTempSubdirectory("pdm-study-").FullName;
+        var repository = RepositoryRoot();
+        File.Copy(Path.Combine(repository, "pipeline.yaml"), Path.Combine(Root, "pipeline.yaml"));
+        Directory.CreateDirectory(Path.Combine(Root, "data", "sample"));
+        File.Copy(Path.Combine(repository, "data", "sample", "flipkart-sample.zip"), Path.Combine(Root, "data", "sample", "flipkart-sample.zip"));
+    }
+
+    public string Root { get; }
+
+    public string Output { get; private set; } = "";
+
+    public string Error { get; private set; } = "";
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public int Run(params string[] arguments)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = PipelineCommand.Execute([.. arguments, "--workspace", Root, "--quiet"], output, error);
+        Output = output.ToString();
+        Error = error.ToString();
+        return exitCode;
+    }
+
+    public JsonObject Summary() => JsonNode.Parse(File.ReadAllText(PathOf("reports/run-summary.json")))!.AsObject();
+
+    /// <summary>Stage name -> status of the last run, from the run summary.</summary>
+    public Dictionary<string, string> Statuses() =>
+        Summary()["stages"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => (string)s!["status"]!);
+
+    public void EditConfiguration(string from, string to)
+    {
+        var path = PathOf("pipeline.yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to));
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PlaceDeMarche.Pipeline.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Repository root (PlaceDeMarche.Pipeline.sln) not found above the test binaries.");
+    }
+}
