@@ -1,0 +1,20 @@
+namespace PlaceDeMarche.Pipeline.Parquet.Format;
+
+/// <summary>Members of the LogicalType union; the value is the union's Thrift field id.</summary>
+internal enum LogicalTypeKind
+{
+    String = 1,
+    Map = 2,
+    List = 3,
+    Enum = 4,
+    Decimal = 5,
+    Date = 6,
+    Time = 7,
+    Timestamp = 8,
+    Integer = 10,
+    Unknown = 11,
+    Json = 12,
+    Bson = 13,
+    Uuid = 14,
+    Float16 = 15,
+}
