@@ -93,10 +93,12 @@ public static class PipelineCommand
         var configuration = PipelineConfiguration.Load(commandLine.Value("config") ?? Path.Combine(workspace.Root, "pipeline.yaml"));
         if (commandLine.Value("dataset") is { } dataset)
         {
-            configuration = configuration.WithOverride("dataset.source", dataset);
+            // A local path on the command line is relative to where the user stands, not to the workspace.
+            var isLocalPath = !dataset.Contains("://", StringComparison.Ordinal) && !dataset.Equals("sample", StringComparison.OrdinalIgnoreCase);
+            configuration = configuration.WithOverride("dataset.source", isLocalPath ? Path.GetFullPath(dataset) : dataset);
         }
 
-        var runLog = new RunLog(workspace, commandLine.Value("run-id") ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'"));
+        var runLog = new RunLog(workspace, commandLine.Value("run-id") ?? $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
         var runner = new PipelineRunner(graph, new StageRunner(graph, workspace, configuration, log), runLog, log);
         var force = commandLine.Has("force");
         switch (commandLine.Command)

@@ -121,8 +121,43 @@ public sealed class PipelineConfiguration
         }
     }
 
-    /// <summary>The effective configuration as YAML (overrides applied), for the report's reproducibility appendix.</summary>
+    /// <summary>The effective configuration as YAML (overrides applied).</summary>
     public string ToYaml() => Serialize(root);
+
+    /// <summary>Every scalar of the effective configuration as "dotted.path = value" (lists joined by commas), in file order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Flatten()
+    {
+        var entries = new List<KeyValuePair<string, string>>();
+        Flatten(root, "", entries);
+        return entries;
+    }
+
+    private static void Flatten(YamlNode node, string path, List<KeyValuePair<string, string>> entries)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    Flatten(value, path.Length == 0 ? ((YamlScalarNode)key).Value! : $"{path}.{((YamlScalarNode)key).Value}", entries);
+                }
+
+                break;
+            case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
+                entries.Add(new(path, string.Join(", ", sequence.Children.Select(c => ((YamlScalarNode)c).Value))));
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    Flatten(sequence.Children[i], $"{path}[{i}]", entries);
+                }
+
+                break;
+            case YamlScalarNode scalar:
+                entries.Add(new(path, scalar.Value ?? ""));
+                break;
+        }
+    }
 
     private YamlNode? Find(string dottedPath)
     {

@@ -177,7 +177,7 @@ public static class Pca
     }
 
     /// <summary>Makes the largest-magnitude entry positive (first one on ties); returns the sign applied.</summary>
-    private static double FlipSign(Span<double> component)
+    internal static double FlipSign(Span<double> component)
     {
         var largest = 0;
         for (var j = 1; j < component.Length; j++)

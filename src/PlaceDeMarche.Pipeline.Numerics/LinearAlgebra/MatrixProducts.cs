@@ -1,6 +1,6 @@
 namespace PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 
-/// <summary>Cache-blocked, parallel dense products on row-major double arrays.</summary>
+/// <summary>Cache-blocked, parallel dense products (and transposition) on row-major double arrays.</summary>
 internal static class MatrixProducts
 {
     // 16 output rows x 512 doubles = 64 KiB of accumulators, reused for every row of the right operand.
@@ -33,6 +33,21 @@ internal static class MatrixProducts
                 }
             }
         });
+        return result;
+    }
+
+    /// <summary>Returns the transpose (columns × rows) of a row-major rows × columns array.</summary>
+    public static double[] Transpose(double[] a, int rows, int columns)
+    {
+        var result = new double[a.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                result[j * rows + i] = a[i * columns + j];
+            }
+        }
+
         return result;
     }
 }

@@ -93,6 +93,40 @@ public sealed class Xoshiro256StarStar
         return x * factor;
     }
 
+    /// <summary>Gamma(<paramref name="shape"/>, 1) variate (Marsaglia &amp; Tsang 2000; shapes below 1 are boosted to
+    /// shape + 1 and scaled by U^(1/shape)).</summary>
+    public double NextGamma(double shape)
+    {
+        if (!(shape > 0) || double.IsInfinity(shape))
+        {
+            throw new ArgumentOutOfRangeException(nameof(shape), shape, "The gamma shape must be positive and finite.");
+        }
+
+        if (shape < 1.0)
+        {
+            return NextGamma(shape + 1.0) * Math.Pow(1.0 - NextDouble(), 1.0 / shape);
+        }
+
+        var d = shape - 1.0 / 3.0;
+        var c = 1.0 / Math.Sqrt(9.0 * d);
+        while (true)
+        {
+            var x = NextGaussian();
+            var v = 1.0 + c * x;
+            if (v <= 0.0)
+            {
+                continue;
+            }
+
+            v = v * v * v;
+            var u = 1.0 - NextDouble();
+            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v))
+            {
+                return d * v;
+            }
+        }
+    }
+
     /// <summary>Fisher–Yates shuffle of <paramref name="items"/> in place.</summary>
     public void Shuffle<T>(Span<T> items)
     {

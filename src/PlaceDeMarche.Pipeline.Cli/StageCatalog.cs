@@ -1,0 +1,30 @@
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Dataset.Stages;
+using PlaceDeMarche.Pipeline.Numerics.Stages;
+using PlaceDeMarche.Pipeline.Report.Stages;
+using PlaceDeMarche.Pipeline.Text.Stages;
+
+namespace PlaceDeMarche.Pipeline.Cli;
+
+/// <summary>
+/// The study's stages. Their dependencies follow from the artifacts they read and write (see <see cref="StageGraph"/>);
+/// Cake builds its tasks from this list, so this is the only place a stage is registered.
+/// </summary>
+public static class StageCatalog
+{
+    public static StageGraph CreateGraph() => new(
+    [
+        new DownloadStage(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan }),
+        new IngestStage(),
+        new TextCleaningStage(),
+        new TextFeaturesStage(),
+        new ClusteringStage(
+            "TextClustering",
+            ArtifactPaths.TfIdfFeatures,
+            ArtifactPaths.TextTfIdfClusters,
+            ArtifactPaths.TextTfIdfClusterMetrics,
+            metricPrefix: "text.tfidf"),
+        new FeasibilityReportStage(),
+    ]);
+}

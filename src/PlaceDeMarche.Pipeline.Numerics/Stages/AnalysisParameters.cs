@@ -1,0 +1,11 @@
+namespace PlaceDeMarche.Pipeline.Numerics.Stages;
+
+/// <summary>The <c>analysis</c> section of pipeline.yaml: the shared scoring protocol's settings.</summary>
+public sealed class AnalysisParameters
+{
+    public int PcaComponents { get; set; } = 50;
+
+    public TSneParameters Tsne { get; set; } = new();
+
+    public KMeansParameters Kmeans { get; set; } = new();
+}

@@ -1,0 +1,88 @@
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Numerics.Evaluation;
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+
+namespace PlaceDeMarche.Pipeline.Numerics.Stages;
+
+/// <summary>
+/// Scores one representation of the products with the shared protocol (PCA → t-SNE → KMeans → agreement with the
+/// true categories). One instance per representation, so each is cached on its own.
+/// </summary>
+public sealed class ClusteringStage : Stage<ClusteringParameters>
+{
+    private readonly string features;
+    private readonly string assignments;
+    private readonly string metrics;
+    private readonly string metricPrefix;
+
+    /// <param name="metricPrefix">Prefix of the published metrics, e.g. <c>text.tfidf</c> gives <c>text.tfidf.ari</c>.</param>
+    public ClusteringStage(string name, string features, string assignments, string metrics, string metricPrefix)
+    {
+        Name = name;
+        this.features = features;
+        this.assignments = assignments;
+        this.metrics = metrics;
+        this.metricPrefix = metricPrefix;
+        Inputs = [features];
+        Outputs = [assignments, metrics];
+    }
+
+    public override string Name { get; }
+
+    public override string Description => $"Score {metricPrefix}: PCA, t-SNE, KMeans, ARI/NMI/silhouette against the categories";
+
+    public override IReadOnlyList<string> Inputs { get; }
+
+    public override IReadOnlyList<string> Outputs { get; }
+
+    protected override ClusteringParameters BindParameters(PipelineConfiguration configuration) =>
+        new(configuration.Seed, configuration.Bind<AnalysisParameters>("analysis"));
+
+    protected override void Run(StageContext context, ClusteringParameters parameters)
+    {
+        var table = FeatureTable.Read(context.InputPath(features));
+        var categoryNames = table.Categories.Distinct().Order(StringComparer.Ordinal).ToArray();
+        var categories = table.Categories.Select(c => Array.BinarySearch(categoryNames, c, StringComparer.Ordinal)).ToArray();
+        var matrix = DenseMatrix.FromRows(table.Vectors);
+        var analysis = parameters.Analysis;
+        var options = new ScoringOptions
+        {
+            PcaComponents = analysis.PcaComponents,
+            Perplexity = analysis.Tsne.Perplexity,
+            TSneIterations = analysis.Tsne.Iterations,
+            EarlyExaggeration = analysis.Tsne.EarlyExaggeration,
+            KMeansRestarts = analysis.Kmeans.Restarts,
+            KMeansMaxIterations = analysis.Kmeans.MaxIterations,
+        };
+        if (ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows) < options.Perplexity)
+        {
+            context.Log.Warning($"{Name}: {matrix.Rows} products are too few for perplexity {options.Perplexity}; using {ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows):F1}");
+        }
+
+        var result = ScoringProtocol.Score(matrix, categories, options, parameters.Seed);
+        new ClusterAssignmentTable(table.Ids, table.Categories, result.Clusters, result.TSneX, result.TSneY).Write(context.OutputPath(assignments));
+        var scores = new KeyValuePair<string, double>[]
+        {
+            new("ari", result.AdjustedRandIndex),
+            new("nmi", result.NormalizedMutualInformation),
+            new("homogeneity", result.Homogeneity),
+            new("completeness", result.Completeness),
+            new("silhouette", result.Silhouette),
+            new("matched_accuracy", result.MatchedAccuracy),
+            new("feature_space_ari", result.FeatureSpaceAdjustedRandIndex),
+            new("pca_components", result.PcaComponents),
+            new("pca_explained_variance", result.PcaExplainedVarianceRatio),
+            new("perplexity", result.Perplexity),
+            new("kl_divergence", result.KullbackLeiblerDivergence),
+        };
+        MetricTable.Write(context.OutputPath(metrics), scores);
+        foreach (var (key, value) in scores)
+        {
+            context.PublishMetric($"{metricPrefix}.{key}", Math.Round(value, 6));
+        }
+
+        context.Log.Info($"{Name}: ARI {result.AdjustedRandIndex:F3}, NMI {result.NormalizedMutualInformation:F3}, silhouette {result.Silhouette:F3} ({matrix.Rows} products, {matrix.Columns} features)");
+    }
+}

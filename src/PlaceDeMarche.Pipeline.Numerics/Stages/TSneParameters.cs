@@ -1,0 +1,10 @@
+namespace PlaceDeMarche.Pipeline.Numerics.Stages;
+
+public sealed class TSneParameters
+{
+    public double Perplexity { get; set; } = 30;
+
+    public int Iterations { get; set; } = 1000;
+
+    public double EarlyExaggeration { get; set; } = 12;
+}

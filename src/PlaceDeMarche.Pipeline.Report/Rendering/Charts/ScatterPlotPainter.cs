@@ -1,0 +1,155 @@
+using PdfSharp.Drawing;
+using PlaceDeMarche.Pipeline.Report.Document;
+using PlaceDeMarche.Pipeline.Report.Rendering.Layout;
+using PlaceDeMarche.Pipeline.Report.Rendering.Text;
+
+namespace PlaceDeMarche.Pipeline.Report.Rendering.Charts;
+
+/// <summary>
+/// Draws a <see cref="ScatterPlot"/> as vectors: title, framed plot area with gridlines and ticks, one marker per
+/// finite point (colour and shape by category), a note counting skipped points, and optionally the legend.
+/// </summary>
+internal sealed class ScatterPlotPainter : IFigurePainter
+{
+    private const double MaxPlotHeight = 330;
+    private const double MinPlotHeight = 70;
+    private const double RightPadding = 8;
+
+    private readonly ScatterPlot plot;
+    private readonly ReportTheme theme;
+    private readonly TextWrapper wrapper;
+    private readonly AxisPainter axes;
+    private readonly LegendPainter? legend;
+    private readonly AxisScale xScale;
+    private readonly AxisScale yScale;
+    private readonly int finiteCount;
+
+    public ScatterPlotPainter(ScatterPlot plot, ReportTheme theme, TextWrapper wrapper, bool withLegend)
+    {
+        Validate(plot);
+        this.plot = plot;
+        this.theme = theme;
+        this.wrapper = wrapper;
+        axes = new AxisPainter(theme, wrapper);
+        legend = withLegend ? new LegendPainter(LegendEntries(plot), theme, wrapper) : null;
+        double xMin = double.PositiveInfinity, xMax = double.NegativeInfinity;
+        double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
+        for (var i = 0; i < plot.X.Count; i++)
+        {
+            double x = plot.X[i], y = plot.Y[i];
+            if (double.IsFinite(x) && double.IsFinite(y))
+            {
+                finiteCount++;
+                (xMin, xMax) = (Math.Min(xMin, x), Math.Max(xMax, x));
+                (yMin, yMax) = (Math.Min(yMin, y), Math.Max(yMax, y));
+            }
+        }
+
+        xScale = AxisScale.Covering(xMin, xMax);
+        yScale = AxisScale.Covering(yMin, yMax);
+    }
+
+    private int SkippedCount => plot.X.Count - finiteCount;
+
+    public static IReadOnlyList<LegendEntry> LegendEntries(ScatterPlot plot) =>
+        plot.CategoryNames.Select((name, index) => new LegendEntry(name, index)).ToArray();
+
+    public double MeasureHeight(double width, double maxHeight)
+    {
+        var plotWidth = width - axes.LeftWidth(yScale, plot.YLabel) - RightPadding;
+        var wanted = Math.Clamp(plotWidth * 0.68, MinPlotHeight, MaxPlotHeight);
+        var chrome = ChromeHeight(width);
+        return Math.Max(Math.Min(chrome + wanted, maxHeight), chrome + MinPlotHeight);
+    }
+
+    public void Draw(XGraphics graphics, XRect area)
+    {
+        var titleHeight = TitleHeight;
+        var title = wrapper.Truncate(plot.Title, theme.ChartTitle, area.Width);
+        graphics.DrawString(title, theme.ChartTitle, new XSolidBrush(theme.Ink), area.Left + area.Width / 2, area.Top, XStringFormats.TopCenter);
+
+        var left = area.Left + axes.LeftWidth(yScale, plot.YLabel);
+        var plotArea = new XRect(left, area.Top + titleHeight, area.Right - RightPadding - left, area.Height - ChromeHeight(area.Width));
+        axes.DrawVertical(graphics, plotArea, yScale, plot.YLabel, area.Left);
+        axes.DrawHorizontal(graphics, plotArea, xScale, plot.XLabel, gridlines: true);
+        graphics.DrawRectangle(new XPen(theme.Rule, 0.6), plotArea);
+
+        if (finiteCount == 0)
+        {
+            graphics.DrawString(theme.Labels.NoData, theme.Chart.Italic, new XSolidBrush(theme.Muted), plotArea, XStringFormats.Center);
+        }
+        else
+        {
+            DrawPoints(graphics, plotArea);
+        }
+
+        var below = plotArea.Bottom + axes.BottomHeight(plot.XLabel);
+        if (SkippedCount > 0)
+        {
+            var note = theme.Labels.Format(theme.Labels.SkippedPoints, SkippedCount, plot.X.Count);
+            graphics.DrawString(note, theme.Chart.Italic, new XSolidBrush(theme.Muted), area.Left + area.Width / 2, below, XStringFormats.TopCenter);
+            below += theme.Chart.LineHeight;
+        }
+
+        legend?.Draw(graphics, new XRect(area.Left, below, area.Width, area.Bottom - below));
+    }
+
+    private double TitleHeight => theme.ChartTitle.Size * 1.6;
+
+    private double ChromeHeight(double width) =>
+        TitleHeight + axes.BottomHeight(plot.XLabel) + (SkippedCount > 0 ? theme.Chart.LineHeight : 0) + (legend?.MeasureHeight(width) ?? 0);
+
+    private void DrawPoints(XGraphics graphics, XRect plotArea)
+    {
+        // Smaller markers when points are many or the plot is small, so that clusters stay readable.
+        var radius = (finiteCount > 3000 ? 1.3 : finiteCount > 400 ? 1.9 : 2.8) * Math.Clamp(plotArea.Width / 420, 0.75, 1.0);
+        var brushes = new XBrush[ChartPalette.Size];
+        for (var c = 0; c < brushes.Length; c++)
+        {
+            // Slight transparency shows density where markers overlap.
+            var color = ChartPalette.ColorFor(c);
+            brushes[c] = new XSolidBrush(XColor.FromArgb(210, color.R, color.G, color.B));
+        }
+
+        var markers = new MarkerPainter();
+        for (var i = 0; i < plot.X.Count; i++)
+        {
+            double x = plot.X[i], y = plot.Y[i];
+            if (!double.IsFinite(x) || !double.IsFinite(y))
+            {
+                continue;
+            }
+
+            var category = plot.CategoryNames.Count == 0 ? 0 : plot.Categories[i];
+            var px = plotArea.Left + xScale.Fraction(x) * plotArea.Width;
+            var py = plotArea.Bottom - yScale.Fraction(y) * plotArea.Height;
+            markers.Draw(graphics, brushes[category % brushes.Length], ChartPalette.ShapeFor(category), px, py, radius);
+        }
+    }
+
+    private static void Validate(ScatterPlot plot)
+    {
+        if (plot.Y.Count != plot.X.Count || plot.Categories.Count != plot.X.Count)
+        {
+            throw new ArgumentException(
+                $"Scatter plot '{plot.Title}': X has {plot.X.Count} values, Y {plot.Y.Count} and Categories {plot.Categories.Count}; " +
+                "give one x, one y and one category per point.", nameof(plot));
+        }
+
+        if (plot.CategoryNames.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < plot.Categories.Count; i++)
+        {
+            var category = plot.Categories[i];
+            if ((uint)category >= (uint)plot.CategoryNames.Count)
+            {
+                throw new ArgumentException(
+                    $"Scatter plot '{plot.Title}': point {i} has category {category}, outside [0, {plot.CategoryNames.Count}) " +
+                    "(the number of category names); fix the category indices or add the missing names.", nameof(plot));
+            }
+        }
+    }
+}

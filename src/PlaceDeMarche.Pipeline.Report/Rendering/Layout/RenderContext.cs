@@ -1,0 +1,27 @@
+using PlaceDeMarche.Pipeline.Report.Rendering.Text;
+
+namespace PlaceDeMarche.Pipeline.Report.Rendering.Layout;
+
+/// <summary>What every block renderer needs: the page flow, the theme, text measurement and the caption counters.</summary>
+internal sealed class RenderContext
+{
+    private int figures;
+    private int tables;
+
+    public RenderContext(PageComposer composer, ReportTheme theme, TextWrapper wrapper)
+    {
+        Composer = composer;
+        Theme = theme;
+        Wrapper = wrapper;
+    }
+
+    public PageComposer Composer { get; }
+
+    public ReportTheme Theme { get; }
+
+    public TextWrapper Wrapper { get; }
+
+    public string NextFigureLabel() => Theme.Labels.Format(Theme.Labels.FigureLabel, ++figures);
+
+    public string NextTableLabel() => Theme.Labels.Format(Theme.Labels.TableLabel, ++tables);
+}

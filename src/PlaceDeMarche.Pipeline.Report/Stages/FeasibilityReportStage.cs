@@ -1,0 +1,73 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Execution;
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Report.Rendering;
+
+namespace PlaceDeMarche.Pipeline.Report.Stages;
+
+/// <summary>Renders <c>reports/feasibility-report.pdf</c> from the study's artifacts.</summary>
+public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
+{
+    public override string Name => "Report";
+
+    public override string Description => "Render the feasibility report (PDF) from the study's results";
+
+    public override IReadOnlyList<string> Inputs { get; } =
+    [
+        ArtifactPaths.ArchiveInfo,
+        ArtifactPaths.Products,
+        ArtifactPaths.TextTfIdfClusters,
+        ArtifactPaths.TextTfIdfClusterMetrics,
+    ];
+
+    public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
+
+    protected override ReportStageParameters BindParameters(PipelineConfiguration configuration) =>
+        new(configuration.Bind<ReportParameters>("report"), configuration.Flatten());
+
+    protected override void Run(StageContext context, ReportStageParameters parameters)
+    {
+        var manifests = new ManifestStore(context.Workspace);
+        var upstream = Directory.Exists(context.Workspace.ManifestsDirectory)
+            ? Directory.GetFiles(context.Workspace.ManifestsDirectory, "*.json")
+                .Select(f => manifests.Load(Path.GetFileNameWithoutExtension(f)))
+                .OfType<Core.Caching.StageManifest>()
+                .Where(m => m.Stage != Name)
+                .OrderBy(m => m.CompletedAtUtc)
+                .ToArray()
+            : [];
+        var archive = ArchiveTable.Read(context.InputPath(ArtifactPaths.ArchiveInfo));
+        var input = new ReportInput(
+            parameters,
+            archive,
+            ProductTable.Read(context.InputPath(ArtifactPaths.Products)),
+            [
+                new RepresentationScores(
+                    "TF-IDF",
+                    ClusterAssignmentTable.Read(context.InputPath(ArtifactPaths.TextTfIdfClusters)),
+                    MetricTable.Read(context.InputPath(ArtifactPaths.TextTfIdfClusterMetrics))),
+            ],
+            upstream.Select(m => new StageTiming(m.Stage, m.Seconds, m.CompletedAtUtc)).ToArray(),
+            [
+                new("Archive du jeu de données", $"{archive.FileName} : {archive.Sha256}"),
+                .. upstream.SelectMany(m => m.Outputs).Where(o => Inputs.Contains(o.Path)).Select(o => new KeyValuePair<string, string>(o.Path, o.Sha256)),
+            ],
+            ToolVersions(),
+            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch);
+        var document = FeasibilityReportBuilder.Build(input);
+        AtomicFile.Write(context.OutputPath(ArtifactPaths.FeasibilityReport), stream => new PdfReportRenderer().Render(document, stream));
+        context.Log.Info($"Report: {ArtifactPaths.FeasibilityReport} written");
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ToolVersions() =>
+    [
+        new("PlaceDeMarche.Pipeline", typeof(FeasibilityReportStage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"),
+        new(".NET", RuntimeInformation.FrameworkDescription),
+        new("Système", RuntimeInformation.OSDescription),
+        new("PDFsharp", typeof(PdfSharp.Pdf.PdfDocument).Assembly.GetName().Version?.ToString() ?? "?"),
+    ];
+}

@@ -1,0 +1,14 @@
+using PlaceDeMarche.Pipeline.Core.Schema;
+
+namespace PlaceDeMarche.Pipeline.Report.Stages;
+
+/// <summary>Everything the report shows, gathered from the artifacts, so the document can be built (and tested) without disk.</summary>
+public sealed record ReportInput(
+    ReportStageParameters Parameters,
+    ArchiveRecord Archive,
+    IReadOnlyList<ProductRow> Products,
+    IReadOnlyList<RepresentationScores> TextScores,
+    IReadOnlyList<StageTiming> Timings,
+    IReadOnlyList<KeyValuePair<string, string>> Checksums,
+    IReadOnlyList<KeyValuePair<string, string>> ToolVersions,
+    DateTimeOffset Date);

@@ -1,0 +1,36 @@
+using PlaceDeMarche.Pipeline.Text.Cleaning;
+
+namespace PlaceDeMarche.Pipeline.Text.Stages;
+
+/// <summary>The <c>text.cleaning</c> section of pipeline.yaml.</summary>
+public sealed class TextCleaningParameters
+{
+    public bool DecodeHtml { get; set; } = true;
+
+    public bool Lowercase { get; set; } = true;
+
+    /// <summary><c>keep</c>, <c>drop</c> or <c>replace</c> tokens containing digits.</summary>
+    public string Digits { get; set; } = "drop";
+
+    public int MinTokenLength { get; set; } = 2;
+
+    public bool EnglishStopWords { get; set; } = true;
+
+    public List<string> ExtraStopWords { get; set; } = [];
+
+    public TextCleaningOptions ToOptions() => new()
+    {
+        DecodeHtmlEntities = DecodeHtml,
+        Lowercase = Lowercase,
+        Digits = Digits.ToLowerInvariant() switch
+        {
+            "keep" => DigitPolicy.Keep,
+            "drop" => DigitPolicy.Drop,
+            "replace" => DigitPolicy.Replace,
+            _ => throw new ArgumentException($"text.cleaning.digits must be keep, drop or replace, not '{Digits}'."),
+        },
+        MinTokenLength = MinTokenLength,
+        RemoveEnglishStopWords = EnglishStopWords,
+        ExtraStopWords = ExtraStopWords,
+    };
+}

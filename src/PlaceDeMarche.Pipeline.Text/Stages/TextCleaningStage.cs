@@ -1,0 +1,35 @@
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Text.Cleaning;
+
+namespace PlaceDeMarche.Pipeline.Text.Stages;
+
+/// <summary>Cleans each product's name and description into tokens.</summary>
+public sealed class TextCleaningStage : Stage<TextCleaningParameters>
+{
+    public override string Name => "TextCleaning";
+
+    public override string Description => "Clean product names and descriptions into tokens (entities, case, digits, stop words)";
+
+    public override IReadOnlyList<string> Inputs { get; } = [ArtifactPaths.Products];
+
+    public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.TextDocuments];
+
+    protected override TextCleaningParameters BindParameters(PipelineConfiguration configuration) =>
+        configuration.Bind<TextCleaningParameters>("text.cleaning");
+
+    protected override void Run(StageContext context, TextCleaningParameters parameters)
+    {
+        var products = ProductTable.Read(context.InputPath(ArtifactPaths.Products));
+        var cleaner = new TextCleaner(parameters.ToOptions());
+        var documents = cleaner.CleanAll(products.Select(p => $"{p.Name}\n{p.Description}").ToArray());
+        new DocumentTable(
+            products.Select(p => p.Id).ToArray(),
+            products.Select(p => p.Category).ToArray(),
+            documents.Select(d => d.Text).ToArray()).Write(context.OutputPath(ArtifactPaths.TextDocuments));
+        var tokens = documents.Sum(d => (long)d.Tokens.Length);
+        context.Log.Info($"TextCleaning: {documents.Length} documents, {tokens} tokens ({(double)tokens / Math.Max(1, documents.Length):F0} per product)");
+    }
+}

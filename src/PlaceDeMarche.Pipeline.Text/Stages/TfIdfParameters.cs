@@ -1,0 +1,42 @@
+using PlaceDeMarche.Pipeline.Text.Vectorization;
+
+namespace PlaceDeMarche.Pipeline.Text.Stages;
+
+/// <summary>The <c>text.tfidf</c> section of pipeline.yaml (scikit-learn's TfidfVectorizer semantics).</summary>
+public sealed class TfIdfParameters
+{
+    public int NgramMin { get; set; } = 1;
+
+    public int NgramMax { get; set; } = 1;
+
+    /// <summary>An integer is a document count, a decimal a proportion of the documents (as in scikit-learn).</summary>
+    public string MinDf { get; set; } = "1";
+
+    public string MaxDf { get; set; } = "1.0";
+
+    public int? MaxFeatures { get; set; }
+
+    public bool SublinearTf { get; set; }
+
+    public bool SmoothIdf { get; set; } = true;
+
+    /// <summary><c>l2</c>, <c>l1</c> or <c>none</c>.</summary>
+    public string Norm { get; set; } = "l2";
+
+    public TfIdfOptions ToOptions() => new()
+    {
+        Ngrams = new NgramRange(NgramMin, NgramMax),
+        MinDf = DocumentFrequencyLimit.Parse(MinDf),
+        MaxDf = DocumentFrequencyLimit.Parse(MaxDf),
+        MaxFeatures = MaxFeatures,
+        SublinearTf = SublinearTf,
+        SmoothIdf = SmoothIdf,
+        Norm = Norm.ToLowerInvariant() switch
+        {
+            "l2" => VectorNorm.L2,
+            "l1" => VectorNorm.L1,
+            "none" => VectorNorm.None,
+            _ => throw new ArgumentException($"text.tfidf.norm must be l2, l1 or none, not '{Norm}'."),
+        },
+    };
+}
