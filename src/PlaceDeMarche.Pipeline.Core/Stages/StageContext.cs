@@ -44,8 +44,6 @@ public sealed class StageContext
 
     public void PublishMetric(string key, JsonNode? value) => metrics[key] = value;
 
-    public ProgressReporter Progress(string activity, int total) => new(Log, $"{Stage.Name}: {activity}", total);
-
     private string Declared(IReadOnlyList<string> declared, string artifactPath, string kind) =>
         declared.Contains(artifactPath)
             ? artifactPath
