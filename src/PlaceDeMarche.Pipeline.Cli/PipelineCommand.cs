@@ -122,16 +122,28 @@ public static class PipelineCommand
                 }
                 finally
                 {
-                    log.Info($"summary: {RunSummaryWriter.Write(workspace, graph, runLog, succeeded)}");
+                    Summarize(workspace, graph, runLog, succeeded, log);
                 }
 
                 return 0;
             case "summarize":
-                log.Info($"summary: {RunSummaryWriter.Write(workspace, graph, runLog, succeeded: !commandLine.Has("failed"))}");
+                Summarize(workspace, graph, runLog, succeeded: !commandLine.Has("failed"), log);
                 return 0;
             default:
                 throw new UsageException($"Unknown command '{commandLine.Command}'.");
         }
+    }
+
+    /// <summary>Writes the run summary and repeats the headline scores, so even a fully cached run shows them.</summary>
+    private static void Summarize(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, IPipelineLog log)
+    {
+        var summary = RunSummaryWriter.Write(workspace, graph, runLog, succeeded);
+        foreach (var (key, value) in summary["metrics"]!.AsObject().Where(m => m.Key.EndsWith(".ari", StringComparison.Ordinal)))
+        {
+            log.Info($"{key} = {value}");
+        }
+
+        log.Info($"summary: {Path.Combine(workspace.ReportsDirectory, RunSummaryWriter.FileName)}");
     }
 
     private static void RunGuarded(Action run)

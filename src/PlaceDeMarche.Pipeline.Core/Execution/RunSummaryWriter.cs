@@ -13,7 +13,8 @@ public static class RunSummaryWriter
 {
     public const string FileName = "run-summary.json";
 
-    public static string Write(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded)
+    /// <returns>The summary written (also at <c>reports/run-summary.json</c>).</returns>
+    public static JsonObject Write(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded)
     {
         var manifests = new ManifestStore(workspace);
         var stages = new JsonArray();
@@ -46,6 +47,6 @@ public static class RunSummaryWriter
         };
         var path = Path.Combine(workspace.ReportsDirectory, FileName);
         AtomicFile.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        return path;
+        return summary;
     }
 }
