@@ -1,3 +1,5 @@
+using PlaceDeMarche.Pipeline.Numerics.Manifold;
+
 namespace PlaceDeMarche.Pipeline.Numerics.Evaluation;
 
 /// <summary>Parameters of the shared scoring protocol (the <c>analysis</c> section of pipeline.yaml).</summary>
@@ -15,4 +17,10 @@ public sealed record ScoringOptions
     public int KMeansRestarts { get; init; } = 10;
 
     public int KMeansMaxIterations { get; init; } = 300;
+
+    /// <summary>t-SNE starting layout: PCA (deterministic, seed-independent) or random from the run's seed.</summary>
+    public TSneInitialization TSneInitialization { get; init; } = TSneInitialization.Pca;
+
+    /// <summary>How many seeds (seed, seed + 1, …) to repeat t-SNE and KMeans with; scores are reported as mean ± std.</summary>
+    public int Seeds { get; init; } = 1;
 }

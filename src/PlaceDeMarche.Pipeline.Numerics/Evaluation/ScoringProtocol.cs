@@ -13,24 +13,47 @@ namespace PlaceDeMarche.Pipeline.Numerics.Evaluation;
 /// </summary>
 public static class ScoringProtocol
 {
-    public static ScoringResult Score(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
+    /// <summary>Scores with one seed.</summary>
+    public static ScoringResult Score(DenseMatrix features, int[] categories, ScoringOptions options, int seed) =>
+        ScoreReduced(Reduce(features, categories, options), categories, options, seed);
+
+    /// <summary>
+    /// Scores with <see cref="ScoringOptions.Seeds"/> seeds (<paramref name="seed"/>, <paramref name="seed"/> + 1, …).
+    /// The PCA does not depend on the seed, so it is computed once.
+    /// </summary>
+    public static SeededScores ScoreOverSeeds(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
+    {
+        if (options.Seeds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Seeds, "At least one seed is needed.");
+        }
+
+        var reduced = Reduce(features, categories, options);
+        return new SeededScores(Enumerable.Range(0, options.Seeds).Select(i => ScoreReduced(reduced, categories, options, seed + i)).ToArray());
+    }
+
+    private static PcaResult Reduce(DenseMatrix features, int[] categories, ScoringOptions options)
     {
         if (categories.Length != features.Rows)
         {
             throw new ArgumentException($"{features.Rows} feature rows but {categories.Length} categories.", nameof(categories));
         }
 
-        var clusterCount = categories.Distinct().Count();
         var components = Math.Max(1, Math.Min(options.PcaComponents, Math.Min(features.Rows - 1, features.Columns)));
-        var pca = Pca.Fit(features, PcaOptions.WithComponentCount(components));
-        var reduced = pca.Projection;
+        return Pca.Fit(features, PcaOptions.WithComponentCount(components));
+    }
 
-        var perplexity = EffectivePerplexity(options.Perplexity, features.Rows);
+    private static ScoringResult ScoreReduced(PcaResult pca, int[] categories, ScoringOptions options, int seed)
+    {
+        var reduced = pca.Projection;
+        var clusterCount = categories.Distinct().Count();
+        var perplexity = EffectivePerplexity(options.Perplexity, reduced.Rows);
         var tsne = TSne.Fit(reduced, new TSneOptions
         {
             Perplexity = perplexity,
             MaxIterations = options.TSneIterations,
             EarlyExaggeration = options.EarlyExaggeration,
+            Initialization = options.TSneInitialization,
             Seed = seed,
         });
 

@@ -5,6 +5,9 @@ public sealed class AnalysisParameters
 {
     public int PcaComponents { get; set; } = 50;
 
+    /// <summary>Seeds each representation is scored with (seed, seed + 1, …); scores are reported as mean ± std.</summary>
+    public int Seeds { get; set; } = 1;
+
     public TSneParameters Tsne { get; set; } = new();
 
     public KMeansParameters Kmeans { get; set; } = new();

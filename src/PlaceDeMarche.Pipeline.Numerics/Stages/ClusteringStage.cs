@@ -3,6 +3,7 @@ using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Numerics.Evaluation;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+using PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 
@@ -53,36 +54,49 @@ public sealed class ClusteringStage : Stage<ClusteringParameters>
             Perplexity = analysis.Tsne.Perplexity,
             TSneIterations = analysis.Tsne.Iterations,
             EarlyExaggeration = analysis.Tsne.EarlyExaggeration,
+            TSneInitialization = analysis.Tsne.Init.ToLowerInvariant() switch
+            {
+                "pca" => TSneInitialization.Pca,
+                "random" => TSneInitialization.Random,
+                _ => throw new ArgumentException($"analysis.tsne.init must be pca or random, not '{analysis.Tsne.Init}'."),
+            },
             KMeansRestarts = analysis.Kmeans.Restarts,
             KMeansMaxIterations = analysis.Kmeans.MaxIterations,
+            Seeds = analysis.Seeds,
         };
         if (ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows) < options.Perplexity)
         {
             context.Log.Warning($"{Name}: {matrix.Rows} products are too few for perplexity {options.Perplexity}; using {ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows):F1}");
         }
 
-        var result = ScoringProtocol.Score(matrix, categories, options, parameters.Seed);
+        var scores = ScoringProtocol.ScoreOverSeeds(matrix, categories, options, parameters.Seed);
+        var result = scores.Runs[0];
         new ClusterAssignmentTable(table.Ids, table.Categories, result.Clusters, result.TSneX, result.TSneY).Write(context.OutputPath(assignments));
-        var scores = new KeyValuePair<string, double>[]
+        var metricValues = new List<KeyValuePair<string, double>>
         {
             new("ari", result.AdjustedRandIndex),
+            new("ari_mean", scores.Mean(r => r.AdjustedRandIndex)),
+            new("ari_std", scores.StandardDeviation(r => r.AdjustedRandIndex)),
             new("nmi", result.NormalizedMutualInformation),
+            new("nmi_mean", scores.Mean(r => r.NormalizedMutualInformation)),
             new("homogeneity", result.Homogeneity),
             new("completeness", result.Completeness),
             new("silhouette", result.Silhouette),
+            new("silhouette_mean", scores.Mean(r => r.Silhouette)),
             new("matched_accuracy", result.MatchedAccuracy),
             new("feature_space_ari", result.FeatureSpaceAdjustedRandIndex),
+            new("seeds", scores.Runs.Count),
             new("pca_components", result.PcaComponents),
             new("pca_explained_variance", result.PcaExplainedVarianceRatio),
             new("perplexity", result.Perplexity),
             new("kl_divergence", result.KullbackLeiblerDivergence),
         };
-        MetricTable.Write(context.OutputPath(metrics), scores);
-        foreach (var (key, value) in scores)
+        MetricTable.Write(context.OutputPath(metrics), metricValues);
+        foreach (var (key, value) in metricValues)
         {
             context.PublishMetric($"{metricPrefix}.{key}", Math.Round(value, 6));
         }
 
-        context.Log.Info($"{Name}: ARI {result.AdjustedRandIndex:F3}, NMI {result.NormalizedMutualInformation:F3}, silhouette {result.Silhouette:F3} ({matrix.Rows} products, {matrix.Columns} features)");
+        context.Log.Info($"{Name}: ARI {result.AdjustedRandIndex:F3} (mean {scores.Mean(r => r.AdjustedRandIndex):F3} ± {scores.StandardDeviation(r => r.AdjustedRandIndex):F3} over {scores.Runs.Count} seeds), NMI {result.NormalizedMutualInformation:F3}, silhouette {result.Silhouette:F3} ({matrix.Rows} products, {matrix.Columns} features)");
     }
 }

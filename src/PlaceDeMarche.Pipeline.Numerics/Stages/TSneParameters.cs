@@ -7,4 +7,7 @@ public sealed class TSneParameters
     public int Iterations { get; set; } = 1000;
 
     public double EarlyExaggeration { get; set; } = 12;
+
+    /// <summary><c>pca</c> (deterministic start) or <c>random</c> (a start per seed).</summary>
+    public string Init { get; set; } = "pca";
 }

@@ -12,10 +12,7 @@ public static class FeasibilityReportBuilder
 {
     private static readonly (string Key, string Label)[] MetricColumns =
     [
-        ("ari", "ARI"),
         ("nmi", "NMI"),
-        ("homogeneity", "Homogénéité"),
-        ("completeness", "Complétude"),
         ("silhouette", "Silhouette"),
         ("matched_accuracy", "Exactitude*"),
         ("feature_space_ari", "ARI sans t-SNE"),
@@ -117,12 +114,21 @@ public static class FeasibilityReportBuilder
         {
             new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par TF-IDF (mots et paires de mots). Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
             new Table(
-                ["Représentation", .. MetricColumns.Select(c => c.Label)],
-                input.TextScores.Select(s => (IReadOnlyList<string>)[s.Label, .. MetricColumns.Select(c => Number(s.Metrics[c.Key]))]).ToArray())
+                ["Représentation", "ARI", "ARI moyen ± σ", .. MetricColumns.Select(c => c.Label)],
+                input.TextScores.Select(s => (IReadOnlyList<string>)
+                [
+                    s.Label,
+                    Number(s.Metrics["ari"]),
+                    $"{Number(s.Metrics["ari_mean"])} ± {Number(s.Metrics["ari_std"])}",
+                    .. MetricColumns.Select(c => Number(s.Metrics[c.Key])),
+                ]).ToArray())
             {
-                Caption = "ARI : indice de Rand ajusté ; NMI : information mutuelle normalisée ; silhouette calculée sur la carte t-SNE. "
+                Caption = "ARI : indice de Rand ajusté (moyenne ± écart-type sur "
+                    + string.Join(", ", input.TextScores.Select(s => s.Metrics["seeds"]).Distinct().Select(n => n.ToString("0", CultureInfo.InvariantCulture)))
+                    + " graine(s)) ; NMI : information mutuelle normalisée ; silhouette calculée sur la carte t-SNE. "
                     + "* part des produits bien classés après appariement optimal groupes-catégories.",
-                Alignments = [ColumnAlignment.Left, .. MetricColumns.Select(_ => ColumnAlignment.Right)],
+                Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, .. MetricColumns.Select(_ => ColumnAlignment.Right)],
+                ColumnWidths = [1.8, 0.9, 1.7, 0.9, 1.45, 1.45, 1.5],
             },
         };
         foreach (var scores in input.TextScores)

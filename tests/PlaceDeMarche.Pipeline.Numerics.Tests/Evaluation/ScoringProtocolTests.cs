@@ -1,4 +1,5 @@
 using PlaceDeMarche.Pipeline.Numerics.Evaluation;
+using PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Tests.Evaluation;
 
@@ -45,4 +46,51 @@ public sealed class ScoringProtocolTests
     {
         Assert.Equal(expected, ScoringProtocol.EffectivePerplexity(configured, rows), 12);
     }
+
+    [Fact]
+    public void SeveralSeedsAreScoredDeterministicallyWithTheirSpread()
+    {
+        var (data, labels) = SyntheticData.FarBlobs(dimensions: 20, perBlob: 20, seed: 3);
+        var options = new ScoringOptions { PcaComponents = 10, TSneIterations = 300, Seeds = 3, TSneInitialization = TSneInitialization.Random };
+
+        var first = ScoringProtocol.ScoreOverSeeds(data, labels, options, seed: 7);
+        var second = ScoringProtocol.ScoreOverSeeds(data, labels, options, seed: 7);
+
+        Assert.Equal(3, first.Runs.Count);
+        Assert.NotEqual(first.Runs[0].TSneX, first.Runs[1].TSneX);
+        Assert.Equal(first.Runs[2].TSneX, second.Runs[2].TSneX);
+        Assert.Equal(1.0, first.Mean(r => r.AdjustedRandIndex), 12);
+        Assert.Equal(0.0, first.StandardDeviation(r => r.AdjustedRandIndex), 12);
+    }
+
+    [Fact]
+    public void SpreadIsThePopulationStandardDeviation()
+    {
+        var runs = new[] { 0.2, 0.4, 0.9 }.Select(ari => ResultWithAri(ari)).ToArray();
+
+        var scores = new SeededScores(runs);
+
+        // numpy.std([0.2, 0.4, 0.9]) = 0.29439202887759486
+        Assert.Equal(0.5, scores.Mean(r => r.AdjustedRandIndex), 12);
+        Assert.Equal(0.29439202887759486, scores.StandardDeviation(r => r.AdjustedRandIndex), 12);
+    }
+
+    private static ScoringResult ResultWithAri(double ari) => new()
+    {
+        TSneX = [],
+        TSneY = [],
+        Clusters = [],
+        AdjustedRandIndex = ari,
+        NormalizedMutualInformation = 0,
+        Homogeneity = 0,
+        Completeness = 0,
+        Silhouette = 0,
+        MatchedAccuracy = 0,
+        ConfusionMatrix = new long[0, 0],
+        FeatureSpaceAdjustedRandIndex = 0,
+        PcaComponents = 0,
+        PcaExplainedVarianceRatio = 0,
+        Perplexity = 0,
+        KullbackLeiblerDivergence = 0,
+    };
 }
