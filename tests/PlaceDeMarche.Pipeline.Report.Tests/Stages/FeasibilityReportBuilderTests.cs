@@ -1,0 +1,77 @@
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Report.Document;
+using PlaceDeMarche.Pipeline.Report.Stages;
+
+namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
+
+public sealed class FeasibilityReportBuilderTests
+{
+    [Theory]
+    [InlineData(0.62, "Verdict : faisable à partir du texte", CalloutTone.Positive)]
+    [InlineData(0.50, "Verdict : faisable à partir du texte", CalloutTone.Positive)]
+    [InlineData(0.35, "Verdict : prometteur, pas encore suffisant", CalloutTone.Caution)]
+    [InlineData(0.10, "Verdict : non démontré à ce stade", CalloutTone.Negative)]
+    public void VerdictFollowsTheThresholdsFixedInTheConfiguration(double ari, string title, CalloutTone tone)
+    {
+        var document = FeasibilityReportBuilder.Build(Input(ari, isSample: false));
+
+        var verdict = document.Sections[0].Blocks.OfType<Callout>().First();
+        Assert.Equal(title, verdict.Title);
+        Assert.Equal(tone, verdict.Tone);
+        Assert.Contains(verdict.Body.Runs, run => run.Text.Contains($"ARI de {ari:F3}".Replace('.', ','), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SampleRunsSayTheyProveNothing()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.7, isSample: true));
+
+        Assert.True(document.IsSampleData);
+        Assert.Contains(document.Sections[0].Blocks.OfType<Callout>(), c => c.Title == "Échantillon");
+    }
+
+    [Fact]
+    public void ProductsWithoutUsablePhotoAreListed()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
+
+        var table = document.Sections.Single(s => s.Heading == "Données").Blocks.OfType<Table>().Single();
+        Assert.Equal([["p3", "Mug", "Kitchen", "missing"]], table.Rows.Select(r => r.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void ClusterMapIsColouredByTheMatchedCategory()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
+
+        var grid = document.Sections.Single(s => s.Heading == "Texte").Blocks.OfType<PlotGrid>().Single();
+        // Cluster 5 holds p1 and p2 (Home), cluster 9 holds p3 (Kitchen): the matched colours equal the true ones.
+        Assert.Equal(grid.Plots[0].Categories, grid.Plots[1].Categories);
+        Assert.Equal(grid.Plots[0].CategoryNames, grid.Plots[1].CategoryNames);
+    }
+
+    private static ReportInput Input(double ari, bool isSample)
+    {
+        var products = new[]
+        {
+            new ProductRow("p1", "Towel", "soft", "Home", "Home >> Bath", "img/p1.jpg", "ok"),
+            new ProductRow("p2", "Curtain", "red", "Home", "Home >> Curtains", "img/p2.jpg", "ok"),
+            new ProductRow("p3", "Mug", "blue", "Kitchen", "Kitchen >> Mugs", "img/p3.jpg", "missing"),
+        };
+        var assignments = new ClusterAssignmentTable(["p1", "p2", "p3"], ["Home", "Home", "Kitchen"], [5, 5, 9], [0f, 1f, 5f], [0f, 1f, 5f]);
+        var metrics = new Dictionary<string, double>
+        {
+            ["ari"] = ari, ["ari_mean"] = ari, ["ari_std"] = 0, ["seeds"] = 1, ["nmi"] = 0.5, ["silhouette"] = 0.4,
+            ["matched_accuracy"] = 1, ["feature_space_ari"] = 0.3,
+        };
+        return new ReportInput(
+            new ReportStageParameters(new ReportParameters(), [new("seed", "42")]),
+            new ArchiveRecord("sample", "flipkart-sample.zip", "abc", 1000, isSample, 3),
+            products,
+            [new RepresentationScores("TF-IDF", assignments, metrics)],
+            [new StageTiming("Ingest", 0.5, DateTimeOffset.UnixEpoch)],
+            [new("archive", "abc")],
+            [new(".NET", "10")],
+            DateTimeOffset.UnixEpoch);
+    }
+}
