@@ -30,7 +30,8 @@ public static class FeasibilityReportBuilder
             Execution(input),
             Appendix(input),
         };
-        return new ReportDocument(input.Parameters.Report.Title, input.Date, sections)
+        var title = input.Archive.IsSample ? $"{input.Parameters.Report.Title} (échantillon)" : input.Parameters.Report.Title;
+        return new ReportDocument(title, input.Date, sections)
         {
             Subtitle = input.Archive.IsSample
                 ? "Données d'échantillon (35 produits) — démonstration, pas de conclusion"

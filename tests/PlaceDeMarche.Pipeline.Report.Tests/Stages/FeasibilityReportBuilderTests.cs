@@ -27,6 +27,7 @@ public sealed class FeasibilityReportBuilderTests
         var document = FeasibilityReportBuilder.Build(Input(0.7, isSample: true));
 
         Assert.True(document.IsSampleData);
+        Assert.EndsWith("(échantillon)", document.Title);
         Assert.Contains(document.Sections[0].Blocks.OfType<Callout>(), c => c.Title == "Échantillon");
     }
 
