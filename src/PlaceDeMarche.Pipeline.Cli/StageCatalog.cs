@@ -19,12 +19,26 @@ public static class StageCatalog
         new IngestStage(),
         new TextCleaningStage(),
         new TextFeaturesStage(),
+        new LsaStage(),
+        new NmfStage(),
         new ClusteringStage(
             "TextClustering",
             ArtifactPaths.TfIdfFeatures,
             ArtifactPaths.TextTfIdfClusters,
             ArtifactPaths.TextTfIdfClusterMetrics,
             metricPrefix: "text.tfidf"),
+        new ClusteringStage(
+            "TextLsaClustering",
+            ArtifactPaths.TextLsaFeatures,
+            ArtifactPaths.TextLsaClusters,
+            ArtifactPaths.TextLsaClusterMetrics,
+            metricPrefix: "text.lsa"),
+        new ClusteringStage(
+            "TextNmfClustering",
+            ArtifactPaths.TextNmfFeatures,
+            ArtifactPaths.TextNmfClusters,
+            ArtifactPaths.TextNmfClusterMetrics,
+            metricPrefix: "text.nmf"),
         new FeasibilityReportStage(),
     ]);
 }

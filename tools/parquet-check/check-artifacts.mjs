@@ -19,6 +19,11 @@ const expectations = {
   'text/tfidf-vocabulary.parquet': { schema: { term: 'VARCHAR', idf: 'DOUBLE' } },
   'clustering/text-tfidf.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } },
   'clustering/text-tfidf-metrics.parquet': { schema: { metric: 'VARCHAR', value: 'DOUBLE' } },
+  'text/lsa.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', features: 'FLOAT[]' } },
+  'text/nmf.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', features: 'FLOAT[]' } },
+  'text/nmf-topics.parquet': { schema: { topic: 'INTEGER', rank: 'INTEGER', term: 'VARCHAR', weight: 'FLOAT' } },
+  'clustering/text-lsa.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } },
+  'clustering/text-nmf.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } },
 };
 
 const instance = await DuckDBInstance.create(':memory:');

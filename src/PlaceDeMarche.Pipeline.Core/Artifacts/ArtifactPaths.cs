@@ -12,7 +12,14 @@ public static class ArtifactPaths
     public const string TextDocuments = "data/artifacts/text/documents.parquet";
     public const string TfIdfFeatures = "data/artifacts/text/tfidf.parquet";
     public const string TfIdfVocabulary = "data/artifacts/text/tfidf-vocabulary.parquet";
+    public const string TextLsaFeatures = "data/artifacts/text/lsa.parquet";
+    public const string TextNmfFeatures = "data/artifacts/text/nmf.parquet";
+    public const string TextNmfTopics = "data/artifacts/text/nmf-topics.parquet";
     public const string TextTfIdfClusters = "data/artifacts/clustering/text-tfidf.parquet";
     public const string TextTfIdfClusterMetrics = "data/artifacts/clustering/text-tfidf-metrics.parquet";
+    public const string TextLsaClusters = "data/artifacts/clustering/text-lsa.parquet";
+    public const string TextLsaClusterMetrics = "data/artifacts/clustering/text-lsa-metrics.parquet";
+    public const string TextNmfClusters = "data/artifacts/clustering/text-nmf.parquet";
+    public const string TextNmfClusterMetrics = "data/artifacts/clustering/text-nmf-metrics.parquet";
     public const string FeasibilityReport = "reports/feasibility-report.pdf";
 }

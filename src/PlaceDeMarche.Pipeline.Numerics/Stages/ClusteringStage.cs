@@ -11,7 +11,7 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 /// Scores one representation of the products with the shared protocol (PCA → t-SNE → KMeans → agreement with the
 /// true categories). One instance per representation, so each is cached on its own.
 /// </summary>
-public sealed class ClusteringStage : Stage<ClusteringParameters>
+public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>>
 {
     private readonly string features;
     private readonly string assignments;
@@ -38,16 +38,16 @@ public sealed class ClusteringStage : Stage<ClusteringParameters>
 
     public override IReadOnlyList<string> Outputs { get; }
 
-    protected override ClusteringParameters BindParameters(PipelineConfiguration configuration) =>
+    protected override SeededParameters<AnalysisParameters> BindParameters(PipelineConfiguration configuration) =>
         new(configuration.Seed, configuration.Bind<AnalysisParameters>("analysis"));
 
-    protected override void Run(StageContext context, ClusteringParameters parameters)
+    protected override void Run(StageContext context, SeededParameters<AnalysisParameters> parameters)
     {
         var table = FeatureTable.Read(context.InputPath(features));
         var categoryNames = table.Categories.Distinct().Order(StringComparer.Ordinal).ToArray();
         var categories = table.Categories.Select(c => Array.BinarySearch(categoryNames, c, StringComparer.Ordinal)).ToArray();
         var matrix = DenseMatrix.FromRows(table.Vectors);
-        var analysis = parameters.Analysis;
+        var analysis = parameters.Section;
         var options = new ScoringOptions
         {
             PcaComponents = analysis.PcaComponents,

@@ -21,7 +21,7 @@ public static class FeasibilityReportBuilder
     public static ReportDocument Build(ReportInput input)
     {
         var categoryNames = input.Products.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var best = input.TextScores.MaxBy(s => s.Metrics["ari"]);
+        var best = input.TextScores.MaxBy(s => s.Metrics["ari_mean"]);
         var sections = new List<ReportSection>
         {
             Summary(input, best, categoryNames.Length),
@@ -52,7 +52,7 @@ public static class FeasibilityReportBuilder
         }
         else
         {
-            var ari = best.Metrics["ari"];
+            var ari = best.Metrics["ari_mean"];
             var (title, tone, meaning) = ari >= parameters.AriFeasible
                 ? ("Verdict : faisable à partir du texte", CalloutTone.Positive, "les catégories se retrouvent automatiquement dans les descriptions")
                 : ari >= parameters.AriPromising
@@ -60,7 +60,7 @@ public static class FeasibilityReportBuilder
                     : ("Verdict : non démontré à ce stade", CalloutTone.Negative, "les groupes trouvés ne correspondent pas assez aux catégories");
             blocks.Add(new Callout(title, Paragraph.FromMarkup(
                 $"Sans aucune étiquette, le regroupement des descriptions ({best.Label}) retrouve les {categoryCount} catégories "
-                + $"avec un **ARI de {Number(ari)}** (1 = accord parfait, 0 = hasard) : {meaning}. "
+                + $"avec un **ARI moyen de {Number(ari)}** (1 = accord parfait, 0 = hasard) : {meaning}. "
                 + $"Seuils fixés avant l'étude : faisable si ARI ≥ {Number(parameters.AriFeasible, 2)}, prometteur si ARI ≥ {Number(parameters.AriPromising, 2)}."))
             { Tone = tone });
         }
@@ -76,7 +76,7 @@ public static class FeasibilityReportBuilder
             new("Produits", input.Products.Count.ToString(CultureInfo.InvariantCulture)),
             new("Catégories", categoryCount.ToString(CultureInfo.InvariantCulture)),
             new("Produits sans photo exploitable", missing.ToString(CultureInfo.InvariantCulture)),
-            new("Meilleure représentation texte", best is null ? "—" : $"{best.Label} (ARI {Number(best.Metrics["ari"])})"),
+            new("Meilleure représentation texte", best is null ? "—" : $"{best.Label} (ARI moyen {Number(best.Metrics["ari_mean"])})"),
         ]));
         blocks.Add(new Paragraph("Étapes suivantes prévues : comparaison de toutes les représentations du texte (sacs de mots, thèmes, plongements), étude des images (descripteurs SIFT, réseau de neurones), classification supervisée et fusion texte-image, collecte de nouveaux produits par API et contrôles RGPD."));
         return new ReportSection("Synthèse", blocks);
@@ -111,9 +111,10 @@ public static class FeasibilityReportBuilder
 
     private static ReportSection Text(ReportInput input, string[] categoryNames)
     {
+        var best = input.TextScores.MaxBy(s => s.Metrics["ari_mean"])!;
         var blocks = new List<ReportBlock>
         {
-            new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par TF-IDF (mots et paires de mots). Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
+            new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par TF-IDF (mots et paires de mots), par LSA (décomposition en valeurs singulières tronquée du TF-IDF) et par les poids de thèmes NMF. Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
             new Table(
                 ["Représentation", "ARI", "ARI moyen ± σ", .. MetricColumns.Select(c => c.Label)],
                 input.TextScores.Select(s => (IReadOnlyList<string>)
@@ -127,46 +128,66 @@ public static class FeasibilityReportBuilder
                 Caption = "ARI : indice de Rand ajusté (moyenne ± écart-type sur "
                     + string.Join(", ", input.TextScores.Select(s => s.Metrics["seeds"]).Distinct().Select(n => n.ToString("0", CultureInfo.InvariantCulture)))
                     + " graine(s)) ; NMI : information mutuelle normalisée ; silhouette calculée sur la carte t-SNE. "
-                    + "* part des produits bien classés après appariement optimal groupes-catégories.",
+                    + "* part des produits bien classés après appariement optimal groupes-catégories. En gras : la meilleure représentation.",
                 Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, .. MetricColumns.Select(_ => ColumnAlignment.Right)],
                 ColumnWidths = [1.8, 0.9, 1.7, 0.9, 1.45, 1.45, 1.5],
+                HighlightedRow = input.TextScores.ToList().IndexOf(best),
+            },
+            new PlotGrid(input.TextScores.Select(s => Map($"{s.Label} : vraies catégories", s.Assignments, CategoryIndices(s.Assignments, categoryNames), categoryNames)).ToArray())
+            {
+                Columns = 2,
+                Caption = "Cartes t-SNE de chaque représentation, colorées par vraie catégorie : des couleurs bien séparées annoncent un bon regroupement.",
             },
         };
-        foreach (var scores in input.TextScores)
+
+        var categoryIndex = CategoryIndices(best.Assignments, categoryNames);
+        var mapping = ClusterCategoryMapper.Map(categoryIndex, best.Assignments.Clusters);
+        blocks.Add(new PlotGrid([Map($"{best.Label} : groupes KMeans", best.Assignments, mapping.PredictedCategories, categoryNames)])
         {
-            var assignments = scores.Assignments;
-            var categoryIndex = assignments.Categories.Select(c => Array.IndexOf(categoryNames, c)).ToArray();
-            var x = assignments.X.Select(v => (double)v).ToArray();
-            var y = assignments.Y.Select(v => (double)v).ToArray();
-
-            // Each cluster takes the colour of the category it is matched with, so the two maps compare at a glance.
-            var mapping = ClusterCategoryMapper.Map(categoryIndex, assignments.Clusters);
-            blocks.Add(new PlotGrid(
+            Columns = 1,
+            Caption = "Meilleure représentation : chaque groupe KMeans prend la couleur de la catégorie à laquelle il est apparié ; comparée à sa carte des vraies catégories, un point qui change de couleur est mal regroupé.",
+        });
+        blocks.Add(new Heatmap(
+            $"{best.Label} : matrice de confusion",
+            categoryNames,
+            categoryNames,
+            Enumerable.Range(0, categoryNames.Length)
+                .Select(r => (IReadOnlyList<double>)Enumerable.Range(0, categoryNames.Length).Select(c => (double)mapping.ConfusionMatrix[r, c]).ToArray())
+                .ToArray())
+        {
+            RowAxisLabel = "vraie catégorie",
+            ColumnAxisLabel = "catégorie du groupe (appariement optimal)",
+            ValueFormat = "0",
+            Caption = $"Exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %.",
+        });
+        var topics = input.NmfTopics;
+        blocks.Add(new Table(
+            ["Thème NMF", "Termes les plus forts"],
+            topics.Topics.Distinct().Order().Select(topic => (IReadOnlyList<string>)
             [
-                new ScatterPlot($"{scores.Label} : vraies catégories", x, y, categoryIndex, categoryNames) { XLabel = "t-SNE 1", YLabel = "t-SNE 2" },
-                new ScatterPlot($"{scores.Label} : groupes KMeans", x, y, mapping.PredictedCategories, categoryNames) { XLabel = "t-SNE 1", YLabel = "t-SNE 2" },
-            ])
-            {
-                Columns = 1,
-                Caption = "Carte t-SNE des produits. En bas, chaque groupe KMeans prend la couleur de la catégorie à laquelle il est apparié : les points dont la couleur change d'une carte à l'autre sont mal regroupés.",
-            });
-            blocks.Add(new Heatmap(
-                $"{scores.Label} : matrice de confusion",
-                categoryNames,
-                categoryNames,
-                Enumerable.Range(0, categoryNames.Length)
-                    .Select(r => (IReadOnlyList<double>)Enumerable.Range(0, categoryNames.Length).Select(c => (double)mapping.ConfusionMatrix[r, c]).ToArray())
-                    .ToArray())
-            {
-                RowAxisLabel = "vraie catégorie",
-                ColumnAxisLabel = "catégorie du groupe (appariement optimal)",
-                ValueFormat = "0",
-                Caption = $"Exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %.",
-            });
-        }
-
+                $"{topic + 1}",
+                string.Join(", ", Enumerable.Range(0, topics.Topics.Length).Where(i => topics.Topics[i] == topic).OrderBy(i => topics.Ranks[i]).Select(i => topics.Terms[i])),
+            ]).ToArray())
+        {
+            Caption = "Thèmes trouvés par NMF dans le TF-IDF : chacun se lit comme une catégorie candidate.",
+            ColumnWidths = [1, 6],
+        });
+        blocks.Add(Paragraph.FromMarkup(
+            $"Conclusion sur le texte : la meilleure représentation est **{best.Label}**, avec un ARI moyen de {Number(best.Metrics["ari_mean"])} "
+            + $"(± {Number(best.Metrics["ari_std"])}) ; {Number(mapping.Accuracy * 100, 1)} % des produits tombent dans le groupe de leur catégorie. "
+            + "La matrice de confusion montre quelles catégories se confondent ; ce sont elles que l'image devra départager."));
         return new ReportSection("Texte", blocks) { StartOnNewPage = true };
     }
+
+    private static int[] CategoryIndices(Core.Schema.ClusterAssignmentTable assignments, string[] categoryNames) =>
+        assignments.Categories.Select(c => Array.IndexOf(categoryNames, c)).ToArray();
+
+    private static ScatterPlot Map(string title, Core.Schema.ClusterAssignmentTable assignments, IReadOnlyList<int> colours, string[] categoryNames) =>
+        new(title, assignments.X.Select(v => (double)v).ToArray(), assignments.Y.Select(v => (double)v).ToArray(), colours, categoryNames)
+        {
+            XLabel = "t-SNE 1",
+            YLabel = "t-SNE 2",
+        };
 
     private static ReportSection Execution(ReportInput input) => new("Exécution",
     [

@@ -22,6 +22,19 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         ArtifactPaths.Products,
         ArtifactPaths.TextTfIdfClusters,
         ArtifactPaths.TextTfIdfClusterMetrics,
+        ArtifactPaths.TextLsaClusters,
+        ArtifactPaths.TextLsaClusterMetrics,
+        ArtifactPaths.TextNmfClusters,
+        ArtifactPaths.TextNmfClusterMetrics,
+        ArtifactPaths.TextNmfTopics,
+    ];
+
+    /// <summary>The text representations the report compares: label, cluster assignments, metrics.</summary>
+    private static readonly (string Label, string Clusters, string Metrics)[] TextRepresentations =
+    [
+        ("TF-IDF", ArtifactPaths.TextTfIdfClusters, ArtifactPaths.TextTfIdfClusterMetrics),
+        ("LSA (SVD tronquée)", ArtifactPaths.TextLsaClusters, ArtifactPaths.TextLsaClusterMetrics),
+        ("NMF (thèmes)", ArtifactPaths.TextNmfClusters, ArtifactPaths.TextNmfClusterMetrics),
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -45,12 +58,11 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             parameters,
             archive,
             ProductTable.Read(context.InputPath(ArtifactPaths.Products)),
-            [
-                new RepresentationScores(
-                    "TF-IDF",
-                    ClusterAssignmentTable.Read(context.InputPath(ArtifactPaths.TextTfIdfClusters)),
-                    MetricTable.Read(context.InputPath(ArtifactPaths.TextTfIdfClusterMetrics))),
-            ],
+            TextRepresentations.Select(r => new RepresentationScores(
+                r.Label,
+                ClusterAssignmentTable.Read(context.InputPath(r.Clusters)),
+                MetricTable.Read(context.InputPath(r.Metrics)))).ToArray(),
+            TopicTermTable.Read(context.InputPath(ArtifactPaths.TextNmfTopics)),
             upstream.Select(m => new StageTiming(m.Stage, m.Seconds, m.CompletedAtUtc)).ToArray(),
             [
                 new("Archive du jeu de données", $"{archive.FileName} : {archive.Sha256}"),

@@ -18,7 +18,7 @@ public sealed class FeasibilityReportBuilderTests
         var verdict = document.Sections[0].Blocks.OfType<Callout>().First();
         Assert.Equal(title, verdict.Title);
         Assert.Equal(tone, verdict.Tone);
-        Assert.Contains(verdict.Body.Runs, run => run.Text.Contains($"ARI de {ari:F3}".Replace('.', ','), StringComparison.Ordinal));
+        Assert.Contains(verdict.Body.Runs, run => run.Text.Contains($"ARI moyen de {ari:F3}".Replace('.', ','), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,10 +45,22 @@ public sealed class FeasibilityReportBuilderTests
     {
         var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
 
-        var grid = document.Sections.Single(s => s.Heading == "Texte").Blocks.OfType<PlotGrid>().Single();
+        var grids = document.Sections.Single(s => s.Heading == "Texte").Blocks.OfType<PlotGrid>().ToArray();
+        var truth = grids[0].Plots[0];
+        var clusters = grids[1].Plots[0];
         // Cluster 5 holds p1 and p2 (Home), cluster 9 holds p3 (Kitchen): the matched colours equal the true ones.
-        Assert.Equal(grid.Plots[0].Categories, grid.Plots[1].Categories);
-        Assert.Equal(grid.Plots[0].CategoryNames, grid.Plots[1].CategoryNames);
+        Assert.Equal([0, 0, 1], truth.Categories);
+        Assert.Equal(truth.Categories, clusters.Categories);
+        Assert.Equal(truth.CategoryNames, clusters.CategoryNames);
+    }
+
+    [Fact]
+    public void TopicsListTheirTermsInRankOrder()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
+
+        var topics = document.Sections.Single(s => s.Heading == "Texte").Blocks.OfType<Table>().Single(t => t.Headers[0] == "Thème NMF");
+        Assert.Equal([["1", "towel, curtain"], ["2", "mug"]], topics.Rows.Select(r => r.ToArray()).ToArray());
     }
 
     private static ReportInput Input(double ari, bool isSample)
@@ -70,6 +82,7 @@ public sealed class FeasibilityReportBuilderTests
             new ArchiveRecord("sample", "flipkart-sample.zip", "abc", 1000, isSample, 3),
             products,
             [new RepresentationScores("TF-IDF", assignments, metrics)],
+            new TopicTermTable([0, 0, 1], [0, 1, 0], ["towel", "curtain", "mug"], [0.9f, 0.5f, 0.8f]),
             [new StageTiming("Ingest", 0.5, DateTimeOffset.UnixEpoch)],
             [new("archive", "abc")],
             [new(".NET", "10")],
