@@ -41,10 +41,14 @@ public sealed class DocumentEmbedder
     public float[][] EmbedAll(IReadOnlyList<string[]> documents, TermWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (documents[d] is null)
+                throw new ArgumentException($"Document {d} is null; pass an empty token array instead.", nameof(documents));
+        }
+
         var vectors = new float[documents.Count][];
-        Parallel.For(0, documents.Count, d => vectors[d] = Embed(
-            documents[d] ?? throw new ArgumentException($"Document {d} is null; pass an empty token array instead.", nameof(documents)),
-            weights));
+        Parallel.For(0, documents.Count, d => vectors[d] = Embed(documents[d], weights));
         return vectors;
     }
 }

@@ -53,6 +53,13 @@ public sealed class DocumentEmbedderTests
     }
 
     [Fact]
+    public void A_null_document_is_reported_by_number()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DocumentEmbedder(Vectors).EmbedAll([["red"], null!]));
+        Assert.Contains("Document 1", error.Message);
+    }
+
+    [Fact]
     public void Weights_must_match_the_vocabulary()
     {
         Assert.Throws<ArgumentException>(() => new TermWeights(new Vocabulary(["red"]), [1.0, 2.0]));
