@@ -21,24 +21,9 @@ public static class StageCatalog
         new TextFeaturesStage(),
         new LsaStage(),
         new NmfStage(),
-        new ClusteringStage(
-            "TextClustering",
-            ArtifactPaths.TfIdfFeatures,
-            ArtifactPaths.TextTfIdfClusters,
-            ArtifactPaths.TextTfIdfClusterMetrics,
-            metricPrefix: "text.tfidf"),
-        new ClusteringStage(
-            "TextLsaClustering",
-            ArtifactPaths.TextLsaFeatures,
-            ArtifactPaths.TextLsaClusters,
-            ArtifactPaths.TextLsaClusterMetrics,
-            metricPrefix: "text.lsa"),
-        new ClusteringStage(
-            "TextNmfClustering",
-            ArtifactPaths.TextNmfFeatures,
-            ArtifactPaths.TextNmfClusters,
-            ArtifactPaths.TextNmfClusterMetrics,
-            metricPrefix: "text.nmf"),
+        new WordEmbeddingStage(subwords: false),
+        new WordEmbeddingStage(subwords: true),
+        .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new FeasibilityReportStage(),
     ]);
 }

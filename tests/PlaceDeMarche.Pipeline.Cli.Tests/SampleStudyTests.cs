@@ -3,8 +3,23 @@ namespace PlaceDeMarche.Pipeline.Cli.Tests;
 /// <summary>The whole DAG on the committed sample, through the same entry point Cake uses.</summary>
 public sealed class SampleStudyTests : IDisposable
 {
+    /// <summary>
+    /// What an n-gram range edit really changes: the TF-IDF and everything built on its vectors. The word-embedding
+    /// stages rerun too (they read the vocabulary's idf), but single words keep the same idf whatever the n-gram
+    /// range, so their document vectors come out byte-identical and their clusterings are not redone.
+    /// </summary>
+    private static readonly string[] DependentsOfTfIdf =
+    [
+        "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
+        "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering",
+    ];
+
     private static readonly string[] TextStagesAndReport =
-        ["Report", "TextClustering", "TextFeatures", "TextLsa", "TextLsaClustering", "TextNmf", "TextNmfClustering"];
+    [
+        "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
+        "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextWord2vecMeanClustering",
+        "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
+    ];
 
     private readonly StudyWorkspace study = new();
 
@@ -39,14 +54,14 @@ public sealed class SampleStudyTests : IDisposable
     }
 
     [Fact]
-    public void EditingATfIdfParameterRerunsOnlyTheTextFeaturesAndWhatFollows()
+    public void EditingATfIdfParameterRerunsOnlyWhatReallyDependsOnIt()
     {
         Assert.Equal(0, study.Run("run", "--dataset", "sample"));
         study.EditConfiguration("ngram_max: 2", "ngram_max: 1");
 
         Assert.Equal(0, study.Run("run", "--dataset", "sample"));
 
-        Assert.Equal(TextStagesAndReport.Order(StringComparer.Ordinal), study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(DependentsOfTfIdf.Order(StringComparer.Ordinal), study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -25,6 +25,10 @@ const expectations = {
   'clustering/text-lsa.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } },
   'clustering/text-nmf.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } },
 };
+for (const method of ['word2vec-mean', 'word2vec-tfidf', 'fasttext-mean', 'fasttext-tfidf']) {
+  expectations[`text/${method}.parquet`] = { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', features: 'FLOAT[]' } };
+  expectations[`clustering/text-${method}.parquet`] = { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } };
+}
 
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();

@@ -15,11 +15,8 @@ public static class ArtifactPaths
     public const string TextLsaFeatures = "data/artifacts/text/lsa.parquet";
     public const string TextNmfFeatures = "data/artifacts/text/nmf.parquet";
     public const string TextNmfTopics = "data/artifacts/text/nmf-topics.parquet";
-    public const string TextTfIdfClusters = "data/artifacts/clustering/text-tfidf.parquet";
-    public const string TextTfIdfClusterMetrics = "data/artifacts/clustering/text-tfidf-metrics.parquet";
-    public const string TextLsaClusters = "data/artifacts/clustering/text-lsa.parquet";
-    public const string TextLsaClusterMetrics = "data/artifacts/clustering/text-lsa-metrics.parquet";
-    public const string TextNmfClusters = "data/artifacts/clustering/text-nmf.parquet";
-    public const string TextNmfClusterMetrics = "data/artifacts/clustering/text-nmf-metrics.parquet";
+    /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean or tfidf.</summary>
+    public static string TextEmbedding(string model, string pooling) => $"data/artifacts/text/{model}-{pooling}.parquet";
+
     public const string FeasibilityReport = "reports/feasibility-report.pdf";
 }

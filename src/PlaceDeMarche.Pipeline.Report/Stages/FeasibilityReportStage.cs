@@ -20,21 +20,8 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
     [
         ArtifactPaths.ArchiveInfo,
         ArtifactPaths.Products,
-        ArtifactPaths.TextTfIdfClusters,
-        ArtifactPaths.TextTfIdfClusterMetrics,
-        ArtifactPaths.TextLsaClusters,
-        ArtifactPaths.TextLsaClusterMetrics,
-        ArtifactPaths.TextNmfClusters,
-        ArtifactPaths.TextNmfClusterMetrics,
         ArtifactPaths.TextNmfTopics,
-    ];
-
-    /// <summary>The text representations the report compares: label, cluster assignments, metrics.</summary>
-    private static readonly (string Label, string Clusters, string Metrics)[] TextRepresentations =
-    [
-        ("TF-IDF", ArtifactPaths.TextTfIdfClusters, ArtifactPaths.TextTfIdfClusterMetrics),
-        ("LSA (SVD tronquée)", ArtifactPaths.TextLsaClusters, ArtifactPaths.TextLsaClusterMetrics),
-        ("NMF (thèmes)", ArtifactPaths.TextNmfClusters, ArtifactPaths.TextNmfClusterMetrics),
+        .. TextRepresentation.All.SelectMany(r => new[] { r.Clusters, r.ClusterMetrics }),
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -58,10 +45,10 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             parameters,
             archive,
             ProductTable.Read(context.InputPath(ArtifactPaths.Products)),
-            TextRepresentations.Select(r => new RepresentationScores(
+            TextRepresentation.All.Select(r => new RepresentationScores(
                 r.Label,
                 ClusterAssignmentTable.Read(context.InputPath(r.Clusters)),
-                MetricTable.Read(context.InputPath(r.Metrics)))).ToArray(),
+                MetricTable.Read(context.InputPath(r.ClusterMetrics)))).ToArray(),
             TopicTermTable.Read(context.InputPath(ArtifactPaths.TextNmfTopics)),
             upstream.Select(m => new StageTiming(m.Stage, m.Seconds, m.CompletedAtUtc)).ToArray(),
             [

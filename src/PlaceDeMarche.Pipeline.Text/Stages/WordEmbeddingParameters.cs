@@ -1,0 +1,30 @@
+using PlaceDeMarche.Pipeline.Text.Embeddings;
+
+namespace PlaceDeMarche.Pipeline.Text.Stages;
+
+/// <summary>The <c>text.word2vec</c> section of pipeline.yaml: skip-gram training, shared by the fastText variant.</summary>
+public sealed class WordEmbeddingParameters
+{
+    public int Dimensions { get; set; } = 100;
+
+    public int Window { get; set; } = 5;
+
+    public int Negative { get; set; } = 5;
+
+    public int MinCount { get; set; } = 2;
+
+    public double Sample { get; set; } = 1e-3;
+
+    public int Epochs { get; set; } = 5;
+
+    public Word2VecOptions ToOptions(int seed) => new()
+    {
+        Dimensions = Dimensions,
+        Window = Window,
+        Negative = Negative,
+        MinCount = MinCount,
+        Sample = Sample,
+        Epochs = Epochs,
+        Seed = (ulong)seed,
+    };
+}
