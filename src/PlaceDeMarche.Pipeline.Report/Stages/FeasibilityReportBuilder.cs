@@ -78,7 +78,7 @@ public static class FeasibilityReportBuilder
             new("Produits sans photo exploitable", missing.ToString(CultureInfo.InvariantCulture)),
             new("Meilleure représentation texte", best is null ? "—" : $"{best.Label} (ARI moyen {Number(best.Metrics["ari_mean"])})"),
         ]));
-        blocks.Add(new Paragraph("Étapes suivantes prévues : comparaison de toutes les représentations du texte (sacs de mots, thèmes, plongements), étude des images (descripteurs SIFT, réseau de neurones), classification supervisée et fusion texte-image, collecte de nouveaux produits par API et contrôles RGPD."));
+        blocks.Add(new Paragraph("Étapes suivantes prévues : scores moyens sur 10 graines pour chaque représentation du texte, plongements de phrases (quand un modèle est fourni), étude des images (descripteurs SIFT, réseau de neurones), classification supervisée et fusion texte-image, collecte de nouveaux produits par API et contrôles RGPD."));
         return new ReportSection("Synthèse", blocks);
     }
 
