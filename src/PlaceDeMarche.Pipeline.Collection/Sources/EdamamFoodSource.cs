@@ -24,20 +24,11 @@ public sealed class EdamamFoodSource : IProductSource
         IPipelineLog? log = null,
         Func<string, string?>? getEnvironmentVariable = null)
     {
-        options.Limits.Validate();
-        clock ??= SystemClock.Instance;
         _options = options;
         _log = log;
         _credentials = EdamamCredentials.FromEnvironment(getEnvironmentVariable);
-        _client = new ResilientApiClient(
-            http,
-            options.Resilience,
-            new SecretRedactor(_credentials is null ? [] : [_credentials.AppId, _credentials.AppKey]),
-            clock,
-            new RateLimiter(options.RequestsPerMinute, TimeSpan.FromMinutes(1), clock),
-            options.CacheDirectory is null ? null : new ResponseCache(options.CacheDirectory),
-            log,
-            options.UserAgent);
+        var redactor = new SecretRedactor(_credentials is null ? [] : [_credentials.AppId, _credentials.AppKey]);
+        _client = options.CreateClient(http, redactor, clock ?? SystemClock.Instance, log);
     }
 
     public string Name => "edamam";

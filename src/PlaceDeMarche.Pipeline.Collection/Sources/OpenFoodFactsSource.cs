@@ -21,20 +21,10 @@ public sealed class OpenFoodFactsSource : IProductSource
 
     public OpenFoodFactsSource(OpenFoodFactsOptions options, HttpClient http, IClock? clock = null, IPipelineLog? log = null)
     {
-        options.Limits.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
-        clock ??= SystemClock.Instance;
         _options = options;
         _log = log;
-        _client = new ResilientApiClient(
-            http,
-            options.Resilience,
-            SecretRedactor.None,
-            clock,
-            new RateLimiter(options.SearchesPerMinute, TimeSpan.FromMinutes(1), clock),
-            options.CacheDirectory is null ? null : new ResponseCache(options.CacheDirectory),
-            log,
-            options.UserAgent);
+        _client = options.CreateClient(http, SecretRedactor.None, clock ?? SystemClock.Instance, log);
     }
 
     public string Name => "openfoodfacts";

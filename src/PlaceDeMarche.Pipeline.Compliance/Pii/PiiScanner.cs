@@ -35,19 +35,15 @@ public sealed partial class PiiScanner
     public IReadOnlyList<PiiFinding> ScanText(string rowId, string field, string text)
     {
         var findings = new List<PiiFinding>();
-        var taken = new List<(int Start, int End)>();
+        var claimed = new ClaimedSpans();
         foreach (var (kind, pattern, accept, mask) in Rules)
         {
             foreach (Match match in pattern.Matches(text))
             {
-                var (start, end) = (match.Index, match.Index + match.Length);
-                if (!accept(match, text) || taken.Exists(span => start < span.End && span.Start < end))
+                if (accept(match, text) && claimed.TryClaim(match.Index, match.Length))
                 {
-                    continue;
+                    findings.Add(new PiiFinding(rowId, field, kind, mask(match.Value), match.Index));
                 }
-
-                taken.Add((start, end));
-                findings.Add(new PiiFinding(rowId, field, kind, mask(match.Value), start));
             }
         }
 

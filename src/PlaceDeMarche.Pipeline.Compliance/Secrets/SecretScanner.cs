@@ -20,15 +20,13 @@ public sealed partial class SecretScanner
     public IReadOnlyList<SecretFinding> ScanText(string location, string field, string text)
     {
         var findings = new List<SecretFinding>();
-        var taken = new List<(int Start, int End)>();
+        var claimed = new ClaimedSpans();
 
         void Add(SecretKind kind, Group value)
         {
-            var (start, end) = (value.Index, value.Index + value.Length);
-            if (!taken.Exists(span => start < span.End && span.Start < end))
+            if (claimed.TryClaim(value.Index, value.Length))
             {
-                taken.Add((start, end));
-                findings.Add(new SecretFinding(location, field, kind, Masking.Secret(value.Value), start));
+                findings.Add(new SecretFinding(location, field, kind, Masking.Secret(value.Value), value.Index));
             }
         }
 
