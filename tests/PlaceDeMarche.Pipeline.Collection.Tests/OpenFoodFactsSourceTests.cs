@@ -65,6 +65,19 @@ public sealed class OpenFoodFactsSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Searches_beyond_the_rate_limit_wait_for_the_window()
+    {
+        using var server = new FakeApiServer(PagedHandler);
+        var source = new OpenFoodFactsSource(
+            new OpenFoodFactsOptions { BaseUrl = server.BaseUrl, Contact = "c", PageSize = 2, RequestsPerMinute = 1 }, _http, _clock);
+
+        var result = await source.CollectAsync("champagne");
+
+        Assert.Equal(2, result.PagesRead);
+        Assert.Equal([TimeSpan.FromMinutes(1)], _clock.Delays); // page 2 waited a full minute after page 1
+    }
+
+    [Fact]
     public async Task Page_limit_bounds_the_pagination_and_says_so()
     {
         using var server = new FakeApiServer(PagedHandler);
