@@ -17,7 +17,7 @@ public abstract record ApiSourceOptions
     /// <summary>How the API provider can reach us (e-mail or URL), sent in the User-Agent.</summary>
     public required string Contact { get; init; }
 
-    /// <summary>Both Open Food Facts (searches) and the free Edamam plan allow 10 requests per minute.</summary>
+    /// <summary>10: the Open Food Facts search limit, and a conservative pace for the free Edamam plan.</summary>
     public int RequestsPerMinute { get; init; } = 10;
 
     public CollectionLimits Limits { get; init; } = new();
