@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace PlaceDeMarche.Pipeline.Compliance.Licensing;
+
+/// <summary>
+/// Licences of the NuGet packages a project restored: the packages listed in its <c>obj/project.assets.json</c>,
+/// each licence read from the package's own .nuspec in the restore folder (<c>license</c> expression, else
+/// <c>licenseUrl</c>), so that the manifest reports what the package says rather than what we believe.
+/// </summary>
+public static class NuGetLicenceReader
+{
+    public static IReadOnlyList<LicenceEntry> Read(string assetsJsonPath)
+    {
+        if (!File.Exists(assetsJsonPath))
+        {
+            throw new FileNotFoundException(
+                $"{assetsJsonPath} does not exist: run 'dotnet restore' on the project first.", assetsJsonPath);
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(assetsJsonPath));
+        var root = document.RootElement;
+        var packageFolders = root.TryGetProperty("packageFolders", out var folders)
+            ? folders.EnumerateObject().Select(folder => folder.Name).ToArray()
+            : [];
+        if (!root.TryGetProperty("libraries", out var libraries))
+        {
+            throw new InvalidDataException($"{assetsJsonPath}: no \"libraries\" object; is this a project.assets.json?");
+        }
+
+        var entries = new List<LicenceEntry>();
+        foreach (var library in libraries.EnumerateObject())
+        {
+            if (!library.Value.TryGetProperty("type", out var type) || type.GetString() != "package")
+            {
+                continue; // project references are ours
+            }
+
+            var relativePath = library.Value.TryGetProperty("path", out var path) ? path.GetString() ?? "" : "";
+            var nuspec = packageFolders
+                .Select(folder => Path.Combine(folder, relativePath))
+                .Where(Directory.Exists)
+                .SelectMany(directory => Directory.EnumerateFiles(directory, "*.nuspec"))
+                .FirstOrDefault();
+            entries.Add(FromNuspec(library.Name.Replace('/', ' '), nuspec, relativePath));
+        }
+
+        return entries.OrderBy(entry => entry.Component, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static LicenceEntry FromNuspec(string component, string? nuspecPath, string relativePath)
+    {
+        if (nuspecPath is null)
+        {
+            return new LicenceEntry(component, "unknown",
+                "find the licence before distributing", $"no .nuspec found for {relativePath} in the restore folders", LicenceRestrictions.None);
+        }
+
+        var metadata = XDocument.Load(nuspecPath).Root?.Elements().FirstOrDefault(element => element.Name.LocalName == "metadata");
+        var license = metadata?.Elements().FirstOrDefault(element => element.Name.LocalName == "license");
+        var licenseUrl = metadata?.Elements().FirstOrDefault(element => element.Name.LocalName == "licenseUrl")?.Value.Trim();
+        var licence = license switch
+        {
+            not null when (string?)license.Attribute("type") == "expression" => license.Value.Trim(),
+            not null => $"see '{license.Value.Trim()}' in the package",
+            null when !string.IsNullOrEmpty(licenseUrl) => licenseUrl,
+            _ => "unknown",
+        };
+        var copyleft = licence.Contains("GPL", StringComparison.OrdinalIgnoreCase);
+        var obligations = copyleft
+            ? "copyleft: distributing or serving the program requires releasing its source under the same licence, or a commercial licence"
+            : "keep the licence notice when redistributing";
+        return new LicenceEntry(component, licence, obligations, nuspecPath,
+            copyleft ? LicenceRestrictions.Copyleft : LicenceRestrictions.Attribution);
+    }
+}

@@ -1,0 +1,3 @@
+namespace PlaceDeMarche.Pipeline.Compliance.Licensing;
+
+public sealed class PolicyViolationException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+namespace PlaceDeMarche.Pipeline.Compliance.Licensing;
+
+public sealed record WaivedViolation(PolicyViolation Violation, string Reason);

@@ -1,0 +1,9 @@
+namespace PlaceDeMarche.Pipeline.Compliance.Pii;
+
+public enum PiiKind
+{
+    Email,
+    Phone,
+    PostalAddress,
+    PersonName,
+}

@@ -1,0 +1,140 @@
+using PlaceDeMarche.Pipeline.Compliance.Licensing;
+
+namespace PlaceDeMarche.Pipeline.Compliance.Tests;
+
+public sealed class LicenceManifestTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pdm-licences-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>This test project's own restore result: it references PDFsharp, xunit and the test SDK.</summary>
+    private static string OwnAssetsFile()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PlaceDeMarche.Pipeline.Compliance.Tests.csproj")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        return Path.Combine(directory.FullName, "obj", "project.assets.json");
+    }
+
+    [Fact]
+    public void Reads_the_licences_the_restored_nuspecs_declare()
+    {
+        var packages = NuGetLicenceReader.Read(OwnAssetsFile());
+
+        // As declared in the nuspecs of the restored packages (checked by hand in ~/.nuget/packages).
+        var pdfsharp = Assert.Single(packages, entry => entry.Component == "PDFsharp 6.5.0");
+        Assert.Equal("AGPL-3.0-only", pdfsharp.Licence);
+        Assert.True(pdfsharp.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
+        Assert.EndsWith("pdfsharp.nuspec", pdfsharp.Source);
+        Assert.Equal("Apache-2.0", Assert.Single(packages, entry => entry.Component == "xunit 2.9.3").Licence);
+        Assert.Equal("MIT", Assert.Single(packages, entry => entry.Component == "Microsoft.NET.Test.Sdk 18.0.1").Licence);
+        Assert.DoesNotContain(packages, entry => entry.Component.StartsWith("PlaceDeMarche", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Url_only_and_missing_nuspecs_are_reported_as_they_are()
+    {
+        var packagesFolder = Path.Combine(_root, "packages");
+        WriteNuspec(packagesFolder, "old.package/1.0.0", "old.package",
+            "<licenseUrl>https://example.org/LICENSE.txt</licenseUrl>");
+        WriteNuspec(packagesFolder, "filed.package/3.1.0", "filed.package", "<license type=\"file\">LICENSE.md</license>");
+        var assets = Path.Combine(_root, "project.assets.json");
+        File.WriteAllText(assets, $$"""
+            {"version": 3,
+             "libraries": {
+               "Old.Package/1.0.0": {"type": "package", "path": "old.package/1.0.0"},
+               "Filed.Package/3.1.0": {"type": "package", "path": "filed.package/3.1.0"},
+               "Gone.Package/2.0.0": {"type": "package", "path": "gone.package/2.0.0"},
+               "PlaceDeMarche.Pipeline.Core/1.0.0": {"type": "project", "path": "../Core/Core.csproj"}
+             },
+             "packageFolders": {"{{packagesFolder.Replace("\\", "\\\\")}}/": { } } }
+            """);
+
+        var packages = NuGetLicenceReader.Read(assets);
+
+        Assert.Equal(
+            [("Filed.Package 3.1.0", "see 'LICENSE.md' in the package"), ("Gone.Package 2.0.0", "unknown"),
+             ("Old.Package 1.0.0", "https://example.org/LICENSE.txt")],
+            packages.Select(entry => (entry.Component, entry.Licence)));
+        var result = new PolicyCheck(new PolicyOptions()).Evaluate(new LicenceManifest(packages));
+        Assert.Equal(3, result.Violations.Count);
+        Assert.Contains("licence unknown (no .nuspec found for gone.package/2.0.0", result.Violations[1].Problem);
+    }
+
+    [Fact]
+    public void Missing_assets_file_says_to_restore()
+    {
+        var exception = Assert.Throws<FileNotFoundException>(() => NuGetLicenceReader.Read(Path.Combine(_root, "none.json")));
+        Assert.Contains("run 'dotnet restore'", exception.Message);
+    }
+
+    [Fact]
+    public void Manifest_lists_the_study_components_and_the_packages()
+    {
+        var manifest = LicenceManifest.Build([OwnAssetsFile()]);
+
+        Assert.Equal("CC-BY-SA-4.0", manifest.Find("Flipkart product dataset")!.Licence);
+        Assert.True(manifest.Find("Flipkart product photos")!.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution));
+        Assert.Equal("ODbL-1.0", manifest.Find("Open Food Facts database")!.Licence);
+        Assert.True(manifest.Find("Edamam Food Database API")!.Restrictions.HasFlag(LicenceRestrictions.CachingLimited));
+        Assert.Equal("Apache-2.0", manifest.Find("Pretrained models")!.Licence);
+        Assert.NotNull(manifest.Find("PDFsharp 6.5.0"));
+    }
+
+    [Fact]
+    public void Policy_fails_on_copyleft_until_waived_with_a_reason()
+    {
+        var manifest = LicenceManifest.Build([OwnAssetsFile()]);
+        var check = new PolicyCheck(new PolicyOptions());
+
+        // xunit.abstractions 2.0.3 declares only a licenseUrl (to xunit's license.txt): nobody reviewed that text yet.
+        var xunitAbstractions = new PolicyWaiver("xunit.abstractions 2.0.3", "test-only dependency, Apache-2.0 per the linked file");
+        var failed = check.Evaluate(manifest, [xunitAbstractions]);
+        var waived = check.Evaluate(manifest,
+            [xunitAbstractions, new PolicyWaiver("PDFsharp 6.5.0", "pipeline published under AGPL-3.0; decided by the lead")]);
+
+        var violation = Assert.Single(failed.Violations);
+        Assert.Equal(("PDFsharp 6.5.0", "AGPL-3.0-only"), (violation.Component, violation.Licence));
+        Assert.Contains("PDFsharp 6.5.0 (AGPL-3.0-only): copyleft", Assert.Throws<PolicyViolationException>(failed.EnsurePassed).Message);
+        Assert.True(waived.Passed);
+        Assert.Equal(
+            ["pipeline published under AGPL-3.0; decided by the lead", "test-only dependency, Apache-2.0 per the linked file"],
+            waived.Waived.Select(item => item.Reason).Order(StringComparer.Ordinal));
+        Assert.Throws<ArgumentException>(() => check.Evaluate(manifest, [new PolicyWaiver("PDFsharp 6.5.0", " ")]));
+    }
+
+    [Fact]
+    public void Redistributing_source_material_violates_the_photo_terms()
+    {
+        var manifest = new LicenceManifest(LicenceManifest.StudyComponents);
+
+        var result = new PolicyCheck(new PolicyOptions { RedistributesSourceMaterial = true }).Evaluate(manifest);
+
+        var violation = Assert.Single(result.Violations);
+        Assert.Equal("Flipkart product photos", violation.Component);
+        Assert.Contains("may not be redistributed", violation.Problem);
+    }
+
+    private static void WriteNuspec(string packagesFolder, string relativePath, string id, string licenceElement)
+    {
+        var directory = Path.Combine(packagesFolder, relativePath);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, id + ".nuspec"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+              <metadata><id>{id}</id><version>1.0.0</version>{licenceElement}</metadata>
+            </package>
+            """);
+    }
+}
