@@ -86,6 +86,23 @@ public sealed class SparseRowMatrix
         return new SparseRowMatrixRow(_columnIndices.AsSpan(start, count), _values.AsSpan(start, count));
     }
 
+    /// <summary>The value at (<paramref name="row"/>, <paramref name="column"/>); 0 when no entry is stored there.
+    /// Binary search within the row, for lookups; iterate <see cref="Row"/> to visit a whole row.</summary>
+    public float this[int row, int column]
+    {
+        get
+        {
+            if ((uint)column >= (uint)Columns)
+            {
+                throw new ArgumentOutOfRangeException(nameof(column), column, $"Column index must be in [0, {Columns}).");
+            }
+
+            var entries = Row(row);
+            var position = entries.ColumnIndices.BinarySearch(column);
+            return position >= 0 ? entries.Values[position] : 0f;
+        }
+    }
+
     /// <summary>Stores the non-zero cells of <paramref name="dense"/>.</summary>
     public static SparseRowMatrix FromDense(DenseMatrix dense)
     {

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text;
 using PlaceDeMarche.Pipeline.Text.Html;
+using PlaceDeMarche.Pipeline.Text.Lemmatization;
 using PlaceDeMarche.Pipeline.Text.Normalization;
+using PlaceDeMarche.Pipeline.Text.Stemming;
 using PlaceDeMarche.Pipeline.Text.StopWords;
 using PlaceDeMarche.Pipeline.Text.Tokenization;
 
@@ -14,6 +16,7 @@ namespace PlaceDeMarche.Pipeline.Text.Cleaning;
 public sealed class TextCleaner
 {
     private readonly WordTokenizer tokenizer;
+    private readonly IStemmer? normalizer;
 
     /// <summary>Creates a cleaner; throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public TextCleaner(TextCleaningOptions? options = null)
@@ -25,6 +28,14 @@ public sealed class TextCleaner
             throw new ArgumentException("TextCleaningOptions.NumberPlaceholder is empty but Digits is Replace; give a placeholder such as \"<num>\".", nameof(options));
         ArgumentNullException.ThrowIfNull(Options.ExtraStopWords, "options.ExtraStopWords");
         tokenizer = new WordTokenizer(Options.Hyphens, Options.Apostrophes);
+        normalizer = Options.Normalization switch
+        {
+            TokenNormalization.None => null,
+            TokenNormalization.Porter => PorterStemmer.Instance,
+            TokenNormalization.Snowball => SnowballEnglishStemmer.Instance,
+            TokenNormalization.Lemma => WordNetLemmatizer.Instance,
+            _ => throw new ArgumentException($"TextCleaningOptions.Normalization is {Options.Normalization}; use None, Porter, Snowball or Lemma.", nameof(options)),
+        };
         var extraStopWords = NormalizeExtraStopWords(Options);
         StopWords = Options.RemoveEnglishStopWords ? StopWordList.English.With(extraStopWords) : new StopWordList(extraStopWords);
     }
@@ -91,7 +102,7 @@ public sealed class TextCleaner
                 }
             }
             if (word.Length >= Options.MinTokenLength && !StopWords.Contains(word))
-                tokens.Add(word.ToString());
+                tokens.Add(normalizer is null ? word.ToString() : normalizer.Stem(word.ToString()));
         }
         return tokens.ToArray();
     }
@@ -118,6 +129,7 @@ public sealed class TextCleaner
             RemoveEnglishStopWords = false,
             Digits = DigitPolicy.Keep,
             MinTokenLength = 1,
+            Normalization = TokenNormalization.None,
         });
         for (var index = 0; index < options.ExtraStopWords.Count; index++)
         {

@@ -5,7 +5,8 @@ namespace PlaceDeMarche.Pipeline.Text.Cleaning;
 /// <summary>
 /// Settings of <see cref="TextCleaner"/>. Steps run in this order: HTML entity decoding, NFKC normalisation,
 /// lowercasing, tokenisation (punctuation always becomes a separator, i.e. is replaced by a space), then the
-/// token filters: number policy, stop words, minimum length.
+/// token filters: number policy, stop words, minimum length; last, the kept words are normalised (stemmed or
+/// lemmatised) as <see cref="Normalization"/> says.
 /// </summary>
 public sealed record TextCleaningOptions
 {
@@ -41,4 +42,10 @@ public sealed record TextCleaningOptions
     /// lowercase) and removed whether or not the English list is on. Default none.
     /// </summary>
     public IReadOnlyList<string> ExtraStopWords { get; init; } = [];
+
+    /// <summary>
+    /// Stemming or lemmatisation of the words kept after stop-word removal (stop words are matched on the unstemmed
+    /// words; the number placeholder is left alone). Default <see cref="TokenNormalization.None"/>.
+    /// </summary>
+    public TokenNormalization Normalization { get; init; } = TokenNormalization.None;
 }

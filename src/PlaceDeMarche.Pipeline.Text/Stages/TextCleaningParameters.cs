@@ -18,6 +18,9 @@ public sealed class TextCleaningParameters
 
     public List<string> ExtraStopWords { get; set; } = [];
 
+    /// <summary><c>none</c>, <c>porter</c>, <c>snowball</c> (stemmers) or <c>lemma</c> (WordNet lemmatizer).</summary>
+    public string Normalization { get; set; } = "none";
+
     public TextCleaningOptions ToOptions() => new()
     {
         DecodeHtmlEntities = DecodeHtml,
@@ -32,5 +35,13 @@ public sealed class TextCleaningParameters
         MinTokenLength = MinTokenLength,
         RemoveEnglishStopWords = EnglishStopWords,
         ExtraStopWords = ExtraStopWords,
+        Normalization = Normalization.ToLowerInvariant() switch
+        {
+            "none" => TokenNormalization.None,
+            "porter" => TokenNormalization.Porter,
+            "snowball" => TokenNormalization.Snowball,
+            "lemma" => TokenNormalization.Lemma,
+            _ => throw new ArgumentException($"text.cleaning.normalization must be none, porter, snowball or lemma, not '{Normalization}'."),
+        },
     };
 }

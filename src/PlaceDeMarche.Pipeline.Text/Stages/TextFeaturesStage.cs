@@ -26,11 +26,15 @@ public sealed class TextFeaturesStage : Stage<TfIdfParameters>
         var documents = DocumentTable.Read(context.InputPath(ArtifactPaths.TextDocuments));
         var vectorizer = new TfIdfVectorizer(parameters.ToOptions());
         var matrix = vectorizer.FitTransform(documents.TokenArrays());
-        var dense = matrix.ToDense();
-        var vectors = new float[matrix.RowCount][];
+        var vectors = new float[matrix.Rows][];
         for (var row = 0; row < vectors.Length; row++)
         {
-            vectors[row] = dense.AsSpan(row * matrix.ColumnCount, matrix.ColumnCount).ToArray();
+            vectors[row] = new float[matrix.Columns];
+            var (columns, values) = matrix.Row(row);
+            for (var k = 0; k < columns.Length; k++)
+            {
+                vectors[row][columns[k]] = values[k];
+            }
         }
 
         new FeatureTable(documents.Ids, documents.Categories, vectors).Write(context.OutputPath(ArtifactPaths.TfIdfFeatures));
@@ -39,7 +43,7 @@ public sealed class TextFeaturesStage : Stage<TfIdfParameters>
             new StringColumn("term", vectorizer.Vocabulary.Terms.ToArray()),
             new PrimitiveColumn<double>("idf", vectorizer.Idf.ToArray()),
         ]);
-        context.PublishMetric("text.tfidf.vocabulary_size", matrix.ColumnCount);
-        context.Log.Info($"TextFeatures: {matrix.RowCount} x {matrix.ColumnCount} TF-IDF matrix, {matrix.NonZeroCount} non-zero values");
+        context.PublishMetric("text.tfidf.vocabulary_size", matrix.Columns);
+        context.Log.Info($"TextFeatures: {matrix.Rows} x {matrix.Columns} TF-IDF matrix, {matrix.NonZeroCount} non-zero values");
     }
 }

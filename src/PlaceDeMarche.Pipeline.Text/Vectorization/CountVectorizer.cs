@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+
 namespace PlaceDeMarche.Pipeline.Text.Vectorization;
 
 /// <summary>
@@ -41,12 +43,14 @@ public sealed class CountVectorizer
     }
 
     /// <summary>Learns the vocabulary and returns the document × term count matrix in one pass.</summary>
-    public SparseMatrix FitTransform(IReadOnlyList<string[]> documents)
+    public SparseRowMatrix FitTransform(IReadOnlyList<string[]> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var indexer = new GrowingVocabularyIndexer();
-        var builder = new SparseMatrixBuilder(documents.Count * 32);
+        var builder = new SparseRowMatrixBuilder(documents.Count * 32);
         new TermCounter(Options.Ngrams, Options.Binary).CountRows(documents, 0, documents.Count, indexer, builder);
+        if (indexer.Terms.Count == 0)
+            throw new ArgumentException($"Empty vocabulary: the {documents.Count} documents hold no tokens (all removed by cleaning?).", nameof(documents));
         var provisional = builder.ToMatrix(indexer.Terms.Count);
         var newColumnOf = SelectVocabulary(indexer.Terms, provisional, out var kept);
         vocabulary = new Vocabulary(kept);
@@ -54,37 +58,37 @@ public sealed class CountVectorizer
     }
 
     /// <summary>Counts the vocabulary's terms in <paramref name="documents"/>; terms outside it are ignored.</summary>
-    public SparseMatrix Transform(IReadOnlyList<string[]> documents)
+    public SparseRowMatrix Transform(IReadOnlyList<string[]> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count == 0)
+            throw new ArgumentException("Transform needs at least one document; the list is empty.", nameof(documents));
         var indexer = new FixedVocabularyIndexer(Vocabulary);
         var chunkCount = (documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk;
-        var parts = new SparseMatrixBuilder[chunkCount];
+        var parts = new SparseRowMatrixBuilder[chunkCount];
         // Each chunk fills its own builder; stacking them in chunk order keeps the result independent of scheduling.
         Parallel.For(0, chunkCount, () => new TermCounter(Options.Ngrams, Options.Binary), (chunk, _, counter) =>
         {
             var start = chunk * DocumentsPerChunk;
             var end = Math.Min(start + DocumentsPerChunk, documents.Count);
-            parts[chunk] = new SparseMatrixBuilder((end - start) * 32);
+            parts[chunk] = new SparseRowMatrixBuilder((end - start) * 32);
             counter.CountRows(documents, start, end, indexer, parts[chunk]);
             return counter;
         }, _ => { });
-        return SparseMatrixBuilder.Concatenate(parts, Vocabulary.Count);
+        return SparseRowMatrixBuilder.Concatenate(parts, Vocabulary.Count);
     }
 
     /// <summary>
     /// Applies min_df/max_df then max_features (scikit-learn's order) to the provisional terms. Returns the new
     /// column of each provisional column (-1 when dropped) and the kept terms in ordinal order.
     /// </summary>
-    private int[] SelectVocabulary(List<string> terms, SparseMatrix counts, out string[] kept)
+    private int[] SelectVocabulary(List<string> terms, SparseRowMatrix counts, out string[] kept)
     {
-        var documentCount = counts.RowCount;
+        var documentCount = counts.Rows;
         var minDocuments = Options.MinDf.Resolve(documentCount);
         var maxDocuments = Options.MaxDf.Resolve(documentCount);
         if (maxDocuments < minDocuments)
             throw new ArgumentException($"MaxDf {Options.MaxDf} allows at most {maxDocuments} of the {documentCount} documents, fewer than MinDf {Options.MinDf} requires ({minDocuments}); raise MaxDf or lower MinDf.");
-        if (terms.Count == 0)
-            throw new ArgumentException($"Empty vocabulary: the {documentCount} documents hold no tokens (all removed by cleaning?).", "documents");
 
         var documentFrequencies = new int[terms.Count];
         var totals = new double[terms.Count];
@@ -126,17 +130,16 @@ public sealed class CountVectorizer
         return newColumnOf;
     }
 
-    private static SparseMatrix RemapColumns(SparseMatrix provisional, int[] newColumnOf, int columnCount)
+    private static SparseRowMatrix RemapColumns(SparseRowMatrix provisional, int[] newColumnOf, int columnCount)
     {
-        var builder = new SparseMatrixBuilder(provisional.NonZeroCount);
+        var builder = new SparseRowMatrixBuilder(provisional.NonZeroCount);
         var rowColumns = new List<int>();
         var rowValues = new List<float>();
-        for (var row = 0; row < provisional.RowCount; row++)
+        for (var row = 0; row < provisional.Rows; row++)
         {
             rowColumns.Clear();
             rowValues.Clear();
-            var columns = provisional.RowColumnIndices(row);
-            var values = provisional.RowValues(row);
+            var (columns, values) = provisional.Row(row);
             for (var k = 0; k < columns.Length; k++)
             {
                 var column = newColumnOf[columns[k]];

@@ -8,7 +8,7 @@ internal sealed class TermCounter(NgramRange ngrams, bool binary)
     private char[] ngramBuffer = new char[256];
 
     /// <summary>Appends one row per document of <paramref name="documents"/>[start..end) to <paramref name="builder"/>.</summary>
-    public void CountRows(IReadOnlyList<string[]> documents, int start, int end, ITermIndexer indexer, SparseMatrixBuilder builder)
+    public void CountRows(IReadOnlyList<string[]> documents, int start, int end, ITermIndexer indexer, SparseRowMatrixBuilder builder)
     {
         for (var d = start; d < end; d++)
         {
@@ -40,7 +40,7 @@ internal sealed class TermCounter(NgramRange ngrams, bool binary)
         touchedColumns[touchedCount++] = column;
     }
 
-    private void EmitRow(int touchedCount, SparseMatrixBuilder builder)
+    private void EmitRow(int touchedCount, SparseRowMatrixBuilder builder)
     {
         var touched = touchedColumns.AsSpan(0, touchedCount);
         touched.Sort();

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+
 namespace PlaceDeMarche.Pipeline.Text.Vectorization;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class TfIdfVectorizer
     }
 
     /// <summary>Learns the vocabulary and idf weights and returns the document × term TF-IDF matrix.</summary>
-    public SparseMatrix FitTransform(IReadOnlyList<string[]> documents)
+    public SparseRowMatrix FitTransform(IReadOnlyList<string[]> documents)
     {
         var counts = counter.FitTransform(documents);
         idf = ComputeIdf(counts);
@@ -47,38 +49,37 @@ public sealed class TfIdfVectorizer
     }
 
     /// <summary>The TF-IDF matrix of <paramref name="documents"/> with the fitted vocabulary and idf; unknown terms are ignored.</summary>
-    public SparseMatrix Transform(IReadOnlyList<string[]> documents)
+    public SparseRowMatrix Transform(IReadOnlyList<string[]> documents)
     {
         var weights = idf ?? throw NotFitted();
         return Weigh(counter.Transform(documents), weights);
     }
 
-    private double[] ComputeIdf(SparseMatrix counts)
+    private double[] ComputeIdf(SparseRowMatrix counts)
     {
-        var weights = new double[counts.ColumnCount];
+        var weights = new double[counts.Columns];
         if (!Options.UseIdf)
         {
             Array.Fill(weights, 1.0);
             return weights;
         }
-        var documentFrequencies = new int[counts.ColumnCount];
+        var documentFrequencies = new int[counts.Columns];
         foreach (var column in counts.ColumnIndices)
             documentFrequencies[column]++;
         // Smoothing adds one virtual document holding every term, so no df is zero and no idf infinite.
         var smoothing = Options.SmoothIdf ? 1.0 : 0.0;
         for (var column = 0; column < weights.Length; column++)
-            weights[column] = Math.Log((counts.RowCount + smoothing) / (documentFrequencies[column] + smoothing)) + 1.0;
+            weights[column] = Math.Log((counts.Rows + smoothing) / (documentFrequencies[column] + smoothing)) + 1.0;
         return weights;
     }
 
-    private SparseMatrix Weigh(SparseMatrix counts, double[] weights)
+    private SparseRowMatrix Weigh(SparseRowMatrix counts, double[] weights)
     {
         var values = new float[counts.NonZeroCount];
         var rowWeights = new double[16];
-        for (var row = 0; row < counts.RowCount; row++)
+        for (var row = 0; row < counts.Rows; row++)
         {
-            var rowCounts = counts.RowValues(row);
-            var rowColumns = counts.RowColumnIndices(row);
+            var (rowColumns, rowCounts) = counts.Row(row);
             if (rowWeights.Length < rowCounts.Length)
                 rowWeights = new double[Math.Max(rowCounts.Length, rowWeights.Length * 2)];
             var weighted = rowWeights.AsSpan(0, rowCounts.Length);
@@ -99,7 +100,7 @@ public sealed class TfIdfVectorizer
             for (var k = 0; k < weighted.Length; k++)
                 values[offset + k] = (float)weighted[k];
         }
-        return new SparseMatrix(counts.RowCount, counts.ColumnCount, counts.RowPointers.ToArray(), counts.ColumnIndices.ToArray(), values);
+        return new SparseRowMatrix(counts.Rows, counts.Columns, counts.RowPointers.ToArray(), counts.ColumnIndices.ToArray(), values);
     }
 
     private static InvalidOperationException NotFitted() =>

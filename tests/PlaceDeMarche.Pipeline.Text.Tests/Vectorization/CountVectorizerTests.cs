@@ -57,7 +57,7 @@ public sealed class CountVectorizerTests
 
         var matrix = vectorizer.Transform([["shoe", "shoe", "green"], []]);
 
-        Assert.Equal(new[] { 0f, 0f, 2f, 0f, 0f, 0f }, matrix.ToDense());
+        Assert.Equal(new[] { 0f, 0f, 2f, 0f, 0f, 0f }, matrix.ToDense().Data);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 using PlaceDeMarche.Pipeline.Text.Vectorization;
 
 namespace PlaceDeMarche.Pipeline.Text.Tests.Vectorization;
@@ -23,16 +24,16 @@ internal static class ScikitLearnReference
         ["analog", "bedsheet", "blue", "cotton", "denim", "double", "jeans", "shirt", "steel", "strap", "watch"];
 
     /// <summary>Asserts that <paramref name="actual"/> equals the row-major <paramref name="expectedRows"/> to 1e-6.</summary>
-    public static void AssertDenseEqual(double[][] expectedRows, SparseMatrix actual)
+    public static void AssertDenseEqual(double[][] expectedRows, SparseRowMatrix actual)
     {
-        Assert.Equal(expectedRows.Length, actual.RowCount);
-        var dense = actual.ToDense();
+        Assert.Equal(expectedRows.Length, actual.Rows);
+        var dense = actual.ToDense().Data;
         for (var row = 0; row < expectedRows.Length; row++)
         {
-            Assert.Equal(expectedRows[row].Length, actual.ColumnCount);
-            for (var column = 0; column < actual.ColumnCount; column++)
+            Assert.Equal(expectedRows[row].Length, actual.Columns);
+            for (var column = 0; column < actual.Columns; column++)
             {
-                var value = dense[row * actual.ColumnCount + column];
+                var value = dense[row * actual.Columns + column];
                 Assert.True(Math.Abs(expectedRows[row][column] - value) <= 1e-6,
                     $"({row}, {column}): expected {expectedRows[row][column]}, got {value}");
             }

@@ -136,10 +136,10 @@ public sealed class TfIdfVectorizerTests
 
         var matrix = new TfIdfVectorizer(new TfIdfOptions { Ngrams = new NgramRange(1, 3), SublinearTf = true }).FitTransform(documents);
 
-        for (var row = 0; row < matrix.RowCount; row++)
+        for (var row = 0; row < matrix.Rows; row++)
         {
             var squares = 0.0;
-            foreach (var value in matrix.RowValues(row))
+            foreach (var value in matrix.Row(row).Values)
                 squares += (double)value * value;
             var expected = documents[row].Length == 0 ? 0.0 : 1.0;
             Assert.Equal(expected, Math.Sqrt(squares), 1e-6);

@@ -1,13 +1,15 @@
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+
 namespace PlaceDeMarche.Pipeline.Text.Vectorization;
 
 /// <summary>Accumulates CSR rows one at a time into growable arrays.</summary>
-internal sealed class SparseMatrixBuilder(int expectedEntries)
+internal sealed class SparseRowMatrixBuilder(int expectedEntries)
 {
     private readonly List<int> rowPointers = [0];
     private int[] columnIndices = new int[Math.Max(expectedEntries, 16)];
     private float[] values = new float[Math.Max(expectedEntries, 16)];
 
-    public int RowCount => rowPointers.Count - 1;
+    public int Rows => rowPointers.Count - 1;
 
     public int EntryCount { get; private set; }
 
@@ -24,13 +26,13 @@ internal sealed class SparseMatrixBuilder(int expectedEntries)
 
     public void EndRow() => rowPointers.Add(EntryCount);
 
-    public SparseMatrix ToMatrix(int columnCount) =>
+    public SparseRowMatrix ToMatrix(int columnCount) =>
         Concatenate([this], columnCount);
 
     /// <summary>Stacks the rows of <paramref name="parts"/>, in order, into one matrix.</summary>
-    public static SparseMatrix Concatenate(IReadOnlyList<SparseMatrixBuilder> parts, int columnCount)
+    public static SparseRowMatrix Concatenate(IReadOnlyList<SparseRowMatrixBuilder> parts, int columnCount)
     {
-        var rowCount = parts.Sum(part => part.RowCount);
+        var rowCount = parts.Sum(part => part.Rows);
         var entryCount = parts.Sum(part => part.EntryCount);
         var pointers = new int[rowCount + 1];
         var columns = new int[entryCount];
@@ -38,12 +40,12 @@ internal sealed class SparseMatrixBuilder(int expectedEntries)
         int row = 0, offset = 0;
         foreach (var part in parts)
         {
-            for (var r = 1; r <= part.RowCount; r++)
+            for (var r = 1; r <= part.Rows; r++)
                 pointers[++row] = offset + part.rowPointers[r];
             part.columnIndices.AsSpan(0, part.EntryCount).CopyTo(columns.AsSpan(offset));
             part.values.AsSpan(0, part.EntryCount).CopyTo(data.AsSpan(offset));
             offset += part.EntryCount;
         }
-        return new SparseMatrix(rowCount, columnCount, pointers, columns, data);
+        return new SparseRowMatrix(rowCount, columnCount, pointers, columns, data);
     }
 }
