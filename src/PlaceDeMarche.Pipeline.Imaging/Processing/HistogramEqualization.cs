@@ -10,7 +10,9 @@ public static class HistogramEqualization
     public static GrayImage Equalize(GrayImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
+        // The module skips locals init, so stackalloc memory must be cleared explicitly.
         Span<int> histogram = stackalloc int[256];
+        histogram.Clear();
         foreach (var value in image.Pixels)
         {
             histogram[value]++;
@@ -24,6 +26,7 @@ public static class HistogramEqualization
 
         var total = image.Pixels.Length;
         Span<byte> lookup = stackalloc byte[256];
+        lookup.Clear();
         if (histogram[first] == total)
         {
             lookup.Fill((byte)first);

@@ -42,14 +42,16 @@ public sealed class SiftExtractor
         var count = _options.MaxFeatures > 0 ? Math.Min(_options.MaxFeatures, order.Length) : order.Length;
         var keypoints = new SiftKeypoint[count];
         var descriptors = new float[count * SiftFeatures.DescriptorLength];
-        // Octave coordinates to input pixels; the upsampled base octave is at twice the input resolution.
+        // Octave coordinates to input pixels. The upsampled base pixel c sits at input position c / 2 - 1/4 (centres
+        // aligned); OpenCV omits the 1/4, so its points are 0.25 px right of and below ours.
         var baseScale = _options.UpsampleInput ? 0.5f : 1f;
+        var baseOffset = _options.UpsampleInput ? -0.25f : 0f;
         for (var k = 0; k < count; k++)
         {
             var candidate = _oriented[order[k]];
             var octave = candidate.Octave;
             var toInput = baseScale * (1 << octave);
-            keypoints[k] = new SiftKeypoint(candidate.X * toInput, candidate.Y * toInput, candidate.OctaveSigma * toInput, candidate.Angle, candidate.Response);
+            keypoints[k] = new SiftKeypoint(candidate.X * toInput + baseOffset, candidate.Y * toInput + baseOffset, candidate.OctaveSigma * toInput, candidate.Angle, candidate.Response);
             _descriptor.Compute(
                 candidate, _pyramid.Gaussian(octave, candidate.Layer), _pyramid.Widths[octave], _pyramid.Heights[octave],
                 descriptors.AsSpan(k * SiftFeatures.DescriptorLength, SiftFeatures.DescriptorLength));
