@@ -47,7 +47,9 @@ internal sealed class SiftDescriptor
                 continue;
             }
 
-            for (var j = -radius; j <= radius; j++)
+            // Only columns whose rotated position can fall inside the 4 × 4 grid; the exact test below still decides.
+            var (first, last) = ColumnRange(i, cos, sin, radius);
+            for (var j = first; j <= last; j++)
             {
                 var c = candidate.Column + j;
                 // Sample position in the rotated frame, in cell units.
@@ -81,11 +83,44 @@ internal sealed class SiftDescriptor
             var dx = _dx[k];
             var dy = _dy[k];
             var magnitude = MathF.Sqrt(dx * dx + dy * dy) * weights[k];
-            var orientationBin = (FastAngle.Degrees(dy, dx) - angle) * binsPerDegree;
+            var relative = FastAngle.Degrees(dy, dx) - angle;
+            var orientationBin = (relative < 0 ? relative + 360f : relative) * binsPerDegree;
             Spread(histogram, _rowBins[k], _columnBins[k], orientationBin, magnitude);
         }
 
         Finish(histogram, descriptor);
+    }
+
+    /// <summary>
+    /// Column offsets j of row offset i for which both rotated coordinates can lie in (-1, Cells) after the shift by
+    /// Cells / 2 - 0.5, i.e. |j·sin + i·cos| and |j·cos - i·sin| below Cells / 2 + 0.5, widened by one for rounding.
+    /// </summary>
+    private static (int First, int Last) ColumnRange(int i, float cos, float sin, int radius)
+    {
+        const float HalfExtent = Cells / 2 + 0.5f;
+        double low = -radius, high = radius;
+        Restrict(sin, -HalfExtent - i * cos, HalfExtent - i * cos, ref low, ref high);
+        Restrict(cos, -HalfExtent + i * sin, HalfExtent + i * sin, ref low, ref high);
+        return ((int)Math.Max(-radius, Math.Floor(low) - 1), (int)Math.Min(radius, Math.Ceiling(high) + 1));
+    }
+
+    /// <summary>Intersects [low, high] with { j : lower &lt; slope·j &lt; upper }.</summary>
+    private static void Restrict(float slope, float lower, float upper, ref double low, ref double high)
+    {
+        if (MathF.Abs(slope) < 1e-9f)
+        {
+            if (lower >= 0 || upper <= 0)
+            {
+                high = low - 1;
+            }
+
+            return;
+        }
+
+        var a = lower / (double)slope;
+        var b = upper / (double)slope;
+        low = Math.Max(low, Math.Min(a, b));
+        high = Math.Min(high, Math.Max(a, b));
     }
 
     private void EnsureCapacity(int samples)
@@ -105,13 +140,14 @@ internal sealed class SiftDescriptor
     /// <summary>Trilinear distribution of one sample over the 8 neighbouring (row, column, orientation) bins.</summary>
     private static void Spread(Span<float> histogram, float rowBin, float columnBin, float orientationBin, float magnitude)
     {
-        var r0 = (int)MathF.Floor(rowBin);
-        var c0 = (int)MathF.Floor(columnBin);
-        var o0 = (int)MathF.Floor(orientationBin);
+        // Bins are > -1 and orientations in [0, Orientations), so truncation after a shift is a floor.
+        var r0 = (int)(rowBin + 1) - 1;
+        var c0 = (int)(columnBin + 1) - 1;
+        var o0 = (int)orientationBin;
         var fr = rowBin - r0;
         var fc = columnBin - c0;
         var fo = orientationBin - o0;
-        o0 = ((o0 % Orientations) + Orientations) % Orientations;
+        o0 = o0 >= Orientations ? o0 - Orientations : o0;
         var baseIndex = (r0 + 1) * RowStride + (c0 + 1) * ColumnStride + o0;
         var v1 = magnitude * fr;
         var v0 = magnitude - v1;
