@@ -203,6 +203,17 @@ public class SiftExtractorTests
         Assert.DoesNotContain(features.Keypoints, k => Math.Abs(k.X - 70) < 1 && Math.Abs(k.Y - 55) < 1);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 3)]
+    [InlineData(20, 12)]
+    public void TinyImagesGiveNoKeypointsRatherThanErrors(int width, int height)
+    {
+        var features = new SiftExtractor().Extract(new GrayImage(width, height, new byte[width * height]));
+        Assert.Equal(0, features.Count);
+        Assert.Empty(features.Descriptors);
+    }
+
     private static float AngleDifference(float a, float b)
     {
         var difference = Math.Abs(a - b) % 360;

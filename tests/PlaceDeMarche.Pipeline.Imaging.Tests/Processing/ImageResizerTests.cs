@@ -3,7 +3,8 @@ using PlaceDeMarche.Pipeline.Imaging.Processing;
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Processing;
 
 /// <summary>
-/// References: OpenCV 4.6 cv2.resize on SyntheticImages.Pattern (script in the commit message of this test):
+/// References: OpenCV 4.6 (Debian python3-opencv, /usr/bin/python3) cv2.resize on SyntheticImages.Pattern, the exact
+/// call in each test's comment:
 /// float32 inputs so OpenCV computes in float (tolerance 1e-3 for float rounding of the weights); uint8 INTER_AREA
 /// with an integer factor is an exact box mean in OpenCV, so the rounded result must match exactly.
 /// </summary>
