@@ -1,3 +1,5 @@
+using PlaceDeMarche.Pipeline.Numerics.Random;
+
 namespace PlaceDeMarche.Pipeline.Text.Embeddings;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed class SkipGramTrainer
     private readonly float[] output;
     private readonly float[] hidden;
     private readonly float[] gradient;
-    private LinearCongruentialRandom random;
+    private readonly Xoshiro256StarStar random;
     private float learningRate;
 
     public SkipGramTrainer(Word2VecOptions options, EmbeddingVocabulary vocabulary, InputRowMap inputRows)
@@ -33,10 +35,10 @@ internal sealed class SkipGramTrainer
         dimensions = options.Dimensions;
         noise = new NoiseTable(vocabulary.Counts, options.NoiseExponent);
         keepProbability = KeepProbabilities(vocabulary, options.Sample);
-        random = new LinearCongruentialRandom(options.Seed);
+        random = new Xoshiro256StarStar(options.Seed);
         input = new float[(long)inputRows.RowCount * dimensions];
         for (var i = 0; i < input.Length; i++)
-            input[i] = (random.NextSingle() - 0.5f) / dimensions;
+            input[i] = ((float)random.NextDouble() - 0.5f) / dimensions;
         output = new float[(long)vocabulary.Count * dimensions];
         hidden = new float[dimensions];
         gradient = new float[dimensions];
@@ -56,7 +58,7 @@ internal sealed class SkipGramTrainer
                 var length = 0;
                 foreach (var word in document)
                 {
-                    if (keepProbability[word] >= 1f || random.NextSingle() < keepProbability[word])
+                    if (keepProbability[word] >= 1f || (float)random.NextDouble() < keepProbability[word])
                         sentence[length++] = word;
                 }
 
