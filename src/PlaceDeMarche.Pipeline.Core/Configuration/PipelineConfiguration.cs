@@ -73,25 +73,21 @@ public sealed class PipelineConfiguration
         return new PipelineConfiguration(mapping, sourceName);
     }
 
-    /// <summary>Returns a copy in which the scalar at <paramref name="dottedPath"/> is replaced (created if absent).</summary>
-    public PipelineConfiguration WithOverride(string dottedPath, string value)
+    /// <summary>
+    /// Returns a copy in which the scalar at <paramref name="dottedPath"/> is replaced (created if absent). Only the
+    /// mappings along that path are copied; every other node is shared, so it keeps its line number for errors.
+    /// </summary>
+    public PipelineConfiguration WithOverride(string dottedPath, string value) =>
+        new(Replace(root, dottedPath.Split('.'), value), SourceName);
+
+    private static YamlMappingNode Replace(YamlMappingNode mapping, ReadOnlySpan<string> keys, string value)
     {
-        var copy = (YamlMappingNode)Clone(root);
-        var keys = dottedPath.Split('.');
-        var node = copy;
-        foreach (var key in keys[..^1])
-        {
-            if (!node.Children.TryGetValue(new YamlScalarNode(key), out var child) || child is not YamlMappingNode childMapping)
-            {
-                childMapping = new YamlMappingNode();
-                node.Children[new YamlScalarNode(key)] = childMapping;
-            }
-
-            node = childMapping;
-        }
-
-        node.Children[new YamlScalarNode(keys[^1])] = new YamlScalarNode(value);
-        return new PipelineConfiguration(copy, SourceName);
+        var copy = new YamlMappingNode(mapping.Children);
+        var key = new YamlScalarNode(keys[0]);
+        copy.Children[key] = keys.Length == 1
+            ? new YamlScalarNode(value)
+            : Replace(mapping.Children.TryGetValue(key, out var child) && child is YamlMappingNode childMapping ? childMapping : new YamlMappingNode(), keys[1..], value);
+        return copy;
     }
 
     /// <summary>
@@ -115,14 +111,11 @@ public sealed class PipelineConfiguration
         }
         catch (YamlException e)
         {
-            var line = node.Start.Line + e.Start.Line - 1;
-            throw new PipelineConfigurationException(
-                $"{SourceName}:{line}: invalid value in section '{dottedPath}': {Innermost(e).Message}", e);
+            // A section rebuilt by an override has no position of its own; its message then names the file only.
+            var where = node.Start.Line > 0 ? $"{SourceName}:{node.Start.Line + e.Start.Line - 1}" : SourceName;
+            throw new PipelineConfigurationException($"{where}: invalid value in section '{dottedPath}': {Innermost(e).Message}", e);
         }
     }
-
-    /// <summary>The effective configuration as YAML (overrides applied).</summary>
-    public string ToYaml() => Serialize(root);
 
     /// <summary>Every scalar of the effective configuration as "dotted.path = value" (lists joined by commas), in file order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Flatten()
@@ -182,15 +175,6 @@ public sealed class PipelineConfiguration
         stream.Save(writer, assignAnchors: false);
         return writer.ToString();
     }
-
-    private static YamlNode Clone(YamlNode node) => node switch
-    {
-        YamlMappingNode mapping => new YamlMappingNode(mapping.Children.Select(
-            pair => new KeyValuePair<YamlNode, YamlNode>(Clone(pair.Key), Clone(pair.Value)))),
-        YamlSequenceNode sequence => new YamlSequenceNode(sequence.Children.Select(Clone)),
-        YamlScalarNode scalar => new YamlScalarNode(scalar.Value) { Style = scalar.Style },
-        _ => node,
-    };
 
     private static Exception Innermost(Exception e)
     {

@@ -39,7 +39,7 @@ public sealed class StageRunner
         var stage = graph.Get(stageName);
         var stopwatch = Stopwatch.StartNew();
         var parameters = stage.BindParameters(configuration);
-        var context = new StageContext(stage, workspace, configuration, parameters, log, cancellation);
+        var context = new StageContext(stage, workspace, parameters, log, cancellation);
         var codeVersion = CodeVersion.Of(stage.GetType());
         var parameterJson = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), ParameterJson);
         var inputs = HashInputs(stage);

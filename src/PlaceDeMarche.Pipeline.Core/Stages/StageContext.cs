@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
-using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Logging;
 
 namespace PlaceDeMarche.Pipeline.Core.Stages;
@@ -10,11 +9,10 @@ public sealed class StageContext
 {
     private readonly Dictionary<string, JsonNode?> metrics = new(StringComparer.Ordinal);
 
-    public StageContext(IStage stage, Workspace workspace, PipelineConfiguration configuration, object parameters, IPipelineLog log, CancellationToken cancellation)
+    public StageContext(IStage stage, Workspace workspace, object parameters, IPipelineLog log, CancellationToken cancellation)
     {
         Stage = stage;
         Workspace = workspace;
-        Configuration = configuration;
         Parameters = parameters;
         Log = log;
         Cancellation = cancellation;
@@ -23,9 +21,6 @@ public sealed class StageContext
     public IStage Stage { get; }
 
     public Workspace Workspace { get; }
-
-    /// <summary>The whole configuration, for the report appendix; stages read their own values from <see cref="Parameters"/>.</summary>
-    public PipelineConfiguration Configuration { get; }
 
     public object Parameters { get; }
 

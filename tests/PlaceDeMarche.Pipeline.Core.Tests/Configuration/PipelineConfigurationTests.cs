@@ -39,6 +39,27 @@ public sealed class PipelineConfigurationTests
     }
 
     [Fact]
+    public void FlattenListsEveryScalarByItsDottedPath()
+    {
+        var configuration = PipelineConfiguration.Parse("seed: 7\ntext:\n  stop: [a, b]\n  tfidf:\n    value: 3\n", "p.yaml");
+
+        Assert.Equal(
+            [new("seed", "7"), new("text.stop", "a, b"), new KeyValuePair<string, string>("text.tfidf.value", "3")],
+            configuration.Flatten());
+    }
+
+    [Fact]
+    public void ErrorsKeepTheirLineAfterAnOverrideElsewhere()
+    {
+        var configuration = PipelineConfiguration.Parse("dataset:\n  source: x\ntext:\n  tfidf:\n    value: oops\n", "p.yaml")
+            .WithOverride("dataset.source", "sample");
+
+        var error = Assert.Throws<PipelineConfigurationException>(() => configuration.Bind<FakeParameters>("text.tfidf"));
+
+        Assert.StartsWith("p.yaml:5:", error.Message);
+    }
+
+    [Fact]
     public void MissingSeedIsAnError()
     {
         Assert.Throws<PipelineConfigurationException>(() => PipelineConfiguration.Parse("a: 1", "p.yaml").Seed);
@@ -53,7 +74,7 @@ public sealed class PipelineConfigurationTests
 
         Assert.Equal(9, changed.Bind<FakeParameters>("text.tfidf").Value);
         Assert.Equal(3, original.Bind<FakeParameters>("text.tfidf").Value);
-        Assert.Contains("source: sample", changed.ToYaml());
+        Assert.Contains(new KeyValuePair<string, string>("dataset.source", "sample"), changed.Flatten());
     }
 
     [Fact]
