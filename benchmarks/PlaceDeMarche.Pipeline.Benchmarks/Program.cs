@@ -1,0 +1,47 @@
+namespace PlaceDeMarche.Pipeline.Benchmarks;
+
+/// <summary>Whole-process benchmarks, each the peer of a script in benchmarks/reference (see benchmarks/README.md).</summary>
+internal static class Program
+{
+    private const string Usage = """
+        usage: PlaceDeMarche.Pipeline.Benchmarks <command> <path>
+          decode <images-dir>          decode every JPEG at full size, one thread
+          decode-scaled <images-dir>   decode every JPEG at 1/4 scale (DCT scaling), one thread
+          sift <images-dir>            resize to <= 512 px, SIFT, 200-word mini-batch vocabulary, histograms, all cores
+          text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, exact t-SNE, KMeans(7), ARI
+          word2vec <products.csv>      skip-gram Word2Vec, 100-d, window 5, negative 5, 10 epochs, one thread
+        """;
+
+    private static int Main(string[] args)
+    {
+        if (args.Length != 2)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var path = args[1];
+        switch (args[0])
+        {
+            case "decode":
+                DecodeBenchmark.Run(path, scaled: false);
+                return 0;
+            case "decode-scaled":
+                DecodeBenchmark.Run(path, scaled: true);
+                return 0;
+            case "sift":
+                SiftBenchmark.Run(path);
+                return 0;
+            case "text":
+                TextBenchmark.Run(path);
+                return 0;
+            case "word2vec":
+                Word2VecBenchmark.Run(path);
+                return 0;
+            default:
+                Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+}
