@@ -7,7 +7,7 @@ namespace PlaceDeMarche.Pipeline.Text.Embeddings;
 /// <summary>
 /// Float SIMD kernels of the skip-gram loop with a fixed 256-bit lane layout and no FMA, so a trained model is
 /// bit-identical on every x64 CPU (TensorPrimitives may pick 512-bit lanes and change the rounding of the sums).
-/// Numerics has double versions, but Text does not reference Numerics.
+/// Numerics' kernels accumulate in double for the decompositions; the skip-gram loop needs float throughput.
 /// </summary>
 internal static class EmbeddingKernels
 {
