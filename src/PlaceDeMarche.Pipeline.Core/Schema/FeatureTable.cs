@@ -15,6 +15,13 @@ public sealed record FeatureTable(string[] Ids, string[] Categories, float[][] V
         new FloatVectorColumn("features", Vectors),
     ]);
 
+    /// <summary>The distinct categories in ordinal order, and each row's index into them (the labels to score against).</summary>
+    public (string[] Names, int[] Indices) CategoryCodes()
+    {
+        var names = Categories.Distinct().Order(StringComparer.Ordinal).ToArray();
+        return (names, Categories.Select(c => Array.BinarySearch(names, c, StringComparer.Ordinal)).ToArray());
+    }
+
     public static FeatureTable Read(string path)
     {
         var table = ParquetArtifact.Read(path);

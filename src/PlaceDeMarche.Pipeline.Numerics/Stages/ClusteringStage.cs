@@ -44,8 +44,7 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
     protected override void Run(StageContext context, SeededParameters<AnalysisParameters> parameters)
     {
         var table = FeatureTable.Read(context.InputPath(features));
-        var categoryNames = table.Categories.Distinct().Order(StringComparer.Ordinal).ToArray();
-        var categories = table.Categories.Select(c => Array.BinarySearch(categoryNames, c, StringComparer.Ordinal)).ToArray();
+        var (_, categories) = table.CategoryCodes();
         var matrix = DenseMatrix.FromRows(table.Vectors);
         var analysis = parameters.Section;
         var options = new ScoringOptions

@@ -36,8 +36,7 @@ public sealed class NmfStage : Stage<SeededParameters<NmfParameters>>
         new FeatureTable(table.Ids, table.Categories, RowVectors.Copy(nmf.W)).Write(context.OutputPath(ArtifactPaths.TextNmfFeatures));
         TopTerms(nmf.H, terms, section.TopTerms).Write(context.OutputPath(ArtifactPaths.TextNmfTopics));
 
-        var categoryNames = table.Categories.Distinct().Order(StringComparer.Ordinal).ToArray();
-        var categories = table.Categories.Select(c => Array.BinarySearch(categoryNames, c, StringComparer.Ordinal)).ToArray();
+        var (_, categories) = table.CategoryCodes();
         var strongestTopic = Enumerable.Range(0, nmf.W.Rows).Select(i => TensorPrimitives.IndexOfMax(nmf.W.Row(i))).ToArray();
         var ari = AdjustedRandIndex.Compute(categories, strongestTopic);
         context.PublishMetric("text.nmf.argmax_ari", Math.Round(ari, 6));

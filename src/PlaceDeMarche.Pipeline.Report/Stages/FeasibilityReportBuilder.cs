@@ -22,14 +22,14 @@ public static class FeasibilityReportBuilder
     {
         var categoryNames = input.Products.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToArray();
         var best = input.TextScores.MaxBy(s => s.Metrics["ari_mean"]);
-        var sections = new List<ReportSection>
+        var sections = new List<ReportSection> { Summary(input, best, categoryNames.Length), Data(input, categoryNames) };
+        if (best is not null)
         {
-            Summary(input, best, categoryNames.Length),
-            Data(input, categoryNames),
-            Text(input, categoryNames),
-            Execution(input),
-            Appendix(input),
-        };
+            sections.Add(Text(input, best, categoryNames));
+        }
+
+        sections.Add(Execution(input));
+        sections.Add(Appendix(input));
         var title = input.Archive.IsSample ? $"{input.Parameters.Report.Title} (échantillon)" : input.Parameters.Report.Title;
         return new ReportDocument(title, input.Date, sections)
         {
@@ -109,9 +109,8 @@ public static class FeasibilityReportBuilder
         return new ReportSection("Données", blocks);
     }
 
-    private static ReportSection Text(ReportInput input, string[] categoryNames)
+    private static ReportSection Text(ReportInput input, RepresentationScores best, string[] categoryNames)
     {
-        var best = input.TextScores.MaxBy(s => s.Metrics["ari_mean"])!;
         var blocks = new List<ReportBlock>
         {
             new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par TF-IDF (mots et paires de mots), par LSA (décomposition en valeurs singulières tronquée du TF-IDF) et par les poids de thèmes NMF. Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
