@@ -1,7 +1,8 @@
 // Rebuilds the feasibility study: one Cake task per pipeline stage, default target = the report.
 //   dotnet tool restore && dotnet cake --dataset=<path-or-URL|sample> [--target=<Stage>] [--force]
 // The stage graph itself is defined once, in C# (src/PlaceDeMarche.Pipeline.Cli/StageCatalog.cs); the tasks
-// below are generated from it, so Cake and the pipeline can never disagree about dependencies.
+// below are generated from it. A task hands its stage to the pipeline program, which runs it with everything it
+// needs in one process, independent stages side by side on the cores (Cake runs one task at a time).
 #load "build/options.cake"
 #load "build/pipeline-cli.cake"
 
@@ -11,17 +12,11 @@ cli.BuildIfSourcesChanged();
 
 foreach (var stage in cli.ReadStageGraph())
 {
-    var task = Task(stage.Name)
+    Task(stage.Name)
         .Description(stage.Description)
-        .Does(() => cli.RunStage(stage.Name));
-    foreach (var dependency in stage.Dependencies)
-    {
-        task.IsDependentOn(dependency);
-    }
+        .Does(() => cli.RunTarget(stage.Name));
 }
 
 Task("Default").IsDependentOn("Report");
-
-Teardown(context => cli.WriteRunSummary(context.Successful));
 
 RunTarget(options.Target);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-// Builds the pipeline's command-line program when its sources changed, and runs it once per stage.
+// Builds the pipeline's command-line program when its sources changed, and runs the target stage with it.
 public sealed class PipelineCli
 {
     private const string Project = "src/PlaceDeMarche.Pipeline.Cli/PlaceDeMarche.Pipeline.Cli.csproj";
@@ -55,23 +55,8 @@ public sealed class PipelineCli
         return lines.Where(line => line.Length > 0).Select(StageNode.Parse).ToList();
     }
 
-    public void RunStage(string stage) => Run(Arguments("run-stage").Append(stage), $"Stage {stage} failed; see the error above.");
-
-    public void WriteRunSummary(bool succeeded)
-    {
-        if (!context.FileExists(Program))
-        {
-            return;
-        }
-
-        var arguments = Arguments("summarize");
-        if (!succeeded)
-        {
-            arguments.Append("--failed");
-        }
-
-        Run(arguments, "Could not write the run summary.");
-    }
+    // `run` also writes reports/run-summary.json, whether the stages succeed or not.
+    public void RunTarget(string stage) => Run(Arguments("run").Append("--target").Append(stage), $"Stage {stage} or one it needs failed; see the error above.");
 
     private ProcessArgumentBuilder Arguments(string command)
     {
@@ -90,7 +75,7 @@ public sealed class PipelineCli
             arguments.Append("--config").AppendQuoted(context.MakeAbsolute(context.File(options.Configuration)).FullPath);
         }
 
-        if (options.Force && command == "run-stage")
+        if (options.Force)
         {
             arguments.Append("--force");
         }

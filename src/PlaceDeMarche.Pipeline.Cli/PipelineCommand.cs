@@ -6,7 +6,7 @@ using PlaceDeMarche.Pipeline.Core.Stages;
 
 namespace PlaceDeMarche.Pipeline.Cli;
 
-/// <summary>The command-line entry point that Cake calls once per stage (and that users may call directly).</summary>
+/// <summary>The command-line entry point that Cake calls (<c>run --target</c>) and that users may call directly.</summary>
 public static class PipelineCommand
 {
     private const string DefaultTarget = "Report";
@@ -17,7 +17,8 @@ public static class PipelineCommand
         commands:
           graph                    print the stage graph (name, dependencies, description), one stage a line
           run-stage <Stage>        run one stage if its fingerprint or outputs changed (dependencies must be up to date)
-          run [--target <Stage>]   run a stage and everything it needs, in this process (default target: Report)
+          run [--target <Stage>]   run a stage and everything it needs, in this process, independent stages side by
+                                   side (default target: Report)
           summarize                write reports/run-summary.json for the run given by --run-id
 
         options:
@@ -25,6 +26,7 @@ public static class PipelineCommand
           --config <file>          configuration file (default: <workspace>/pipeline.yaml)
           --dataset <path|url|sample>  where the dataset archive comes from (overrides dataset.source)
           --force                  rerun stages even when up to date
+          --jobs <n>               with run: at most n stages at once (default: the number of cores)
           --run-id <id>            groups the stage outcomes of one run for the summary
           --failed                 with summarize: the run failed
           --quiet                  no progress lines (the default when CI=true)
@@ -114,10 +116,11 @@ public static class PipelineCommand
                 return 0;
             case "run":
                 var target = graph.Get(commandLine.Value("target") ?? DefaultTarget).Name;
+                var jobs = Jobs(commandLine);
                 var succeeded = false;
                 try
                 {
-                    RunGuarded(() => runner.RunTarget(target, force));
+                    RunGuarded(() => runner.RunTarget(target, force, jobs));
                     succeeded = true;
                 }
                 finally
@@ -144,6 +147,19 @@ public static class PipelineCommand
         }
 
         log.Info($"summary: {Path.Combine(workspace.ReportsDirectory, RunSummaryWriter.FileName)}");
+    }
+
+    private static int Jobs(CommandLine commandLine)
+    {
+        var value = commandLine.Value("jobs");
+        if (value is null)
+        {
+            return Environment.ProcessorCount;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var jobs) && jobs >= 1
+            ? jobs
+            : throw new UsageException($"--jobs needs a whole number of at least 1, not '{value}'.");
     }
 
     private static void RunGuarded(Action run)

@@ -12,6 +12,7 @@ namespace PlaceDeMarche.Pipeline.Core.Configuration;
 /// </summary>
 public sealed class PipelineConfiguration
 {
+    private static readonly Lock DeserializerGate = new();
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
@@ -107,7 +108,11 @@ public sealed class PipelineConfiguration
         var yaml = Serialize(node);
         try
         {
-            return Deserializer.Deserialize<T>(yaml) ?? Activator.CreateInstance<T>();
+            // Stages bind their parameters from several threads when they run side by side.
+            lock (DeserializerGate)
+            {
+                return Deserializer.Deserialize<T>(yaml) ?? Activator.CreateInstance<T>();
+            }
         }
         catch (YamlException e)
         {

@@ -1,11 +1,13 @@
+using System.Runtime.ExceptionServices;
 using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Core.Stages;
 
 namespace PlaceDeMarche.Pipeline.Core.Execution;
 
 /// <summary>
-/// Runs a target stage and everything it needs in one process, recording each outcome in the run log. Cake runs
-/// stages one task at a time instead; both go through <see cref="StageRunner"/>, so caching behaves the same.
+/// Runs a target stage and everything it needs in one process, starting each stage as soon as the stages it reads
+/// from are done, several at a time: independent single-threaded stages (the embedding trainers) then share the
+/// cores. Every stage is deterministic on its own, so the artifacts do not depend on the schedule.
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -22,15 +24,67 @@ public sealed class PipelineRunner
         this.log = log;
     }
 
-    public IReadOnlyList<StageOutcome> RunTarget(string target, bool force, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs <paramref name="target"/>'s closure with at most <paramref name="maxParallelStages"/> stages at once. After
+    /// a failure no new stage starts; the running ones finish, then the first failure is rethrown.
+    /// </summary>
+    /// <returns>The outcomes in dependency order.</returns>
+    public IReadOnlyList<StageOutcome> RunTarget(string target, bool force, int maxParallelStages = 1, CancellationToken cancellation = default)
     {
-        var outcomes = new List<StageOutcome>();
-        foreach (var stage in graph.ClosureOf(target))
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelStages, 1);
+        var closure = graph.ClosureOf(target);
+        var position = closure.Select((stage, index) => (stage, index)).ToDictionary(p => p.stage, p => p.index);
+        var waitingOn = closure.Select(stage => graph.DependenciesOf(stage).Count).ToArray();
+        var dependents = closure.Select(_ => new List<int>()).ToArray();
+        foreach (var stage in closure)
         {
-            outcomes.Add(RunStage(stage.Name, force, cancellation));
+            foreach (var dependency in graph.DependenciesOf(stage))
+            {
+                dependents[position[dependency]].Add(position[stage]);
+            }
         }
 
-        return outcomes;
+        var ready = new SortedSet<int>(Enumerable.Range(0, closure.Count).Where(i => waitingOn[i] == 0));
+        var running = new Dictionary<Task<StageOutcome>, int>();
+        var outcomes = new StageOutcome?[closure.Count];
+        ExceptionDispatchInfo? failure = null;
+        while (true)
+        {
+            while (failure is null && ready.Count > 0 && running.Count < maxParallelStages)
+            {
+                var next = ready.Min;
+                ready.Remove(next);
+                var name = closure[next].Name;
+                // A dedicated thread per stage: stages use the thread pool themselves (Parallel.For) and must not wait for it.
+                running.Add(Task.Factory.StartNew(() => RunStage(name, force, cancellation), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default), next);
+            }
+
+            if (running.Count == 0)
+            {
+                break;
+            }
+
+            var finished = Task.WhenAny(running.Keys).GetAwaiter().GetResult();
+            var index = running[finished];
+            running.Remove(finished);
+            if (!finished.IsCompletedSuccessfully)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(finished.Exception?.InnerException ?? new OperationCanceledException(cancellation));
+                continue;
+            }
+
+            outcomes[index] = finished.Result;
+            foreach (var dependent in dependents[index])
+            {
+                if (--waitingOn[dependent] == 0)
+                {
+                    ready.Add(dependent);
+                }
+            }
+        }
+
+        failure?.Throw();
+        return outcomes.Select(o => o!).ToArray();
     }
 
     /// <summary>Runs one stage; a failure is logged and recorded as failed before it propagates.</summary>

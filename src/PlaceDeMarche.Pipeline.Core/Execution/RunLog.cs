@@ -4,12 +4,13 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 namespace PlaceDeMarche.Pipeline.Core.Execution;
 
 /// <summary>
-/// The outcomes of one run (one <c>dotnet cake</c> invocation), one JSON line per stage. Each stage may run in its
-/// own process, so outcomes are appended to a file named after the run id rather than kept in memory.
+/// The outcomes of one run (one <c>dotnet cake</c> invocation), one JSON line per stage. Stages may run in their
+/// own processes or side by side in one, so outcomes are appended to a file named after the run id rather than kept in memory.
 /// </summary>
 public sealed class RunLog
 {
     private readonly string path;
+    private readonly Lock gate = new();
 
     public RunLog(Workspace workspace, string runId)
     {
@@ -28,7 +29,10 @@ public sealed class RunLog
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var line = JsonSerializer.Serialize(outcome, RunJson.Options) + "\n";
-        File.AppendAllText(path, line);
+        lock (gate)
+        {
+            File.AppendAllText(path, line);
+        }
     }
 
     public IReadOnlyList<StageOutcome> Read() =>

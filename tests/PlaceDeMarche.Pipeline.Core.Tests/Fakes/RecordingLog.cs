@@ -2,15 +2,36 @@ using PlaceDeMarche.Pipeline.Core.Logging;
 
 namespace PlaceDeMarche.Pipeline.Core.Tests.Fakes;
 
+/// <summary>Keeps every line; stages running side by side may log at the same time.</summary>
 public sealed class RecordingLog : IPipelineLog
 {
-    public List<string> Lines { get; } = [];
+    private readonly List<string> lines = [];
+    private readonly Lock gate = new();
 
-    public void Info(string message) => Lines.Add(message);
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lines.ToArray();
+            }
+        }
+    }
 
-    public void Warning(string message) => Lines.Add("warning: " + message);
+    public void Info(string message) => Add(message);
 
-    public void Error(string message) => Lines.Add("error: " + message);
+    public void Warning(string message) => Add("warning: " + message);
 
-    public void Progress(string message) => Lines.Add(message);
+    public void Error(string message) => Add("error: " + message);
+
+    public void Progress(string message) => Add(message);
+
+    private void Add(string line)
+    {
+        lock (gate)
+        {
+            lines.Add(line);
+        }
+    }
 }
