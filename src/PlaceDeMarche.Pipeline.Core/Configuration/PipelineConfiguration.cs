@@ -19,11 +19,13 @@ public sealed class PipelineConfiguration
         .Build();
 
     private readonly YamlMappingNode root;
+    private readonly string[] sourceLines;
 
-    private PipelineConfiguration(YamlMappingNode root, string sourceName)
+    private PipelineConfiguration(YamlMappingNode root, string sourceName, string[] sourceLines)
     {
         this.root = root;
         SourceName = sourceName;
+        this.sourceLines = sourceLines;
     }
 
     /// <summary>File name or description of where the configuration came from, used in error messages.</summary>
@@ -61,9 +63,10 @@ public sealed class PipelineConfiguration
             throw new PipelineConfigurationException($"{sourceName}: malformed YAML ({e.Message}); check brackets and indentation.", e);
         }
 
+        var lines = yaml.Split('\n');
         if (stream.Documents.Count == 0)
         {
-            return new PipelineConfiguration(new YamlMappingNode(), sourceName);
+            return new PipelineConfiguration(new YamlMappingNode(), sourceName, lines);
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
@@ -71,7 +74,7 @@ public sealed class PipelineConfiguration
             throw new PipelineConfigurationException($"{sourceName}: the top level must be a mapping of sections (key: value).");
         }
 
-        return new PipelineConfiguration(mapping, sourceName);
+        return new PipelineConfiguration(mapping, sourceName, lines);
     }
 
     /// <summary>
@@ -79,7 +82,7 @@ public sealed class PipelineConfiguration
     /// mappings along that path are copied; every other node is shared, so it keeps its line number for errors.
     /// </summary>
     public PipelineConfiguration WithOverride(string dottedPath, string value) =>
-        new(Replace(root, dottedPath.Split('.'), value), SourceName);
+        new(Replace(root, dottedPath.Split('.'), value), SourceName, sourceLines);
 
     private static YamlMappingNode Replace(YamlMappingNode mapping, ReadOnlySpan<string> keys, string value)
     {
@@ -128,6 +131,90 @@ public sealed class PipelineConfiguration
         var entries = new List<KeyValuePair<string, string>>();
         Flatten(root, "", entries);
         return entries;
+    }
+
+    /// <summary>
+    /// Why each value was chosen, as written in the file: the comment ending a scalar's line, or else the comment lines
+    /// right above its key. Keyed by the dotted paths of <see cref="Flatten()"/>; values set on the command line have none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Explanations()
+    {
+        var explanations = new Dictionary<string, string>(StringComparer.Ordinal);
+        CollectExplanations(root, "", explanations);
+        return explanations;
+    }
+
+    private void CollectExplanations(YamlMappingNode mapping, string path, Dictionary<string, string> explanations)
+    {
+        foreach (var (key, value) in mapping.Children)
+        {
+            var keyPath = path.Length == 0 ? ((YamlScalarNode)key).Value! : $"{path}.{((YamlScalarNode)key).Value}";
+            switch (value)
+            {
+                case YamlMappingNode child:
+                    CollectExplanations(child, keyPath, explanations);
+                    break;
+                case YamlSequenceNode sequence when sequence.Children.Any(c => c is YamlMappingNode):
+                    for (var i = 0; i < sequence.Children.Count; i++)
+                    {
+                        if (sequence.Children[i] is YamlMappingNode item)
+                        {
+                            CollectExplanations(item, $"{keyPath}[{i}]", explanations);
+                        }
+                    }
+
+                    break;
+                default:
+                    // Line numbers are 1-based; an overridden value is a new node without a position.
+                    if (value.Start.Line > 0 && ExplanationAt((int)key.Start.Line - 1, (int)value.End.Line - 1) is { } explanation)
+                    {
+                        explanations[keyPath] = explanation;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private string? ExplanationAt(int keyLine, int lastValueLine)
+    {
+        if (lastValueLine < sourceLines.Length && TrailingComment(sourceLines[lastValueLine]) is { } trailing)
+        {
+            return trailing;
+        }
+
+        var above = new List<string>();
+        for (var line = keyLine - 1; line >= 0 && sourceLines[line].TrimStart().StartsWith('#'); line--)
+        {
+            above.Insert(0, sourceLines[line].TrimStart().TrimStart('#').Trim());
+        }
+
+        return above.Count > 0 ? string.Join(' ', above) : null;
+    }
+
+    /// <summary>The text after a '#' that starts a comment (preceded by a blank and outside quotes), if any.</summary>
+    private static string? TrailingComment(string line)
+    {
+        var quote = '\0';
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#' && i > 0 && char.IsWhiteSpace(line[i - 1]))
+            {
+                var comment = line[(i + 1)..].Trim();
+                return comment.Length > 0 ? comment : null;
+            }
+        }
+
+        return null;
     }
 
     private static void Flatten(YamlNode node, string path, List<KeyValuePair<string, string>> entries)

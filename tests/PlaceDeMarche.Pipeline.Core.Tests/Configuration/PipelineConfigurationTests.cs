@@ -49,6 +49,44 @@ public sealed class PipelineConfigurationTests
     }
 
     [Fact]
+    public void ExplanationsComeFromTheLinesCommentOrTheCommentAbove()
+    {
+        const string yaml = """
+            seed: 42   # fixed before any run
+            text:
+              # a term seen once
+              # cannot group products
+              min_df: 2
+              name: "a # not a comment"
+              url: http://host/#anchor
+              stop: [a, b]   # boilerplate
+              plain: 1
+            archives:
+              - file: x.zip   # mirror
+            """;
+        var explanations = PipelineConfiguration.Parse(yaml, "p.yaml").Explanations();
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["seed"] = "fixed before any run",
+                ["text.min_df"] = "a term seen once cannot group products",
+                ["text.stop"] = "boilerplate",
+                ["archives[0].file"] = "mirror",
+            },
+            explanations);
+    }
+
+    [Fact]
+    public void OverriddenValuesLoseTheirExplanation()
+    {
+        var configuration = PipelineConfiguration.Parse("dataset:\n  source: x   # the official URL\n", "p.yaml");
+
+        Assert.Empty(configuration.WithOverride("dataset.source", "sample").Explanations());
+        Assert.Equal("the official URL", configuration.Explanations()["dataset.source"]);
+    }
+
+    [Fact]
     public void ErrorsKeepTheirLineAfterAnOverrideElsewhere()
     {
         var configuration = PipelineConfiguration.Parse("dataset:\n  source: x\ntext:\n  tfidf:\n    value: oops\n", "p.yaml")
