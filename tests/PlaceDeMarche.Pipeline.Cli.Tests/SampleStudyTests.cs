@@ -19,6 +19,7 @@ public sealed class SampleStudyTests : IDisposable
         "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextWord2vecMeanClustering",
         "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
+        "TextWord2vecSifClustering", "TextFasttextSifClustering", "TextDoc2Vec", "TextDoc2vecClustering",
     ];
 
     private readonly StudyWorkspace study = new();

@@ -17,6 +17,7 @@ public static class ArtifactPaths
     public const string TextNmfTopics = "data/artifacts/text/nmf-topics.parquet";
     /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean or tfidf.</summary>
     public static string TextEmbedding(string model, string pooling) => $"data/artifacts/text/{model}-{pooling}.parquet";
+    public const string TextDoc2VecFeatures = "data/artifacts/text/doc2vec.parquet";
 
     public const string FeasibilityReport = "reports/feasibility-report.pdf";
 }

@@ -17,6 +17,9 @@ public sealed record TextRepresentation(string Method, string Label, string Feat
         new("word2vec-tfidf", "Word2Vec (pondérée IDF)", ArtifactPaths.TextEmbedding("word2vec", "tfidf")),
         new("fasttext-mean", "fastText (moyenne)", ArtifactPaths.TextEmbedding("fasttext", "mean")),
         new("fasttext-tfidf", "fastText (pondérée IDF)", ArtifactPaths.TextEmbedding("fasttext", "tfidf")),
+        new("word2vec-sif", "Word2Vec (SIF)", ArtifactPaths.TextEmbedding("word2vec", "sif")),
+        new("fasttext-sif", "fastText (SIF)", ArtifactPaths.TextEmbedding("fasttext", "sif")),
+        new("doc2vec", "Doc2Vec (PV-DBOW)", ArtifactPaths.TextDoc2VecFeatures),
     ];
 
     public string Clusters => $"data/artifacts/clustering/text-{Method}.parquet";

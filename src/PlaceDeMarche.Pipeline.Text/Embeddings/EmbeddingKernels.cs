@@ -55,10 +55,14 @@ internal static class EmbeddingKernels
     public static void Normalize(Span<float> vector)
     {
         var norm = MathF.Sqrt(Dot(vector, vector));
-        if (norm <= 0)
-            return;
-        var inverse = 1 / norm;
+        if (norm > 0)
+            Scale(vector, 1 / norm);
+    }
+
+    /// <summary>vector *= factor.</summary>
+    public static void Scale(Span<float> vector, float factor)
+    {
         for (var i = 0; i < vector.Length; i++)
-            vector[i] *= inverse;
+            vector[i] *= factor;
     }
 }

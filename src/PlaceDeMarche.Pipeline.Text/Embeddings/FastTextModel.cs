@@ -84,9 +84,7 @@ public sealed class FastTextModel : IWordVectorSource
         destination.Clear();
         foreach (var row in rows)
             EmbeddingKernels.AddScaled(destination, input.AsSpan(row * dimensions, dimensions), 1f);
-        var inverse = 1f / rows.Length;
-        for (var i = 0; i < destination.Length; i++)
-            destination[i] *= inverse;
+        EmbeddingKernels.Scale(destination, 1f / rows.Length);
     }
 
     private static int BucketRow(string ngram, int vocabularyCount, int bucketCount) =>

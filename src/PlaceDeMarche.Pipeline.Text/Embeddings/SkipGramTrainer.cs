@@ -3,9 +3,11 @@ using PlaceDeMarche.Pipeline.Numerics.Random;
 namespace PlaceDeMarche.Pipeline.Text.Embeddings;
 
 /// <summary>
-/// The skip-gram / negative sampling loop shared by <see cref="Word2Vec"/> and <see cref="FastTextModel"/>. Each
-/// (centre, context) pair predicts the context word from the mean of the centre word's input rows (one row for
-/// Word2Vec, word + n-gram rows for fastText); the accumulated input gradient is added to every one of those rows.
+/// The skip-gram / negative sampling loop shared by <see cref="Word2Vec"/>, <see cref="FastTextModel"/> and
+/// <see cref="Doc2Vec"/>. Each (centre, context) pair predicts the context word from the mean of the centre word's
+/// input rows (one row for Word2Vec, word + n-gram rows for fastText); the accumulated input gradient is added to
+/// every one of those rows. With document vectors (PV-DBOW), each document owns one more input row, placed after the
+/// word rows, which predicts every kept word of the document in the same pass as the word pairs.
 /// <para>
 /// Training is single-threaded on purpose: Hogwild parallel SGD makes results depend on thread timing, and the
 /// study needs bit-identical vectors for a seed. With SIMD dot/axpy a 50k-token corpus trains in about a second,
@@ -24,10 +26,12 @@ internal sealed class SkipGramTrainer
     private readonly float[] output;
     private readonly float[] hidden;
     private readonly float[] gradient;
+    private readonly int[] documentRows;
     private readonly Xoshiro256StarStar random;
     private float learningRate;
 
-    public SkipGramTrainer(Word2VecOptions options, EmbeddingVocabulary vocabulary, InputRowMap inputRows)
+    /// <param name="documentVectors">Number of documents that get their own trained vector (0 for word vectors only).</param>
+    public SkipGramTrainer(Word2VecOptions options, EmbeddingVocabulary vocabulary, InputRowMap inputRows, int documentVectors = 0)
     {
         this.options = options;
         this.vocabulary = vocabulary;
@@ -36,7 +40,8 @@ internal sealed class SkipGramTrainer
         noise = new NoiseTable(vocabulary.Counts, options.NoiseExponent);
         keepProbability = KeepProbabilities(vocabulary, options.Sample);
         random = new Xoshiro256StarStar(options.Seed);
-        input = new float[(long)inputRows.RowCount * dimensions];
+        documentRows = Enumerable.Range(inputRows.RowCount, documentVectors).ToArray();
+        input = new float[((long)inputRows.RowCount + documentVectors) * dimensions];
         for (var i = 0; i < input.Length; i++)
             input[i] = ((float)random.NextDouble() - 0.5f) / dimensions;
         output = new float[(long)vocabulary.Count * dimensions];
@@ -44,17 +49,23 @@ internal sealed class SkipGramTrainer
         gradient = new float[dimensions];
     }
 
-    /// <summary>Trains on <paramref name="documents"/> (each one a sentence) and returns the input matrix, row-major.</summary>
+    /// <summary>
+    /// Trains on <paramref name="documents"/> (each one a sentence) and returns the input matrix, row-major: the word
+    /// rows, then one row per document when document vectors were asked for.
+    /// </summary>
     public float[] Train(IReadOnlyList<string[]> documents)
     {
+        if (documentRows.Length > 0 && documentRows.Length != documents.Count)
+            throw new ArgumentException($"The trainer holds {documentRows.Length} document vectors but got {documents.Count} documents; pass the same documents.", nameof(documents));
         var encoded = Encode(documents);
         var totalWords = (double)options.Epochs * encoded.Sum(document => document.Length);
         var sentence = new int[encoded.Length == 0 ? 0 : encoded.Max(document => document.Length)];
         long processed = 0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            foreach (var document in encoded)
+            for (var d = 0; d < encoded.Length; d++)
             {
+                var document = encoded[d];
                 var length = 0;
                 foreach (var word in document)
                 {
@@ -74,8 +85,11 @@ internal sealed class SkipGramTrainer
                     for (var context = first; context <= last; context++)
                     {
                         if (context != position)
-                            TrainPair(sentence[position], sentence[context]);
+                            TrainPair(inputRows.RowsOf(sentence[position]), sentence[context]);
                     }
+
+                    if (documentRows.Length > 0)
+                        TrainPair(documentRows.AsSpan(d, 1), sentence[position]);
                 }
 
                 processed += document.Length;
@@ -105,9 +119,9 @@ internal sealed class SkipGramTrainer
         return encoded;
     }
 
-    private void TrainPair(int centre, int context)
+    /// <summary>One negative-sampling step: the mean of input <paramref name="rows"/> predicts <paramref name="context"/>.</summary>
+    private void TrainPair(ReadOnlySpan<int> rows, int context)
     {
-        var rows = inputRows.RowsOf(centre);
         var hiddenSpan = hidden.AsSpan();
         var gradientSpan = gradient.AsSpan();
         InputRow(rows[0]).CopyTo(hiddenSpan);
@@ -115,9 +129,7 @@ internal sealed class SkipGramTrainer
         {
             for (var r = 1; r < rows.Length; r++)
                 EmbeddingKernels.AddScaled(hiddenSpan, InputRow(rows[r]), 1f);
-            var inverse = 1f / rows.Length;
-            for (var i = 0; i < hiddenSpan.Length; i++)
-                hiddenSpan[i] *= inverse;
+            EmbeddingKernels.Scale(hiddenSpan, 1f / rows.Length);
         }
 
         gradientSpan.Clear();

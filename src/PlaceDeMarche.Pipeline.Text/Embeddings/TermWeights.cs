@@ -31,6 +31,21 @@ public sealed class TermWeights
         return new TermWeights(vectorizer.Vocabulary, vectorizer.Idf);
     }
 
+    /// <summary>
+    /// SIF weights (Arora, Liang &amp; Ma 2017): a / (a + p(w)), p(w) the share of word w among all tokens of
+    /// <paramref name="documents"/>, so frequent words weigh little; the paper recommends a = 1e-3.
+    /// </summary>
+    public static TermWeights Sif(IReadOnlyList<string[]> documents, double a)
+    {
+        if (!(a > 0) || !double.IsFinite(a))
+            throw new ArgumentOutOfRangeException(nameof(a), a, "The SIF parameter a must be a finite positive number (the paper uses 1e-3).");
+        var counts = EmbeddingVocabulary.Build(documents, minCount: 1);
+        var weights = new double[counts.Count];
+        for (var i = 0; i < weights.Length; i++)
+            weights[i] = a / (a + (double)counts.Counts[i] / counts.TotalCount);
+        return new TermWeights(new Vocabulary(counts.Words), weights);
+    }
+
     /// <summary>The weight of <paramref name="term"/>; 0 when it is not in the vocabulary (the word is then ignored).</summary>
     public double Weight(string term)
     {

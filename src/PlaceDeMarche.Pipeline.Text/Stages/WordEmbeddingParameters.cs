@@ -2,7 +2,10 @@ using PlaceDeMarche.Pipeline.Text.Embeddings;
 
 namespace PlaceDeMarche.Pipeline.Text.Stages;
 
-/// <summary>The <c>text.word2vec</c> section of pipeline.yaml: skip-gram training, shared by the fastText variant.</summary>
+/// <summary>
+/// Skip-gram training with negative sampling: the <c>text.word2vec</c> section of pipeline.yaml (shared by the
+/// fastText variant) and the <c>text.doc2vec</c> section.
+/// </summary>
 public sealed class WordEmbeddingParameters
 {
     public int Dimensions { get; set; } = 100;

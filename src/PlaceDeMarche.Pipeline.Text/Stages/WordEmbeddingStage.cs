@@ -9,7 +9,8 @@ namespace PlaceDeMarche.Pipeline.Text.Stages;
 
 /// <summary>
 /// Trains word vectors on the corpus itself (no pretrained model exists offline) — Word2Vec, or its fastText-style
-/// subword variant — and turns each product into the mean and the IDF-weighted mean of its words' vectors.
+/// subword variant — and turns each product into the mean, the IDF-weighted mean and the SIF embedding (Arora et al.
+/// 2017: weights a / (a + p(w)) from the corpus' word frequencies, common component removed) of its words' vectors.
 /// </summary>
 public sealed class WordEmbeddingStage : Stage<WordEmbeddingStageParameters>
 {
@@ -21,14 +22,14 @@ public sealed class WordEmbeddingStage : Stage<WordEmbeddingStageParameters>
     {
         this.subwords = subwords;
         model = subwords ? "fasttext" : "word2vec";
-        Outputs = [ArtifactPaths.TextEmbedding(model, "mean"), ArtifactPaths.TextEmbedding(model, "tfidf")];
+        Outputs = [ArtifactPaths.TextEmbedding(model, "mean"), ArtifactPaths.TextEmbedding(model, "tfidf"), ArtifactPaths.TextEmbedding(model, "sif")];
     }
 
     public override string Name => subwords ? "TextFastText" : "TextWord2Vec";
 
     public override string Description => subwords
-        ? "Train fastText-style subword vectors on the corpus; products as mean and IDF-weighted mean"
-        : "Train Word2Vec (skip-gram, negative sampling) on the corpus; products as mean and IDF-weighted mean";
+        ? "Train fastText-style subword vectors on the corpus; products as mean, IDF-weighted mean and SIF"
+        : "Train Word2Vec (skip-gram, negative sampling) on the corpus; products as mean, IDF-weighted mean and SIF";
 
     public override IReadOnlyList<string> Inputs { get; } = [ArtifactPaths.TextDocuments, ArtifactPaths.TfIdfVocabulary];
 
@@ -37,7 +38,8 @@ public sealed class WordEmbeddingStage : Stage<WordEmbeddingStageParameters>
     protected override WordEmbeddingStageParameters BindParameters(PipelineConfiguration configuration) => new(
         configuration.Seed,
         configuration.Bind<WordEmbeddingParameters>("text.word2vec"),
-        subwords ? configuration.Bind<SubwordParameters>("text.fasttext") : null);
+        subwords ? configuration.Bind<SubwordParameters>("text.fasttext") : null,
+        configuration.Bind<SifParameters>("text.sif"));
 
     protected override void Run(StageContext context, WordEmbeddingStageParameters parameters)
     {
@@ -53,6 +55,8 @@ public sealed class WordEmbeddingStage : Stage<WordEmbeddingStageParameters>
         var embedder = new DocumentEmbedder(vectors);
         new FeatureTable(documents.Ids, documents.Categories, embedder.EmbedAll(tokens)).Write(context.OutputPath(Outputs[0]));
         new FeatureTable(documents.Ids, documents.Categories, embedder.EmbedAll(tokens, idf)).Write(context.OutputPath(Outputs[1]));
+        var sif = TermWeights.Sif(tokens, parameters.Sif.A);
+        new FeatureTable(documents.Ids, documents.Categories, embedder.EmbedAllSif(tokens, sif)).Write(context.OutputPath(Outputs[2]));
         context.Log.Info($"{Name}: {vectors.Dimensions}-d vectors trained on {tokens.Sum(t => t.Length)} tokens");
     }
 }
