@@ -23,6 +23,7 @@ public static class StageCatalog
         new NmfStage(),
         new WordEmbeddingStage(subwords: false),
         new WordEmbeddingStage(subwords: true),
+        new TransformerEmbeddingStage(),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new FeasibilityReportStage(),
     ]);

@@ -17,6 +17,8 @@ public static class ArtifactPaths
     public const string TextNmfTopics = "data/artifacts/text/nmf-topics.parquet";
     /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean or tfidf.</summary>
     public static string TextEmbedding(string model, string pooling) => $"data/artifacts/text/{model}-{pooling}.parquet";
+    /// <summary>Sentence vectors of a transformer exported to ONNX; no rows when no model is configured.</summary>
+    public const string TextTransformerFeatures = "data/artifacts/text/transformer.parquet";
 
     public const string FeasibilityReport = "reports/feasibility-report.pdf";
 }

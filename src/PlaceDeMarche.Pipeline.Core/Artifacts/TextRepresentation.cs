@@ -17,7 +17,11 @@ public sealed record TextRepresentation(string Method, string Label, string Feat
         new("word2vec-tfidf", "Word2Vec (pondérée IDF)", ArtifactPaths.TextEmbedding("word2vec", "tfidf")),
         new("fasttext-mean", "fastText (moyenne)", ArtifactPaths.TextEmbedding("fasttext", "mean")),
         new("fasttext-tfidf", "fastText (pondérée IDF)", ArtifactPaths.TextEmbedding("fasttext", "tfidf")),
+        new("transformer", "Transformer (ONNX)", ArtifactPaths.TextTransformerFeatures) { NotRunNote = "non exécuté : aucun modèle fourni" },
     ];
+
+    /// <summary>What the report shows instead of scores when <see cref="Features"/> has no rows (the method did not run).</summary>
+    public string NotRunNote { get; init; } = "non exécuté";
 
     public string Clusters => $"data/artifacts/clustering/text-{Method}.parquet";
 
