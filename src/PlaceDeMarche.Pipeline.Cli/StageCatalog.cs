@@ -24,6 +24,7 @@ public static class StageCatalog
         new WordEmbeddingStage(subwords: false),
         new WordEmbeddingStage(subwords: true),
         new Doc2VecStage(),
+        new TransformerEmbeddingStage(),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new FeasibilityReportStage(),
     ]);

@@ -39,6 +39,8 @@ public sealed class SampleStudyTests : IDisposable
         Assert.InRange(ari, -1, 1);
         Assert.Equal(35, (int)metrics["dataset.products"]!);
         Assert.Equal(1, (int)metrics["dataset.missing_images"]!);
+        Assert.Equal("not run: no model supplied", (string)metrics["text.transformer.status"]!);
+        Assert.False((bool)metrics["text.transformer.scored"]!);
         Assert.Contains("missing image", study.Output);
     }
 

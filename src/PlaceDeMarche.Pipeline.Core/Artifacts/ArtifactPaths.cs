@@ -15,9 +15,11 @@ public static class ArtifactPaths
     public const string TextLsaFeatures = "data/artifacts/text/lsa.parquet";
     public const string TextNmfFeatures = "data/artifacts/text/nmf.parquet";
     public const string TextNmfTopics = "data/artifacts/text/nmf-topics.parquet";
-    /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean or tfidf.</summary>
+    /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean, tfidf or sif.</summary>
     public static string TextEmbedding(string model, string pooling) => $"data/artifacts/text/{model}-{pooling}.parquet";
     public const string TextDoc2VecFeatures = "data/artifacts/text/doc2vec.parquet";
+    /// <summary>Sentence vectors of a transformer exported to ONNX; no rows when no model is configured.</summary>
+    public const string TextTransformerFeatures = "data/artifacts/text/transformer.parquet";
 
     public const string FeasibilityReport = "reports/feasibility-report.pdf";
 }

@@ -20,7 +20,11 @@ public sealed record TextRepresentation(string Method, string Label, string Feat
         new("word2vec-sif", "Word2Vec (SIF)", ArtifactPaths.TextEmbedding("word2vec", "sif")),
         new("fasttext-sif", "fastText (SIF)", ArtifactPaths.TextEmbedding("fasttext", "sif")),
         new("doc2vec", "Doc2Vec (PV-DBOW)", ArtifactPaths.TextDoc2VecFeatures),
+        new("transformer", "Transformer (ONNX)", ArtifactPaths.TextTransformerFeatures) { NotRunNote = "non exécuté : aucun modèle fourni" },
     ];
+
+    /// <summary>What the report shows instead of scores when <see cref="Features"/> has no rows (the method did not run).</summary>
+    public string NotRunNote { get; init; } = "non exécuté";
 
     public string Clusters => $"data/artifacts/clustering/text-{Method}.parquet";
 

@@ -44,6 +44,16 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
     protected override void Run(StageContext context, SeededParameters<AnalysisParameters> parameters)
     {
         var table = FeatureTable.Read(context.InputPath(features));
+        if (table.Vectors.Length == 0)
+        {
+            // An optional representation that did not run (e.g. no transformer model): nothing to score.
+            new ClusterAssignmentTable([], [], [], [], []).Write(context.OutputPath(assignments));
+            MetricTable.Write(context.OutputPath(metrics), []);
+            context.PublishMetric($"{metricPrefix}.scored", false);
+            context.Log.Info($"{Name}: not run: {features} has no rows");
+            return;
+        }
+
         var (_, categories) = table.CategoryCodes();
         var matrix = DenseMatrix.FromRows(table.Vectors);
         var analysis = parameters.Section;

@@ -21,7 +21,7 @@ public static class FeasibilityReportBuilder
     public static ReportDocument Build(ReportInput input)
     {
         var categoryNames = input.Products.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var best = input.TextScores.MaxBy(s => s.Metrics["ari_mean"]);
+        var best = input.TextScores.Where(s => s.HasRun).MaxBy(s => s.Metrics["ari_mean"]);
         var sections = new List<ReportSection> { Summary(input, best, categoryNames.Length), Data(input, categoryNames) };
         if (best is not null)
         {
@@ -116,23 +116,23 @@ public static class FeasibilityReportBuilder
             new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par TF-IDF (mots et paires de mots), par LSA (décomposition en valeurs singulières tronquée du TF-IDF) et par les poids de thèmes NMF. Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
             new Table(
                 ["Représentation", "ARI", "ARI moyen ± σ", .. MetricColumns.Select(c => c.Label)],
-                input.TextScores.Select(s => (IReadOnlyList<string>)
+                input.TextScores.Select(s => s.HasRun ? (IReadOnlyList<string>)
                 [
                     s.Label,
                     Number(s.Metrics["ari"]),
                     $"{Number(s.Metrics["ari_mean"])} ± {Number(s.Metrics["ari_std"])}",
                     .. MetricColumns.Select(c => Number(s.Metrics[c.Key])),
-                ]).ToArray())
+                ] : [s.Label, "—", s.NotRunNote, .. MetricColumns.Select(_ => "—")]).ToArray())
             {
                 Caption = "ARI : indice de Rand ajusté (moyenne ± écart-type sur "
-                    + string.Join(", ", input.TextScores.Select(s => s.Metrics["seeds"]).Distinct().Select(n => n.ToString("0", CultureInfo.InvariantCulture)))
+                    + string.Join(", ", input.TextScores.Where(s => s.HasRun).Select(s => s.Metrics["seeds"]).Distinct().Select(n => n.ToString("0", CultureInfo.InvariantCulture)))
                     + " graine(s)) ; NMI : information mutuelle normalisée ; silhouette calculée sur la carte t-SNE. "
                     + "* part des produits bien classés après appariement optimal groupes-catégories. En gras : la meilleure représentation.",
                 Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, .. MetricColumns.Select(_ => ColumnAlignment.Right)],
                 ColumnWidths = [1.8, 0.9, 1.7, 0.9, 1.45, 1.45, 1.5],
                 HighlightedRow = input.TextScores.ToList().IndexOf(best),
             },
-            new PlotGrid(input.TextScores.Select(s => Map($"{s.Label} : vraies catégories", s.Assignments, CategoryIndices(s.Assignments, categoryNames), categoryNames)).ToArray())
+            new PlotGrid(input.TextScores.Where(s => s.HasRun).Select(s => Map($"{s.Label} : vraies catégories", s.Assignments, CategoryIndices(s.Assignments, categoryNames), categoryNames)).ToArray())
             {
                 Columns = 2,
                 Caption = "Cartes t-SNE de chaque représentation, colorées par vraie catégorie : des couleurs bien séparées annoncent un bon regroupement.",

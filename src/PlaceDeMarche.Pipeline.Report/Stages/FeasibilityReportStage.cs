@@ -48,7 +48,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             TextRepresentation.All.Select(r => new RepresentationScores(
                 r.Label,
                 ClusterAssignmentTable.Read(context.InputPath(r.Clusters)),
-                MetricTable.Read(context.InputPath(r.ClusterMetrics)))).ToArray(),
+                MetricTable.Read(context.InputPath(r.ClusterMetrics))) { NotRunNote = r.NotRunNote }).ToArray(),
             TopicTermTable.Read(context.InputPath(ArtifactPaths.TextNmfTopics)),
             upstream.Select(m => new StageTiming(m.Stage, m.Seconds, m.CompletedAtUtc)).ToArray(),
             [

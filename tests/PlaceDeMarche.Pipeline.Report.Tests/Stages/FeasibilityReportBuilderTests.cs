@@ -63,6 +63,26 @@ public sealed class FeasibilityReportBuilderTests
         Assert.Equal([["1", "towel, curtain"], ["2", "mug"]], topics.Rows.Select(r => r.ToArray()).ToArray());
     }
 
+    [Fact]
+    public void AMethodThatDidNotRunGetsARowSayingWhyAndCannotBeTheBest()
+    {
+        var tfidf = Input(0.4, isSample: false).TextScores[0];
+        var notRun = new RepresentationScores("Transformer (ONNX)", new ClusterAssignmentTable([], [], [], [], []), new Dictionary<string, double>())
+        {
+            NotRunNote = "non exécuté : aucun modèle fourni",
+        };
+
+        var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false) with { TextScores = [notRun, tfidf] });
+
+        var text = document.Sections.Single(s => s.Heading == "Texte");
+        var scores = text.Blocks.OfType<Table>().First();
+        Assert.Equal(["Transformer (ONNX)", "—", "non exécuté : aucun modèle fourni", "—", "—", "—", "—"], scores.Rows[0]);
+        Assert.Equal("TF-IDF", scores.Rows[1][0]);
+        Assert.Equal(1, scores.HighlightedRow);
+        Assert.Single(text.Blocks.OfType<PlotGrid>().First().Plots);
+        Assert.Contains(document.Sections[0].Blocks.OfType<Callout>().First().Body.Runs, run => run.Text.Contains("(TF-IDF)", StringComparison.Ordinal));
+    }
+
     private static ReportInput Input(double ari, bool isSample)
     {
         var products = new[]

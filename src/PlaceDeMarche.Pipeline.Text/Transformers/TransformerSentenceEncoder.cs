@@ -1,0 +1,117 @@
+using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Text.Embeddings;
+
+namespace PlaceDeMarche.Pipeline.Text.Transformers;
+
+/// <summary>
+/// Sentence embeddings from a BERT-style model exported to ONNX (BERT, MiniLM, ...): texts are WordPiece-encoded,
+/// run through the model in batches, and the token states are mean-pooled over the attention mask. The model's
+/// inputs are found from its metadata: <c>input_ids</c> and, when declared, <c>attention_mask</c> and
+/// <c>token_type_ids</c>, all int64. Its output is the first one of rank 3 ([batch, sequence, dimensions], pooled),
+/// else the first one of rank 2 ([batch, dimensions], a sentence output used as is).
+/// </summary>
+public sealed class TransformerSentenceEncoder
+{
+    public const string InputIdsName = "input_ids";
+    public const string AttentionMaskName = "attention_mask";
+    public const string TokenTypeIdsName = "token_type_ids";
+
+    private readonly InferenceSession session;
+    private readonly WordPieceTokenizer tokenizer;
+    private readonly string[] inputNames;
+    private readonly string outputName;
+
+    /// <param name="session">The loaded model; the caller keeps ownership.</param>
+    /// <param name="tokenizer">The tokenizer of the model's vocabulary.</param>
+    /// <exception cref="InvalidDataException">The model's inputs or outputs are not those of a BERT-style encoder; the message lists them.</exception>
+    public TransformerSentenceEncoder(InferenceSession session, WordPieceTokenizer tokenizer)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        this.session = session;
+        this.tokenizer = tokenizer;
+        var known = new[] { InputIdsName, AttentionMaskName, TokenTypeIdsName };
+        var declared = string.Join(", ", session.Inputs);
+        if (session.Inputs.All(i => i.Name != InputIdsName) || session.Inputs.Any(i => !known.Contains(i.Name) || i.ElementType != TensorElementType.Int64))
+        {
+            throw new InvalidDataException(
+                $"The model's inputs are {declared}; a BERT-style encoder takes int64 {InputIdsName} and optionally {AttentionMaskName} and {TokenTypeIdsName}. " +
+                "Export the model with those inputs (e.g. optimum's feature-extraction export).");
+        }
+
+        inputNames = session.Inputs.Select(i => i.Name).ToArray();
+        outputName = (session.Outputs.FirstOrDefault(o => o.Shape.Count == 3) ?? session.Outputs.FirstOrDefault(o => o.Shape.Count == 2))?.Name
+            ?? throw new InvalidDataException(
+                $"The model's outputs are {string.Join(", ", session.Outputs)}; none is a [batch, sequence, dimensions] hidden state or a [batch, dimensions] sentence vector.");
+    }
+
+    /// <summary>Name of the model output that is pooled or used as is.</summary>
+    public string OutputName => outputName;
+
+    /// <summary>
+    /// One vector per text, computed <paramref name="batchSize"/> texts at a time (batches run in parallel; each
+    /// text's vector depends only on its batch, so the result does not depend on the threads).
+    /// </summary>
+    /// <param name="maxTokens">Token limit per text, [CLS] and [SEP] included; longer texts keep their beginning.</param>
+    /// <param name="normalize">Scale every vector to unit length (cosine geometry, as sentence-transformers' Normalize).</param>
+    /// <param name="truncatedCount">How many texts were cut to <paramref name="maxTokens"/>.</param>
+    public float[][] Encode(IReadOnlyList<string> texts, int batchSize, int maxTokens, bool normalize, out int truncatedCount)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var vectors = new float[texts.Count][];
+        var batches = (texts.Count + batchSize - 1) / batchSize;
+        var truncated = new int[batches];
+        Parallel.For(0, batches, b =>
+        {
+            var first = b * batchSize;
+            var count = Math.Min(batchSize, texts.Count - first);
+            var batch = tokenizer.EncodeBatch(Enumerable.Range(first, count).Select(i => texts[i]).ToArray(), maxTokens);
+            truncated[b] = batch.TruncatedCount;
+            var rows = EncodeBatch(batch);
+            for (var i = 0; i < count; i++)
+            {
+                if (normalize)
+                {
+                    EmbeddingKernels.Normalize(rows[i]);
+                }
+
+                vectors[first + i] = rows[i];
+            }
+        });
+        truncatedCount = truncated.Sum();
+        return vectors;
+    }
+
+    private float[][] EncodeBatch(TokenBatch batch)
+    {
+        long[] shape = [batch.Count, batch.Length];
+        var tensors = inputNames.Select(name => OnnxTensor.FromInt64s(
+            name switch
+            {
+                InputIdsName => batch.InputIds,
+                AttentionMaskName => batch.AttentionMask,
+                _ => batch.TokenTypeIds,
+            },
+            shape)).ToArray();
+        var output = session.Run(inputNames, tensors, [outputName])[0];
+        var states = output.FloatData;
+        switch (output.Shape.Count)
+        {
+            case 3 when output.Shape[0] == batch.Count && output.Shape[1] == batch.Length:
+                var dimensions = (int)output.Shape[2];
+                var pooled = new float[batch.Count * dimensions];
+                MeanPooling.Pool(states, batch.AttentionMask, batch.Count, batch.Length, dimensions, pooled);
+                return Rows(pooled, batch.Count, dimensions);
+            case 2 when output.Shape[0] == batch.Count:
+                return Rows(states, batch.Count, (int)output.Shape[1]);
+            default:
+                throw new InvalidDataException(
+                    $"Model output '{outputName}' has shape [{string.Join(", ", output.Shape)}] for a batch of {batch.Count} texts of {batch.Length} tokens; " +
+                    $"expected [{batch.Count}, {batch.Length}, dimensions] or [{batch.Count}, dimensions].");
+        }
+    }
+
+    private static float[][] Rows(float[] values, int count, int dimensions) =>
+        Enumerable.Range(0, count).Select(i => values.AsSpan(i * dimensions, dimensions).ToArray()).ToArray();
+}
