@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using PlaceDeMarche.Pipeline.Compliance.Licensing;
 using PlaceDeMarche.Pipeline.Compliance.Stages;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
@@ -6,7 +5,6 @@ using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
-using PlaceDeMarche.Pipeline.Dataset.Csv;
 using PlaceDeMarche.Pipeline.Parquet.Columns;
 
 namespace PlaceDeMarche.Pipeline.Compliance.Tests;
@@ -37,33 +35,13 @@ public sealed class ComplianceStageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static string RepositoryFile(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PlaceDeMarche.Pipeline.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return Path.Combine([directory.FullName, .. parts]);
-    }
-
     /// <summary>The 35 products of the committed sample, optionally with one description modified.</summary>
     private void WriteSampleProducts(Func<ProductRow, ProductRow>? modify = null)
     {
-        using var archive = ZipFile.OpenRead(RepositoryFile("data", "sample", "flipkart-sample.zip"));
-        var entry = archive.Entries.Single(candidate => candidate.FullName.EndsWith(".csv", StringComparison.Ordinal));
-        using var csv = new CsvReader(new StreamReader(entry.Open()), entry.FullName);
-        var columns = csv.Header.Select((name, index) => (name, index)).ToDictionary(column => column.name, column => column.index);
-        var rows = new List<ProductRow>();
-        while (csv.Read())
-        {
-            var row = new ProductRow(csv[columns["uniq_id"]], csv[columns["product_name"]], csv[columns["description"]],
-                "category", csv[columns["product_category_tree"]], null, "ok");
-            rows.Add(modify is null ? row : modify(row));
-        }
-
+        var rows = FlipkartSample.Products()
+            .Select(product => new ProductRow(product.Id, product.Name, product.Description, "category", product.CategoryTree, null, "ok"))
+            .Select(row => modify is null ? row : modify(row))
+            .ToList();
         ProductTable.Write(Path.Combine(_root, ArtifactPaths.Products), rows);
     }
 
@@ -73,7 +51,7 @@ public sealed class ComplianceStageTests : IDisposable
     private StageContext Run(string section)
     {
         var stage = new ComplianceStage();
-        var assets = RepositoryFile("tests", "PlaceDeMarche.Pipeline.Compliance.Tests", "obj", "project.assets.json");
+        var assets = FlipkartSample.RepositoryFile("tests", "PlaceDeMarche.Pipeline.Compliance.Tests", "obj", "project.assets.json");
         var configuration = PipelineConfiguration.Parse($"""
             compliance:
               restore_assets: ["{assets}"]
