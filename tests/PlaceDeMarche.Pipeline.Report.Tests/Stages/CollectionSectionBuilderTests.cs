@@ -1,5 +1,6 @@
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Report.Document;
+using PlaceDeMarche.Pipeline.Report.Rendering;
 using PlaceDeMarche.Pipeline.Report.Stages;
 
 namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
@@ -56,6 +57,22 @@ public sealed class CollectionSectionBuilderTests
         Assert.Contains("Flipkart product dataset (CC-BY-SA-4.0) : attribute the dataset.", texts);
         Assert.Contains("Flipkart product photos : research use only.", texts);
         Assert.Contains("published under AGPL-3.0-or-later", texts);
+    }
+
+    [Fact]
+    public void Downloaded_thumbnails_become_an_image_grid_that_renders()
+    {
+        var product = new CollectedProductRow("3113934004147", "Canard Duchêne", "en:champagnes", "", "https://images.example/1.jpg",
+            "openfoodfacts", "ODbL-1.0", "data/artifacts/collect/images/000-3113934004147.jpg", "data/artifacts/collect/images/000-3113934004147.thumb.rgb", 4, 3);
+        var input = Input("complete", "", [product]) with { Thumbnails = [new byte[4 * 3 * 3]] };
+
+        var section = CollectionSectionBuilder.Build(input);
+        using var pdf = new MemoryStream();
+        new PdfReportRenderer().Render(new ReportDocument("Titre", DateTimeOffset.UnixEpoch, [section]), pdf);
+
+        var grid = section.Subsections[0].Blocks.OfType<ImageGrid>().Single();
+        Assert.Equal((4, 3, "Canard Duchêne"), (grid.Images[0].Width, grid.Images[0].Height, grid.Images[0].Caption));
+        Assert.True(pdf.Length > 1000);
     }
 
     [Fact]
