@@ -72,7 +72,8 @@ public static class CollectionSectionBuilder
             new("Requêtes réseau (reprises comprises)", Count(statistics.Requests)),
             new("Pages servies par le cache", Count(statistics.CacheHits)),
             new("Images gardées / en échec", $"{Count(statistics.ImagesDownloaded)} / {Count(statistics.ImagesFailed)}"),
-            new("Remarque", statistics.Reason.Length == 0 ? "—" : statistics.Reason),
+            // A failure's reason is already in the callout above; a complete collection may still note a limit reached.
+            .. statistics.Status == "complete" && statistics.Reason.Length > 0 ? [new KeyValuePair<string, string>("Remarque", statistics.Reason)] : Array.Empty<KeyValuePair<string, string>>(),
         ])
         {
             Caption = "Statistiques des requêtes (une nouvelle exécution servie par le cache n'envoie aucune requête)",
