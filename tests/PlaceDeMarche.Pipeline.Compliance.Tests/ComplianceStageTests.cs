@@ -81,6 +81,7 @@ public sealed class ComplianceStageTests : IDisposable
         var pdfsharp = Assert.Single(licences, l => l.Component == "PDFsharp 6.5.0");
         Assert.Equal(("AGPL-3.0-only", "waived", "the pipeline is published under AGPL-3.0-or-later with its source"),
             (pdfsharp.Licence, pdfsharp.Status, pdfsharp.Note));
+        Assert.Equal("pdfsharp/6.5.0/pdfsharp.nuspec", pdfsharp.Source);
         Assert.Equal("CC-BY-SA-4.0", Assert.Single(licences, l => l.Component == "Flipkart product dataset").Licence);
         Assert.True(Assert.Single(licences, l => l.Component == "Flipkart product photos").MustNotRedistribute);
         Assert.Equal("Apache-2.0", Assert.Single(licences, l => l.Component == "Pretrained models").Licence);

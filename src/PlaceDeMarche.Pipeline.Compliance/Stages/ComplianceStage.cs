@@ -98,7 +98,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
         {
             var waiver = policy.Waived.FirstOrDefault(w => w.Violation.Component == entry.Component);
             return new LicenceRow(
-                entry.Component, entry.Licence, entry.Obligations, entry.Source,
+                entry.Component, entry.Licence, entry.Obligations, PortableSource(entry.Source),
                 waiver is null ? "ok" : "waived", waiver?.Reason ?? "",
                 entry.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution),
                 entry.Restrictions.HasFlag(LicenceRestrictions.Attribution));
@@ -127,6 +127,15 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
 
         return texts;
     }
+
+    /// <summary>
+    /// "/root/.nuget/packages/pdfsharp/6.5.0/pdfsharp.nuspec" → "pdfsharp/6.5.0/pdfsharp.nuspec": the artifact must not
+    /// depend on where this machine keeps its packages.
+    /// </summary>
+    private static string PortableSource(string source) =>
+        Path.IsPathRooted(source) && source.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)
+            ? string.Join('/', source.Replace('\\', '/').Split('/')[^3..])
+            : source;
 
     private static void CheckMinimisation(string collectedPath, ComplianceParameters parameters)
     {
