@@ -4,6 +4,7 @@ public sealed class PipelineOptions
     public string Target { get; private set; }
     public string Dataset { get; private set; }
     public string Configuration { get; private set; }
+    public string Collect { get; private set; }
     public bool Force { get; private set; }
     public bool Quiet { get; private set; }
     public string RunId { get; private set; }
@@ -13,6 +14,7 @@ public sealed class PipelineOptions
         Target = context.Argument("target", "Default"),
         Dataset = context.Argument<string>("dataset", null),
         Configuration = context.Argument<string>("config", null),
+        Collect = context.Argument<string>("collect", null),
         Force = context.HasArgument("force"),
         Quiet = context.HasArgument("quiet") || string.Equals(context.EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
         RunId = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N").Substring(0, 6),

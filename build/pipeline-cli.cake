@@ -70,6 +70,11 @@ public sealed class PipelineCli
             arguments.Append("--dataset").AppendQuoted(options.Dataset);
         }
 
+        if (options.Collect != null)
+        {
+            arguments.Append("--collect").AppendQuoted(options.Collect);
+        }
+
         if (options.Configuration != null)
         {
             arguments.Append("--config").AppendQuoted(context.MakeAbsolute(context.File(options.Configuration)).FullPath);

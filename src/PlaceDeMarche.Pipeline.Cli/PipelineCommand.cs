@@ -25,6 +25,7 @@ public static class PipelineCommand
           --workspace <dir>        repository root (default: the folder above holding pipeline.yaml)
           --config <file>          configuration file (default: <workspace>/pipeline.yaml)
           --dataset <path|url|sample>  where the dataset archive comes from (overrides dataset.source)
+          --collect <required|optional>  required: an API collection that fails stops the study (overrides collect.required)
           --force                  rerun stages even when up to date
           --jobs <n>               with run: at most n stages at once (default: the number of cores)
           --run-id <id>            groups the stage outcomes of one run for the summary
@@ -98,6 +99,16 @@ public static class PipelineCommand
             // A local path on the command line is relative to where the user stands, not to the workspace.
             var isLocalPath = !dataset.Contains("://", StringComparison.Ordinal) && !dataset.Equals("sample", StringComparison.OrdinalIgnoreCase);
             configuration = configuration.WithOverride("dataset.source", isLocalPath ? Path.GetFullPath(dataset) : dataset);
+        }
+
+        if (commandLine.Value("collect") is { } collect)
+        {
+            configuration = configuration.WithOverride("collect.required", collect switch
+            {
+                "required" => "true",
+                "optional" => "false",
+                _ => throw new UsageException($"--collect takes 'required' or 'optional', not '{collect}'."),
+            });
         }
 
         var runLog = new RunLog(workspace, commandLine.Value("run-id") ?? $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");

@@ -1,3 +1,5 @@
+using PlaceDeMarche.Pipeline.Collection.Stages;
+using PlaceDeMarche.Pipeline.Compliance.Stages;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Dataset.Stages;
@@ -26,6 +28,8 @@ public static class StageCatalog
         new Doc2VecStage(),
         new TransformerEmbeddingStage(),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
+        new CollectStage(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan }),
+        new ComplianceStage(),
         new FeasibilityReportStage(),
     ]);
 }

@@ -42,6 +42,12 @@ public sealed class SampleStudyTests : IDisposable
         Assert.Equal("not run: no model supplied", (string)metrics["text.transformer.status"]!);
         Assert.False((bool)metrics["text.transformer.scored"]!);
         Assert.Contains("missing image", study.Output);
+        // Offline: the collection is recorded as not collected and the study goes on; compliance runs on the sample.
+        Assert.Equal(0, (int)metrics["collect.products"]!);
+        Assert.Equal("not collected", (string)metrics["collect.status"]!);
+        Assert.True((int)metrics["collect.requests"]! >= 0);
+        Assert.Equal(0, (int)metrics["compliance.pii_findings"]!);
+        Assert.Equal(0, (int)metrics["compliance.secret_findings"]!);
     }
 
     [Fact]

@@ -15,6 +15,10 @@ public sealed class StudyWorkspace : IDisposable
         File.Copy(Path.Combine(repository, "pipeline.yaml"), Path.Combine(Root, "pipeline.yaml"));
         Directory.CreateDirectory(Path.Combine(Root, "data", "sample"));
         File.Copy(Path.Combine(repository, "data", "sample", "flipkart-sample.zip"), Path.Combine(Root, "data", "sample", "flipkart-sample.zip"));
+        // The Compliance stage reads the licences of the restored packages from the CLI's restore result.
+        var assets = Path.Combine("src", "PlaceDeMarche.Pipeline.Cli", "obj", "project.assets.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(Root, assets))!);
+        File.Copy(Path.Combine(repository, assets), Path.Combine(Root, assets));
     }
 
     public string Root { get; }

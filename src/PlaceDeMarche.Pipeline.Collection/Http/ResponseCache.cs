@@ -7,11 +7,12 @@ namespace PlaceDeMarche.Pipeline.Collection.Http;
 /// Raw API responses on disk, one file per request, named by the SHA-256 of the request URL with its secrets redacted
 /// (so keys never reach the disk and a new key does not invalidate the cache). A rerun then sends no request at all.
 /// </summary>
-public sealed class ResponseCache(string directory)
+/// <param name="extension">File extension of the cached bodies (".json" for API pages, ".img" for images).</param>
+public sealed class ResponseCache(string directory, string extension = ".json")
 {
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    public string PathFor(string redactedUrl) => Path.Combine(Directory, ContentHash.OfText(redactedUrl) + ".json");
+    public string PathFor(string redactedUrl) => Path.Combine(Directory, ContentHash.OfText(redactedUrl) + extension);
 
     public bool TryRead(string redactedUrl, out byte[] body)
     {

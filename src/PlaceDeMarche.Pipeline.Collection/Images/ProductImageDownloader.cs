@@ -6,9 +6,10 @@ namespace PlaceDeMarche.Pipeline.Collection.Images;
 /// <summary>
 /// Downloads the images of collected products through a <see cref="ResilientApiClient"/> (same retries, rate limit and
 /// redaction), keeping only JPEG or PNG bodies under a size limit. The media type is checked both as declared and
-/// by the file signature, since servers mislabel files. Failures are reported per image, never thrown.
+/// by the file signature, since servers mislabel files. Failures are reported per image, never thrown. With a
+/// <paramref name="cache"/>, an image kept once is never requested again (reruns work offline).
 /// </summary>
-public sealed class ProductImageDownloader(ResilientApiClient client, long maxImageBytes = 4L << 20)
+public sealed class ProductImageDownloader(ResilientApiClient client, long maxImageBytes = 4L << 20, ResponseCache? cache = null)
 {
     private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
 
@@ -31,6 +32,15 @@ public sealed class ProductImageDownloader(ResilientApiClient client, long maxIm
 
     private async Task<DownloadedImage> DownloadAsync(string foodId, Uri url, CancellationToken cancellationToken)
     {
+        var key = client.Redactor.Redact(url);
+        if (cache is not null && cache.TryRead(key, out var cached))
+        {
+            var cachedType = Sniff(cached);
+            return cachedType is null
+                ? new DownloadedImage(foodId, url, null, null, $"cached image {cache.PathFor(key)} is neither JPEG nor PNG; delete it to fetch again.")
+                : new DownloadedImage(foodId, url, cached, cachedType, null);
+        }
+
         ApiResponse response;
         try
         {
@@ -41,9 +51,7 @@ public sealed class ProductImageDownloader(ResilientApiClient client, long maxIm
             return new DownloadedImage(foodId, url, null, null, exception.Message);
         }
 
-        var sniffed = response.Body.AsSpan().StartsWith(JpegSignature) ? "image/jpeg"
-            : response.Body.AsSpan().StartsWith(PngSignature) ? "image/png"
-            : null;
+        var sniffed = Sniff(response.Body);
         if (response.MediaType is not ("image/jpeg" or "image/png"))
         {
             return new DownloadedImage(foodId, url, null, response.MediaType,
@@ -57,6 +65,10 @@ public sealed class ProductImageDownloader(ResilientApiClient client, long maxIm
                 + $"{sniffed ?? "neither JPEG nor PNG"}; skipped.");
         }
 
+        cache?.Store(key, response.Body);
         return new DownloadedImage(foodId, url, response.Body, response.MediaType, null);
     }
+
+    private static string? Sniff(ReadOnlySpan<byte> body) =>
+        body.StartsWith(JpegSignature) ? "image/jpeg" : body.StartsWith(PngSignature) ? "image/png" : null;
 }

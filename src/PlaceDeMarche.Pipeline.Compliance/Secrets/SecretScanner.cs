@@ -11,7 +11,7 @@ namespace PlaceDeMarche.Pipeline.Compliance.Secrets;
 /// <c>token</c>, <c>password</c> followed by = or :, and a bare <c>key=</c>) whose value has 8+ characters including
 /// a digit (so that placeholders such as "YOUR_KEY_HERE" pass); standalone 32-hex strings (Edamam keys), except inside URL paths or file names ("…/a718….jpg"),
 /// where they are content hashes; and 32+ character tokens with upper case, lower case and digits whose entropy is at
-/// least 4 bits per character, outside URLs, and not made of separated words and numbers.
+/// least 4 bits per character, outside URLs and file names, and not made of separated words and numbers.
 /// </summary>
 public sealed partial class SecretScanner
 {
@@ -56,7 +56,8 @@ public sealed partial class SecretScanner
         {
             var token = match.Value;
             if (token.Any(char.IsAsciiLetterUpper) && token.Any(char.IsAsciiLetterLower) && token.Any(char.IsAsciiDigit)
-                && ShannonEntropy(token) >= MinimumEntropyBitsPerChar && !IsWordsAndNumbers(token) && !InsideUrl(text, match.Index))
+                && ShannonEntropy(token) >= MinimumEntropyBitsPerChar && !IsWordsAndNumbers(token) && !InsideUrl(text, match.Index)
+                && !IsFileName(text, match))
             {
                 Add(SecretKind.HighEntropyToken, match);
             }
@@ -124,6 +125,12 @@ public sealed partial class SecretScanner
     private static bool IsWordsAndNumbers(string token) =>
         token.Split('-', '_', '/', '+').All(segment => segment.All(char.IsAsciiLetter) || segment.All(char.IsAsciiDigit));
 
+    /// <summary>
+    /// "Images/02a53d…9d646.jpg": a token followed by a file extension is a file name (photos are named by content
+    /// hashes), as the 32-hex rule already assumes.
+    /// </summary>
+    private static bool IsFileName(string text, Match match) => FileExtensionPattern().IsMatch(text, match.Index + match.Length);
+
     /// <summary>True when the position is inside a whitespace-delimited word that is a URL.</summary>
     private static bool InsideUrl(string text, int index)
     {
@@ -145,6 +152,9 @@ public sealed partial class SecretScanner
 
     [GeneratedRegex(@"(?<![0-9A-Za-z/_-])[0-9a-f]{32}(?![0-9A-Za-z_-]|\.[A-Za-z]{2,5}\b)")]
     private static partial Regex HexKeyPattern();
+
+    [GeneratedRegex(@"\G\.[A-Za-z][A-Za-z0-9]{1,4}\b")]
+    private static partial Regex FileExtensionPattern();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_-]{32,}={0,2}")]
     private static partial Regex TokenPattern();

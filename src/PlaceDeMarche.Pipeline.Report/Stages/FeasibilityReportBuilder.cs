@@ -28,6 +28,11 @@ public static class FeasibilityReportBuilder
             sections.Add(Text(input, best, categoryNames));
         }
 
+        if (input.Collection is not null)
+        {
+            sections.Add(CollectionSectionBuilder.Build(input.Collection));
+        }
+
         sections.Add(Execution(input));
         sections.Add(Appendix(input));
         var title = input.Archive.IsSample ? $"{input.Parameters.Report.Title} (échantillon)" : input.Parameters.Report.Title;

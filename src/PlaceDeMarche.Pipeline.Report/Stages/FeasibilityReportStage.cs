@@ -22,6 +22,11 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         ArtifactPaths.Products,
         ArtifactPaths.TextNmfTopics,
         .. TextRepresentation.All.SelectMany(r => new[] { r.Clusters, r.ClusterMetrics }),
+        CollectionArtifactPaths.Collected,
+        CollectionArtifactPaths.CollectionStatistics,
+        CollectionArtifactPaths.CollectedImages,
+        CollectionArtifactPaths.ComplianceFindings,
+        CollectionArtifactPaths.LicenceManifest,
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -56,10 +61,27 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
                 .. upstream.SelectMany(m => m.Outputs).Where(o => Inputs.Contains(o.Path)).Select(o => new KeyValuePair<string, string>(o.Path, o.Sha256)),
             ],
             ToolVersions(),
-            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch);
+            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch)
+        {
+            Collection = ReadCollection(context),
+        };
         var document = FeasibilityReportBuilder.Build(input);
+        ReportSecretAudit.EnsureClean(document, input.Products.Select(p => p.Id).Concat(input.Collection.Products.Select(p => p.FoodId)).ToHashSet(StringComparer.Ordinal));
         AtomicFile.Write(context.OutputPath(ArtifactPaths.FeasibilityReport), stream => new PdfReportRenderer().Render(document, stream));
         context.Log.Info($"Report: {ArtifactPaths.FeasibilityReport} written");
+    }
+
+    private static CollectionReportInput ReadCollection(StageContext context)
+    {
+        var products = CollectedProductTable.Read(context.InputPath(CollectionArtifactPaths.Collected));
+        return new CollectionReportInput(
+            CollectionStatisticsTable.Read(context.InputPath(CollectionArtifactPaths.CollectionStatistics)),
+            products,
+            products.Select(p => p.ThumbnailPath is { } path && File.Exists(context.Workspace.Resolve(path))
+                ? File.ReadAllBytes(context.Workspace.Resolve(path)) is var pixels && pixels.Length == p.ThumbnailWidth * p.ThumbnailHeight * 3 ? pixels : null
+                : null).ToArray(),
+            ComplianceFindingTable.Read(context.InputPath(CollectionArtifactPaths.ComplianceFindings)),
+            LicenceTable.Read(context.InputPath(CollectionArtifactPaths.LicenceManifest)));
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> ToolVersions() =>

@@ -12,4 +12,8 @@ public sealed record ReportInput(
     IReadOnlyList<StageTiming> Timings,
     IReadOnlyList<KeyValuePair<string, string>> Checksums,
     IReadOnlyList<KeyValuePair<string, string>> ToolVersions,
-    DateTimeOffset Date);
+    DateTimeOffset Date)
+{
+    /// <summary>The API collection and compliance results, or null when those stages are not part of the run.</summary>
+    public CollectionReportInput? Collection { get; init; }
+}

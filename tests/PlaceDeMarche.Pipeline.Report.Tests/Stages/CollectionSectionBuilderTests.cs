@@ -1,0 +1,92 @@
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Report.Document;
+using PlaceDeMarche.Pipeline.Report.Rendering;
+using PlaceDeMarche.Pipeline.Report.Stages;
+
+namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
+
+public sealed class CollectionSectionBuilderTests
+{
+    private static readonly LicenceRow[] Licences =
+    [
+        new("Flipkart product dataset", "CC-BY-SA-4.0", "attribute the dataset", "https://creativecommons.org/licenses/by-sa/4.0/", "ok", "", false, true),
+        new("Flipkart product photos", "Flipkart/seller rights reserved", "research use only", "photos belong to Flipkart", "ok", "", true, false),
+        new("PDFsharp 6.5.0", "AGPL-3.0-only", "copyleft", "/nuget/pdfsharp/6.5.0/pdfsharp.nuspec", "waived", "published under AGPL-3.0-or-later", false, false),
+    ];
+
+    private static CollectionReportInput Input(string status, string reason, IReadOnlyList<CollectedProductRow> products) => new(
+        new CollectionStatisticsRecord("openfoodfacts", "champagne", status, reason, products.Count, products.Count > 0 ? 1 : 0, 0, 3, 0, 1, 0, 0),
+        products,
+        products.Select(_ => (byte[]?)null).ToArray(),
+        [new ComplianceFindingRow("pii", "openfoodfacts:311", "label", "Email", "j***@e***.com")],
+        Licences);
+
+    private static IEnumerable<string> Texts(ReportSection section) =>
+        section.Subsections.SelectMany(s => s.Blocks).SelectMany(block => block switch
+        {
+            Paragraph p => p.Runs.Select(r => r.Text),
+            Callout c => c.Body.Runs.Select(r => r.Text).Prepend(c.Title),
+            BulletList l => l.Items.SelectMany(i => i.Runs).Select(r => r.Text),
+            Table t => t.Rows.SelectMany(r => r),
+            KeyValueTable k => k.Entries.Select(e => e.Key + " = " + e.Value),
+            _ => [],
+        });
+
+    [Fact]
+    public void Not_collected_says_why_and_how_to_retry()
+    {
+        var section = CollectionSectionBuilder.Build(Input("not collected", "openfoodfacts: not collected: API unreachable (network error)", []));
+
+        var callout = section.Subsections[0].Blocks.OfType<Callout>().Single();
+        Assert.Equal("Collecte non effectuée", callout.Title);
+        Assert.Contains("API unreachable (network error)", callout.Body.Runs[0].Text);
+        Assert.Contains("--target=Collect --force", callout.Body.Runs[0].Text);
+        Assert.DoesNotContain(section.Subsections[0].Blocks, block => block is Table);
+    }
+
+    [Fact]
+    public void Lists_products_findings_obligations_and_waivers()
+    {
+        var product = new CollectedProductRow("3113934004147", "Canard Duchêne", "en:champagnes", "Pinots", null, "openfoodfacts", "ODbL-1.0", null, null, 0, 0);
+
+        var texts = Texts(CollectionSectionBuilder.Build(Input("complete", "", [product]))).ToArray();
+
+        Assert.Contains("Canard Duchêne", texts);
+        Assert.Contains("Requêtes réseau (reprises comprises) = 3", texts);
+        Assert.Contains("j***@e***.com", texts);
+        Assert.Contains("Flipkart product dataset (CC-BY-SA-4.0) : attribute the dataset.", texts);
+        Assert.Contains("Flipkart product photos : research use only.", texts);
+        Assert.Contains("published under AGPL-3.0-or-later", texts);
+    }
+
+    [Fact]
+    public void Downloaded_thumbnails_become_an_image_grid_that_renders()
+    {
+        var product = new CollectedProductRow("3113934004147", "Canard Duchêne", "en:champagnes", "", "https://images.example/1.jpg",
+            "openfoodfacts", "ODbL-1.0", "data/artifacts/collect/images/000-3113934004147.jpg", "data/artifacts/collect/images/000-3113934004147.thumb.rgb", 4, 3);
+        var input = Input("complete", "", [product]) with { Thumbnails = [new byte[4 * 3 * 3]] };
+
+        var section = CollectionSectionBuilder.Build(input);
+        using var pdf = new MemoryStream();
+        new PdfReportRenderer().Render(new ReportDocument("Titre", DateTimeOffset.UnixEpoch, [section]), pdf);
+
+        var grid = section.Subsections[0].Blocks.OfType<ImageGrid>().Single();
+        Assert.Equal((4, 3, "Canard Duchêne"), (grid.Images[0].Width, grid.Images[0].Height, grid.Images[0].Caption));
+        Assert.True(pdf.Length > 1000);
+    }
+
+    [Fact]
+    public void The_audit_refuses_a_report_holding_a_key_but_not_a_known_product_id()
+    {
+        const string ProductId = "55b85ea15a1536d46b7190ad6fff8ce7";
+        static ReportDocument Document(string text) =>
+            new("Titre", DateTimeOffset.UnixEpoch, [new ReportSection("S", [new Table(["Produit"], [[text]])])]);
+
+        ReportSecretAudit.EnsureClean(Document(ProductId), new HashSet<string> { ProductId });
+        var failure = Assert.Throws<InvalidDataException>(() =>
+            ReportSecretAudit.EnsureClean(Document("app_key=0f1e2d3c4b5a69788796a5b4c3d2e1f0"), new HashSet<string> { ProductId }));
+
+        Assert.Contains("CredentialAssignment 0f…(32 chars)", failure.Message);
+        Assert.DoesNotContain("0f1e2d3c4b5a69788796a5b4c3d2e1f0", failure.Message);
+    }
+}
