@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
@@ -6,33 +7,30 @@ namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 /// t-SNE's input affinities P restricted to nearest neighbours, as scikit-learn's Barnes-Hut method and openTSNE
 /// build them: each point's k = min(n − 1, ⌊3 × perplexity⌋ + 1) nearest neighbours get perplexity-calibrated
 /// conditional probabilities, then P = (C + Cᵀ) / Σ(C + Cᵀ). Pairs outside every neighbourhood carry a negligible
-/// Gaussian weight and are left out, which makes the attractive force O(n k) instead of O(n²).
+/// Gaussian weight and are left out, which makes the attractive force O(n k) instead of O(n²). The O(n²) setup runs
+/// once per fit, too few calls for tiered JIT to optimise it, hence AggressiveOptimization.
 /// </summary>
 internal static class NeighbourAffinities
 {
     /// <summary>Neighbours per point for a perplexity, capped by the other points available.</summary>
     public static int NeighbourCount(double perplexity, int rows) => Math.Min(rows - 1, (int)(3.0 * perplexity) + 1);
 
-    /// <summary>
-    /// The symmetric joint probabilities pᵢⱼ, stored once per pair: row i holds the columns j &gt; i, so Σ over all
-    /// ordered pairs is twice the stored sum (which is ½).
-    /// </summary>
-    public static SparseRowMatrix UpperJointProbabilities(DenseMatrix data, double perplexity)
+    /// <summary>The symmetric joint probabilities pᵢⱼ (n × n, summing to 1), zero outside the neighbourhoods.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SparseRowMatrix JointProbabilities(DenseMatrix data, double perplexity)
     {
         var n = data.Rows;
         var k = NeighbourCount(perplexity, n);
         var (neighbours, distances) = NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k);
         var conditional = PerplexityCalibration.ConditionalProbabilities(distances, n, k, perplexity);
 
-        // Each conditional entry c(j|i) goes to the pair's upper row min(i, j); duplicates (i and j in each other's
+        // Each conditional entry c(j|i) goes to cell (i, j) and to cell (j, i); duplicates (i and j in each other's
         // neighbourhoods) are merged below.
         var rowPointers = new int[n + 1];
-        for (var i = 0; i < n; i++)
+        for (var e = 0; e < neighbours.Length; e++)
         {
-            for (var e = i * k; e < (i + 1) * k; e++)
-            {
-                rowPointers[Math.Min(i, neighbours[e]) + 1]++;
-            }
+            rowPointers[e / k + 1]++;
+            rowPointers[neighbours[e] + 1]++;
         }
 
         for (var i = 0; i < n; i++)
@@ -40,20 +38,20 @@ internal static class NeighbourAffinities
             rowPointers[i + 1] += rowPointers[i];
         }
 
-        var columns = new int[n * k];
-        var values = new double[n * k];
+        var columns = new int[2 * n * k];
+        var values = new double[2 * n * k];
         var filled = rowPointers[..n];
         var total = 0.0;
-        for (var i = 0; i < n; i++)
+        for (var e = 0; e < neighbours.Length; e++)
         {
-            for (var e = i * k; e < (i + 1) * k; e++)
-            {
-                var j = neighbours[e];
-                var slot = filled[Math.Min(i, j)]++;
-                columns[slot] = Math.Max(i, j);
-                values[slot] = conditional[e];
-                total += conditional[e];
-            }
+            int i = e / k, j = neighbours[e];
+            var slot = filled[i]++;
+            columns[slot] = j;
+            values[slot] = conditional[e];
+            slot = filled[j]++;
+            columns[slot] = i;
+            values[slot] = conditional[e];
+            total += conditional[e];
         }
 
         // Σ(C + Cᵀ) = 2 Σ C.
@@ -62,6 +60,7 @@ internal static class NeighbourAffinities
     }
 
     /// <summary>Sorts each row by column, sums entries of the same pair and divides by <paramref name="total"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SparseRowMatrix Merge(int n, int[] rowPointers, int[] columns, double[] values, double total)
     {
         var mergedPointers = new int[n + 1];
@@ -94,6 +93,7 @@ internal static class NeighbourAffinities
     /// The <paramref name="k"/> nearest other points of each row (ties broken by index) and their squared distances,
     /// row-major in heap order; a bounded max-heap keeps the selection O(n log k) per row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] Neighbours, double[] Distances) NearestNeighbours(double[] squaredDistances, int n, int k)
     {
         var neighbours = new int[n * k];

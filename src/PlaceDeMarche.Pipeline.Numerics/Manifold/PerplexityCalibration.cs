@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 
@@ -48,6 +49,7 @@ public static class PerplexityCalibration
         return probabilities;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CalibrateRow(ReadOnlySpan<double> distances, Span<double> row, Span<double> scratch, double targetEntropy)
     {
         double precision = 1.0, lower = double.NegativeInfinity, upper = double.PositiveInfinity;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using PlaceDeMarche.Pipeline.Numerics.Decomposition;
@@ -29,7 +30,7 @@ public static class TSne
         data.EnsureFinite("t-SNE");
 
         var n = data.Rows;
-        var objective = new Objective(NeighbourAffinities.UpperJointProbabilities(data, options.Perplexity), n);
+        var objective = new Objective(NeighbourAffinities.JointProbabilities(data, options.Perplexity));
         var positions = InitialPositions(data, options);
         var learningRate = options.LearningRate ?? Math.Max(n / options.EarlyExaggeration / 4.0, 50.0);
 
@@ -155,18 +156,49 @@ public static class TSne
     }
 
     /// <summary>
-    /// KL(P‖Q) and its gradient for the current positions. Both forces visit each pair once: row i's share stays in
-    /// registers while pair (i, j)'s opposite share is added to j's entry, so no pair is evaluated twice.
+    /// KL(P‖Q) and its gradient for the current positions. The repulsion visits each pair once: row i's share stays in
+    /// registers while pair (i, j)'s opposite share is added to j's entry. The attraction runs over P's rows padded
+    /// to whole vectors with zero-probability entries (column i itself), so it needs no scalar tail.
     /// </summary>
-    private sealed class Objective(SparseRowMatrix upperJoint, int n)
+    private sealed class Objective
     {
         private const int Lanes = 8;
 
-        private readonly float[] _xs = new float[n];
-        private readonly float[] _ys = new float[n];
-        private readonly float[] _repulsionX = new float[n];
-        private readonly float[] _repulsionY = new float[n];
-        private readonly double[] _attraction = new double[2 * n];
+        private readonly int n;
+        private readonly int[] _rowStarts;
+        private readonly int[] _columns;
+        private readonly float[] _probabilities;
+        private readonly float[] _xs;
+        private readonly float[] _ys;
+        private readonly float[] _repulsionX;
+        private readonly float[] _repulsionY;
+        private readonly double[] _attraction;
+
+        public Objective(SparseRowMatrix joint)
+        {
+            n = joint.Rows;
+            _xs = new float[n];
+            _ys = new float[n];
+            _repulsionX = new float[n];
+            _repulsionY = new float[n];
+            _attraction = new double[2 * n];
+            _rowStarts = new int[n + 1];
+            for (var i = 0; i < n; i++)
+            {
+                var count = joint.RowPointers[i + 1] - joint.RowPointers[i];
+                _rowStarts[i + 1] = _rowStarts[i] + (count + Lanes - 1) / Lanes * Lanes;
+            }
+
+            _columns = new int[_rowStarts[n]];
+            _probabilities = new float[_rowStarts[n]];
+            for (var i = 0; i < n; i++)
+            {
+                var (columns, values) = joint.Row(i);
+                columns.CopyTo(_columns.AsSpan(_rowStarts[i]));
+                values.CopyTo(_probabilities.AsSpan(_rowStarts[i]));
+                _columns.AsSpan(_rowStarts[i] + columns.Length, _rowStarts[i + 1] - _rowStarts[i] - columns.Length).Fill(i);
+            }
+        }
 
         /// <summary>Fills <paramref name="gradient"/>; returns the divergence (NaN unless requested).</summary>
         public double Evaluate(double[] positions, double exaggeration, double[] gradient, bool computeDivergence)
@@ -249,59 +281,61 @@ public static class TSne
             return total;
         }
 
-        /// <summary>Σⱼ pᵢⱼqᵢⱼ(yᵢ − yⱼ) over the stored pairs, qᵢⱼ unnormalised.</summary>
+        /// <summary>Σⱼ pᵢⱼqᵢⱼ(yᵢ − yⱼ) over each padded row of P, qᵢⱼ unnormalised.</summary>
         private void AccumulateAttraction()
         {
-            Array.Clear(_attraction);
-            var rowPointers = upperJoint.RowPointers;
-            var columns = upperJoint.ColumnIndices;
-            var probabilities = upperJoint.Values;
+            ref var columns = ref MemoryMarshal.GetArrayDataReference(_columns);
+            ref var probabilities = ref MemoryMarshal.GetArrayDataReference(_probabilities);
+            var one = Vector256<float>.One;
             for (var i = 0; i < n; i++)
             {
-                double xi = _xs[i], yi = _ys[i], rowX = 0, rowY = 0;
-                for (var e = rowPointers[i]; e < rowPointers[i + 1]; e++)
+                var broadcastX = Vector256.Create(_xs[i]);
+                var broadcastY = Vector256.Create(_ys[i]);
+                Vector256<float> rowX = default, rowY = default;
+                for (var e = _rowStarts[i]; e < _rowStarts[i + 1]; e += Lanes)
                 {
-                    var j = columns[e];
-                    var dx = xi - _xs[j];
-                    var dy = yi - _ys[j];
-                    var weight = probabilities[e] / (1.0 + dx * dx + dy * dy);
+                    ref var neighbours = ref Unsafe.Add(ref columns, e);
+                    var dx = broadcastX - Gather(_xs, ref neighbours);
+                    var dy = broadcastY - Gather(_ys, ref neighbours);
+                    var weight = Vector256.LoadUnsafe(ref probabilities, (nuint)e) / (one + dx * dx + dy * dy);
                     rowX += weight * dx;
                     rowY += weight * dy;
-                    _attraction[2 * j] -= weight * dx;
-                    _attraction[2 * j + 1] -= weight * dy;
                 }
 
-                _attraction[2 * i] += rowX;
-                _attraction[2 * i + 1] += rowY;
+                _attraction[2 * i] = VectorKernels.HorizontalSum(rowX);
+                _attraction[2 * i + 1] = VectorKernels.HorizontalSum(rowY);
             }
         }
 
+        /// <summary>The eight values at the indices starting at <paramref name="indices"/> (all valid rows).</summary>
+        private static Vector256<float> Gather(float[] values, ref int indices) =>
+            Vector256.Create(
+                values[indices], values[Unsafe.Add(ref indices, 1)], values[Unsafe.Add(ref indices, 2)],
+                values[Unsafe.Add(ref indices, 3)], values[Unsafe.Add(ref indices, 4)], values[Unsafe.Add(ref indices, 5)],
+                values[Unsafe.Add(ref indices, 6)], values[Unsafe.Add(ref indices, 7)]);
+
         /// <summary>
         /// Σᵢ≠ⱼ p′ᵢⱼ log(p′ᵢⱼ / max(qᵢⱼ / Z, ε)) with p′ = exaggeration × p, as scikit-learn reports it; pairs outside
-        /// the neighbourhoods have p = 0 and add nothing.
+        /// the neighbourhoods (and the padding) have p = 0 and add nothing.
         /// </summary>
         private double Divergence(double exaggeration, double normaliser)
         {
-            var rowPointers = upperJoint.RowPointers;
-            var columns = upperJoint.ColumnIndices;
-            var probabilities = upperJoint.Values;
             var total = 0.0;
             for (var i = 0; i < n; i++)
             {
-                for (var e = rowPointers[i]; e < rowPointers[i + 1]; e++)
+                for (var e = _rowStarts[i]; e < _rowStarts[i + 1]; e++)
                 {
-                    var p = exaggeration * probabilities[e];
+                    var p = exaggeration * _probabilities[e];
                     if (p > 0)
                     {
-                        double dx = _xs[i] - _xs[columns[e]], dy = _ys[i] - _ys[columns[e]];
+                        double dx = _xs[i] - _xs[_columns[e]], dy = _ys[i] - _ys[_columns[e]];
                         var q = Math.Max(1.0 / (1.0 + dx * dx + dy * dy) / normaliser, MachineEpsilon);
                         total += p * Math.Log(p / q);
                     }
                 }
             }
 
-            // Each stored pair stands for (i, j) and (j, i).
-            return 2.0 * total;
+            return total;
         }
     }
 }
