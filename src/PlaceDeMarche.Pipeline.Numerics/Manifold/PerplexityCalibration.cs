@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
@@ -37,29 +36,40 @@ public static class PerplexityCalibration
         }
 
         var probabilities = new double[rows * neighbours];
-        var scratch = new double[neighbours];
         var targetEntropy = Math.Log(perplexity);
         for (var i = 0; i < rows; i++)
         {
             CalibrateRow(
                 neighbourDistances.AsSpan(i * neighbours, neighbours), probabilities.AsSpan(i * neighbours, neighbours),
-                scratch, targetEntropy);
+                targetEntropy);
         }
 
         return probabilities;
     }
 
+    // Scalar Math.Exp rather than TensorPrimitives: a fit calibrates once per process, and the generic vector code
+    // runs unoptimised until tiered JIT catches up, which cost more than the whole calibration when measured.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CalibrateRow(ReadOnlySpan<double> distances, Span<double> row, Span<double> scratch, double targetEntropy)
+    private static void CalibrateRow(ReadOnlySpan<double> distances, Span<double> row, double targetEntropy)
     {
         double precision = 1.0, lower = double.NegativeInfinity, upper = double.PositiveInfinity;
         for (var step = 0; step < MaxSteps; step++)
         {
-            TensorPrimitives.Multiply(distances, -precision, scratch);
-            TensorPrimitives.Exp(scratch, row);
-            var sum = Math.Max(TensorPrimitives.Sum<double>(row), 1e-8);
-            TensorPrimitives.Divide(row, sum, row);
-            var weightedDistance = TensorPrimitives.Dot(distances, row);
+            var sum = 0.0;
+            for (var j = 0; j < row.Length; j++)
+            {
+                row[j] = Math.Exp(-distances[j] * precision);
+                sum += row[j];
+            }
+
+            sum = Math.Max(sum, 1e-8);
+            var weightedDistance = 0.0;
+            for (var j = 0; j < row.Length; j++)
+            {
+                row[j] /= sum;
+                weightedDistance += distances[j] * row[j];
+            }
+
             var difference = Math.Log(sum) + precision * weightedDistance - targetEntropy;
             if (Math.Abs(difference) <= EntropyTolerance)
             {
