@@ -8,7 +8,8 @@ internal static class Program
           decode <images-dir>          decode every JPEG at full size, one thread
           decode-scaled <images-dir>   decode every JPEG at 1/4 scale (DCT scaling), one thread
           sift <images-dir>            resize to <= 512 px, SIFT, 200-word mini-batch vocabulary, histograms, all cores
-          text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, exact t-SNE, KMeans(7), ARI
+          text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, t-SNE, KMeans(7), ARI
+          tsne-seeds <features.parquet> one t-SNE run (random init), then the scoring protocol over 10 seeds, ARI spread
           word2vec <products.csv>      skip-gram Word2Vec, 100-d, window 5, negative 5, 10 epochs, one thread
         """;
 
@@ -34,6 +35,9 @@ internal static class Program
                 return 0;
             case "text":
                 TextBenchmark.Run(path);
+                return 0;
+            case "tsne-seeds":
+                TSneSeedsBenchmark.Run(path);
                 return 0;
             case "word2vec":
                 Word2VecBenchmark.Run(path);

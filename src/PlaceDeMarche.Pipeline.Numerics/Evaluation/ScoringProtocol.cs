@@ -19,7 +19,8 @@ public static class ScoringProtocol
 
     /// <summary>
     /// Scores with <see cref="ScoringOptions.Seeds"/> seeds (<paramref name="seed"/>, <paramref name="seed"/> + 1, …).
-    /// The PCA does not depend on the seed, so it is computed once.
+    /// The PCA does not depend on the seed, so it is computed once; the seeds then run in parallel, each result stored
+    /// at its seed's index, and every run is deterministic on its own, so the output equals a sequential run's.
     /// </summary>
     public static SeededScores ScoreOverSeeds(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
     {
@@ -29,7 +30,13 @@ public static class ScoringProtocol
         }
 
         var reduced = Reduce(features, categories, options);
-        return new SeededScores(Enumerable.Range(0, options.Seeds).Select(i => ScoreReduced(reduced, categories, options, seed + i)).ToArray());
+        var runs = new ScoringResult[options.Seeds];
+        Parallel.For(
+            0,
+            runs.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => runs[i] = ScoreReduced(reduced, categories, options, seed + i));
+        return new SeededScores(runs);
     }
 
     private static PcaResult Reduce(DenseMatrix features, int[] categories, ScoringOptions options)

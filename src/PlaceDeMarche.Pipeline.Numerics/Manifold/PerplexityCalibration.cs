@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 /// <summary>
-/// Gaussian neighbour probabilities p(j|i) whose per-row perplexity matches a target, found by bisection on the
-/// precision β (p(j|i) ∝ exp(−β d²ᵢⱼ)) as in scikit-learn's _binary_search_perplexity.
+/// Gaussian neighbour probabilities p(j|i) over each point's nearest neighbours whose per-row perplexity matches a
+/// target, found by bisection on the precision β (p(j|i) ∝ exp(−β d²ᵢⱼ)) as in scikit-learn's
+/// _binary_search_perplexity.
 /// </summary>
 public static class PerplexityCalibration
 {
@@ -12,42 +15,42 @@ public static class PerplexityCalibration
     /// <summary>Bisection steps per row.</summary>
     public const int MaxSteps = 50;
 
-    private const int ChunkRows = 32;
-
     /// <summary>
-    /// Row-stochastic conditional probabilities (n × n, row-major, zero diagonal) from squared distances.
+    /// Conditional probabilities (rows × neighbours, row-major, each row summing to 1) from the squared distances of
+    /// each row to its <paramref name="neighbours"/> nearest other points, laid out the same way.
     /// </summary>
-    public static double[] ConditionalProbabilities(double[] squaredDistances, int count, double perplexity)
+    public static double[] ConditionalProbabilities(double[] neighbourDistances, int rows, int neighbours, double perplexity)
     {
-        ArgumentNullException.ThrowIfNull(squaredDistances);
-        if (squaredDistances.Length != (long)count * count)
+        ArgumentNullException.ThrowIfNull(neighbourDistances);
+        if (neighbours < 1 || neighbourDistances.Length != (long)rows * neighbours)
         {
             throw new ArgumentException(
-                $"Expected {count} x {count} squared distances but got {squaredDistances.Length} values.",
-                nameof(squaredDistances));
+                $"Expected {rows} x {neighbours} neighbour distances (at least one neighbour) but got {neighbourDistances.Length} values.",
+                nameof(neighbourDistances));
         }
 
-        if (!(perplexity > 0) || perplexity >= count)
+        if (!(perplexity > 0) || perplexity > neighbours)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(perplexity), perplexity, $"The perplexity must be positive and below the number of samples ({count}).");
+                nameof(perplexity), perplexity, $"The perplexity must be positive and at most the number of neighbours ({neighbours}).");
         }
 
-        var probabilities = new double[count * count];
+        var probabilities = new double[rows * neighbours];
         var targetEntropy = Math.Log(perplexity);
-        Parallel.For(0, (count + ChunkRows - 1) / ChunkRows, chunk =>
+        for (var i = 0; i < rows; i++)
         {
-            var end = Math.Min(count, (chunk + 1) * ChunkRows);
-            for (var i = chunk * ChunkRows; i < end; i++)
-            {
-                CalibrateRow(
-                    squaredDistances.AsSpan(i * count, count), probabilities.AsSpan(i * count, count), i, targetEntropy);
-            }
-        });
+            CalibrateRow(
+                neighbourDistances.AsSpan(i * neighbours, neighbours), probabilities.AsSpan(i * neighbours, neighbours),
+                targetEntropy);
+        }
+
         return probabilities;
     }
 
-    private static void CalibrateRow(ReadOnlySpan<double> distances, Span<double> row, int self, double targetEntropy)
+    // Scalar Math.Exp rather than TensorPrimitives: a fit calibrates once per process, and the generic vector code
+    // runs unoptimised until tiered JIT catches up, which cost more than the whole calibration when measured.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CalibrateRow(ReadOnlySpan<double> distances, Span<double> row, double targetEntropy)
     {
         double precision = 1.0, lower = double.NegativeInfinity, upper = double.PositiveInfinity;
         for (var step = 0; step < MaxSteps; step++)
@@ -55,15 +58,11 @@ public static class PerplexityCalibration
             var sum = 0.0;
             for (var j = 0; j < row.Length; j++)
             {
-                row[j] = j == self ? 0.0 : Math.Exp(-distances[j] * precision);
+                row[j] = Math.Exp(-distances[j] * precision);
                 sum += row[j];
             }
 
-            if (sum == 0.0)
-            {
-                sum = 1e-8;
-            }
-
+            sum = Math.Max(sum, 1e-8);
             var weightedDistance = 0.0;
             for (var j = 0; j < row.Length; j++)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using PlaceDeMarche.Pipeline.Numerics.Decomposition;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
@@ -6,15 +8,16 @@ using PlaceDeMarche.Pipeline.Numerics.Random;
 namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 /// <summary>
-/// Exact t-SNE (van der Maaten &amp; Hinton 2008) into two dimensions, following scikit-learn's 'exact' method:
-/// perplexity-calibrated Gaussian affinities, Student-t similarities, early exaggeration, momentum gradient descent
-/// with delta-bar-delta gains. The O(n²) gradient is vectorised over neighbours and parallel over rows; each row is
-/// summed by one task and rows are combined in index order, so a seed always gives the same embedding.
+/// t-SNE (van der Maaten &amp; Hinton 2008) into two dimensions, following scikit-learn's optimiser: perplexity-
+/// calibrated Gaussian affinities over nearest neighbours (<see cref="NeighbourAffinities"/>, the P of scikit-learn's
+/// default Barnes-Hut method), Student-t similarities, early exaggeration, momentum gradient descent with
+/// delta-bar-delta gains. The repulsion is computed over all pairs, not approximated: at n ≈ 1000 one vectorised
+/// pass over the n(n − 1)/2 pairs is cheaper than a space-partitioning tree. A run is single-threaded with a fixed
+/// summation order, so a seed always gives the same embedding and runs can be parallel over seeds.
 /// </summary>
 public static class TSne
 {
     private const int CheckInterval = 50;
-    private const int ChunkRows = 16;
     private const double MachineEpsilon = 2.220446049250313e-16;
     private const double InitialScale = 1e-4;
 
@@ -27,9 +30,7 @@ public static class TSne
         data.EnsureFinite("t-SNE");
 
         var n = data.Rows;
-        var distances = PairwiseDistances.SquaredEuclidean(data);
-        var conditional = PerplexityCalibration.ConditionalProbabilities(distances, n, options.Perplexity);
-        var objective = new Objective(JointProbabilities(conditional, n), n);
+        var objective = new Objective(NeighbourAffinities.JointProbabilities(data, options.Perplexity));
         var positions = InitialPositions(data, options);
         var learningRate = options.LearningRate ?? Math.Max(n / options.EarlyExaggeration / 4.0, 50.0);
 
@@ -104,32 +105,6 @@ public static class TSne
         return Math.Max(end - first, 0);
     }
 
-    /// <summary>Symmetrised joint probabilities (p(j|i) + p(i|j)) / Σ, floored at machine epsilon off the diagonal.</summary>
-    private static float[] JointProbabilities(double[] conditional, int n)
-    {
-        var total = 0.0;
-        foreach (var value in conditional)
-        {
-            total += value;
-        }
-
-        total = Math.Max(2.0 * total, MachineEpsilon);
-        var joint = new float[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                if (i != j)
-                {
-                    var value = (conditional[i * n + j] + conditional[j * n + i]) / total;
-                    joint[i * n + j] = (float)Math.Max(value, MachineEpsilon);
-                }
-            }
-        }
-
-        return joint;
-    }
-
     /// <summary>Starting positions, row-major (x₀, y₀, x₁, y₁, …).</summary>
     private static double[] InitialPositions(DenseMatrix data, TSneOptions options)
     {
@@ -180,15 +155,50 @@ public static class TSne
         return positions;
     }
 
-    /// <summary>KL(P‖Q) and its gradient for the current positions.</summary>
-    private sealed class Objective(float[] joint, int n)
+    /// <summary>
+    /// KL(P‖Q) and its gradient for the current positions. The repulsion visits each pair once: row i's share stays in
+    /// registers while pair (i, j)'s opposite share is added to j's entry. The attraction runs over P's rows padded
+    /// to whole vectors with zero-probability entries (column i itself), so it needs no scalar tail.
+    /// </summary>
+    private sealed class Objective
     {
-        private readonly float[] _xs = new float[n];
-        private readonly float[] _ys = new float[n];
-        private readonly double[] _rowSimilarity = new double[n];
-        private readonly double[] _attraction = new double[2 * n];
-        private readonly double[] _repulsion = new double[2 * n];
-        private readonly double[] _rowDivergence = new double[n];
+        private const int Lanes = 8;
+
+        private readonly int n;
+        private readonly int[] _rowStarts;
+        private readonly int[] _columns;
+        private readonly float[] _probabilities;
+        private readonly float[] _xs;
+        private readonly float[] _ys;
+        private readonly float[] _repulsionX;
+        private readonly float[] _repulsionY;
+        private readonly double[] _attraction;
+
+        public Objective(SparseRowMatrix joint)
+        {
+            n = joint.Rows;
+            _xs = new float[n];
+            _ys = new float[n];
+            _repulsionX = new float[n];
+            _repulsionY = new float[n];
+            _attraction = new double[2 * n];
+            _rowStarts = new int[n + 1];
+            for (var i = 0; i < n; i++)
+            {
+                var count = joint.RowPointers[i + 1] - joint.RowPointers[i];
+                _rowStarts[i + 1] = _rowStarts[i] + (count + Lanes - 1) / Lanes * Lanes;
+            }
+
+            _columns = new int[_rowStarts[n]];
+            _probabilities = new float[_rowStarts[n]];
+            for (var i = 0; i < n; i++)
+            {
+                var (columns, values) = joint.Row(i);
+                columns.CopyTo(_columns.AsSpan(_rowStarts[i]));
+                values.CopyTo(_probabilities.AsSpan(_rowStarts[i]));
+                _columns.AsSpan(_rowStarts[i] + columns.Length, _rowStarts[i + 1] - _rowStarts[i] - columns.Length).Fill(i);
+            }
+        }
 
         /// <summary>Fills <paramref name="gradient"/>; returns the divergence (NaN unless requested).</summary>
         public double Evaluate(double[] positions, double exaggeration, double[] gradient, bool computeDivergence)
@@ -199,112 +209,130 @@ public static class TSne
                 _ys[i] = (float)positions[2 * i + 1];
             }
 
-            var chunks = (n + ChunkRows - 1) / ChunkRows;
-            Parallel.For(0, chunks, chunk =>
+            // Z = Σᵢ≠ⱼ (1 + ‖yᵢ − yⱼ‖²)⁻¹ = 2 Σᵢ&lt;ⱼ.
+            var normaliser = 2.0 * AccumulateRepulsion();
+            AccumulateAttraction();
+            for (var i = 0; i < n; i++)
             {
-                var end = Math.Min(n, (chunk + 1) * ChunkRows);
-                for (var i = chunk * ChunkRows; i < end; i++)
-                {
-                    AccumulateRow(i);
-                }
-            });
-
-            // Z = Σᵢ Σⱼ (1 + ‖yᵢ − yⱼ‖²)⁻¹, summed in row order for reproducibility.
-            var normaliser = 0.0;
-            foreach (var rowSum in _rowSimilarity)
-            {
-                normaliser += rowSum;
+                gradient[2 * i] = 4.0 * (exaggeration * _attraction[2 * i] - _repulsionX[i] / normaliser);
+                gradient[2 * i + 1] = 4.0 * (exaggeration * _attraction[2 * i + 1] - _repulsionY[i] / normaliser);
             }
 
-            for (var c = 0; c < gradient.Length; c++)
-            {
-                gradient[c] = 4.0 * (exaggeration * _attraction[c] - _repulsion[c] / normaliser);
-            }
-
-            return computeDivergence ? Divergence(exaggeration, normaliser, chunks) : double.NaN;
+            return computeDivergence ? Divergence(exaggeration, normaliser) : double.NaN;
         }
 
-        /// <summary>Row i's sums Σⱼ qᵢⱼ, Σⱼ pᵢⱼqᵢⱼ(yᵢ − yⱼ) and Σⱼ qᵢⱼ²(yᵢ − yⱼ) with qᵢⱼ unnormalised, j ≠ i.</summary>
-        private void AccumulateRow(int i)
+        /// <summary>
+        /// Σⱼ≠ᵢ qᵢⱼ²(yᵢ − yⱼ) into the repulsion arrays with qᵢⱼ unnormalised; returns Σᵢ&lt;ⱼ qᵢⱼ, each row summed in
+        /// float lanes and the rows in double, in index order.
+        /// </summary>
+        private double AccumulateRepulsion()
         {
-            var xi = _xs[i];
-            var yi = _ys[i];
-            var broadcastX = Vector256.Create(xi);
-            var broadcastY = Vector256.Create(yi);
+            Array.Clear(_repulsionX);
+            Array.Clear(_repulsionY);
+            ref var xs = ref MemoryMarshal.GetArrayDataReference(_xs);
+            ref var ys = ref MemoryMarshal.GetArrayDataReference(_ys);
+            ref var forceX = ref MemoryMarshal.GetArrayDataReference(_repulsionX);
+            ref var forceY = ref MemoryMarshal.GetArrayDataReference(_repulsionY);
             var one = Vector256<float>.One;
-            Vector256<float> similarity = default, attractX = default, attractY = default, repelX = default, repelY = default;
-            float similarityTail = 0, attractXTail = 0, attractYTail = 0, repelXTail = 0, repelYTail = 0;
-            var probabilities = joint.AsSpan(i * n, n);
-            for (var range = 0; range < 2; range++)
+            var total = 0.0;
+            for (var i = 0; i < n; i++)
             {
-                var j = range == 0 ? 0 : i + 1;
-                var end = range == 0 ? i : n;
-                for (; j <= end - 8; j += 8)
+                var xi = _xs[i];
+                var yi = _ys[i];
+                var broadcastX = Vector256.Create(xi);
+                var broadcastY = Vector256.Create(yi);
+                Vector256<float> similarity = default, rowX = default, rowY = default;
+                var j = i + 1;
+                for (; j <= n - Lanes; j += Lanes)
                 {
-                    var dx = broadcastX - Vector256.Create(_xs.AsSpan(j, 8));
-                    var dy = broadcastY - Vector256.Create(_ys.AsSpan(j, 8));
+                    var offset = (nuint)j;
+                    var dx = broadcastX - Vector256.LoadUnsafe(ref xs, offset);
+                    var dy = broadcastY - Vector256.LoadUnsafe(ref ys, offset);
                     var q = one / (one + dx * dx + dy * dy);
-                    var pq = Vector256.Create(probabilities.Slice(j, 8)) * q;
                     var qq = q * q;
+                    var fx = qq * dx;
+                    var fy = qq * dy;
                     similarity += q;
-                    attractX += pq * dx;
-                    attractY += pq * dy;
-                    repelX += qq * dx;
-                    repelY += qq * dy;
+                    rowX += fx;
+                    rowY += fy;
+                    (Vector256.LoadUnsafe(ref forceX, offset) - fx).StoreUnsafe(ref forceX, offset);
+                    (Vector256.LoadUnsafe(ref forceY, offset) - fy).StoreUnsafe(ref forceY, offset);
                 }
 
-                for (; j < end; j++)
+                float similarityTail = 0, rowXTail = 0, rowYTail = 0;
+                for (; j < n; j++)
                 {
                     var dx = xi - _xs[j];
                     var dy = yi - _ys[j];
                     var q = 1f / (1f + dx * dx + dy * dy);
-                    var pq = probabilities[j] * q;
                     var qq = q * q;
                     similarityTail += q;
-                    attractXTail += pq * dx;
-                    attractYTail += pq * dy;
-                    repelXTail += qq * dx;
-                    repelYTail += qq * dy;
+                    rowXTail += qq * dx;
+                    rowYTail += qq * dy;
+                    _repulsionX[j] -= qq * dx;
+                    _repulsionY[j] -= qq * dy;
                 }
+
+                total += (double)VectorKernels.HorizontalSum(similarity) + similarityTail;
+                _repulsionX[i] += VectorKernels.HorizontalSum(rowX) + rowXTail;
+                _repulsionY[i] += VectorKernels.HorizontalSum(rowY) + rowYTail;
             }
 
-            _rowSimilarity[i] = (double)VectorKernels.HorizontalSum(similarity) + similarityTail;
-            _attraction[2 * i] = (double)VectorKernels.HorizontalSum(attractX) + attractXTail;
-            _attraction[2 * i + 1] = (double)VectorKernels.HorizontalSum(attractY) + attractYTail;
-            _repulsion[2 * i] = (double)VectorKernels.HorizontalSum(repelX) + repelXTail;
-            _repulsion[2 * i + 1] = (double)VectorKernels.HorizontalSum(repelY) + repelYTail;
+            return total;
         }
 
-        /// <summary>Σᵢ≠ⱼ p′ᵢⱼ log(p′ᵢⱼ / max(qᵢⱼ / Z, ε)) with p′ = exaggeration × p, as scikit-learn reports it.</summary>
-        private double Divergence(double exaggeration, double normaliser, int chunks)
+        /// <summary>Σⱼ pᵢⱼqᵢⱼ(yᵢ − yⱼ) over each padded row of P, qᵢⱼ unnormalised.</summary>
+        private void AccumulateAttraction()
         {
-            Parallel.For(0, chunks, chunk =>
+            ref var columns = ref MemoryMarshal.GetArrayDataReference(_columns);
+            ref var probabilities = ref MemoryMarshal.GetArrayDataReference(_probabilities);
+            var one = Vector256<float>.One;
+            for (var i = 0; i < n; i++)
             {
-                var end = Math.Min(n, (chunk + 1) * ChunkRows);
-                for (var i = chunk * ChunkRows; i < end; i++)
+                var broadcastX = Vector256.Create(_xs[i]);
+                var broadcastY = Vector256.Create(_ys[i]);
+                Vector256<float> rowX = default, rowY = default;
+                for (var e = _rowStarts[i]; e < _rowStarts[i + 1]; e += Lanes)
                 {
-                    var sum = 0.0;
-                    for (var j = 0; j < n; j++)
-                    {
-                        if (j == i)
-                        {
-                            continue;
-                        }
-
-                        double dx = _xs[i] - _xs[j], dy = _ys[i] - _ys[j];
-                        var q = Math.Max(1.0 / (1.0 + dx * dx + dy * dy) / normaliser, MachineEpsilon);
-                        var p = exaggeration * joint[i * n + j];
-                        sum += p * Math.Log(p / q);
-                    }
-
-                    _rowDivergence[i] = sum;
+                    ref var neighbours = ref Unsafe.Add(ref columns, e);
+                    var dx = broadcastX - Gather(_xs, ref neighbours);
+                    var dy = broadcastY - Gather(_ys, ref neighbours);
+                    var weight = Vector256.LoadUnsafe(ref probabilities, (nuint)e) / (one + dx * dx + dy * dy);
+                    rowX += weight * dx;
+                    rowY += weight * dy;
                 }
-            });
 
+                _attraction[2 * i] = VectorKernels.HorizontalSum(rowX);
+                _attraction[2 * i + 1] = VectorKernels.HorizontalSum(rowY);
+            }
+        }
+
+        /// <summary>The eight values at the indices starting at <paramref name="indices"/> (all valid rows).</summary>
+        private static Vector256<float> Gather(float[] values, ref int indices) =>
+            Vector256.Create(
+                values[indices], values[Unsafe.Add(ref indices, 1)], values[Unsafe.Add(ref indices, 2)],
+                values[Unsafe.Add(ref indices, 3)], values[Unsafe.Add(ref indices, 4)], values[Unsafe.Add(ref indices, 5)],
+                values[Unsafe.Add(ref indices, 6)], values[Unsafe.Add(ref indices, 7)]);
+
+        /// <summary>
+        /// Σᵢ≠ⱼ p′ᵢⱼ log(p′ᵢⱼ / max(qᵢⱼ / Z, ε)) with p′ = exaggeration × p, as scikit-learn reports it; pairs outside
+        /// the neighbourhoods (and the padding) have p = 0 and add nothing.
+        /// </summary>
+        private double Divergence(double exaggeration, double normaliser)
+        {
             var total = 0.0;
-            foreach (var rowDivergence in _rowDivergence)
+            for (var i = 0; i < n; i++)
             {
-                total += rowDivergence;
+                for (var e = _rowStarts[i]; e < _rowStarts[i + 1]; e++)
+                {
+                    var p = exaggeration * _probabilities[e];
+                    if (p > 0)
+                    {
+                        double dx = _xs[i] - _xs[_columns[e]], dy = _ys[i] - _ys[_columns[e]];
+                        var q = Math.Max(1.0 / (1.0 + dx * dx + dy * dy) / normaliser, MachineEpsilon);
+                        total += p * Math.Log(p / q);
+                    }
+                }
             }
 
             return total;

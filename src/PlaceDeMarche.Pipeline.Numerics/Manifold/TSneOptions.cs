@@ -1,9 +1,10 @@
 namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 
-/// <summary>Settings of the exact 2-D <see cref="TSne"/> (defaults follow scikit-learn's TSNE).</summary>
+/// <summary>Settings of the 2-D <see cref="TSne"/> (defaults follow scikit-learn's TSNE).</summary>
 public sealed record TSneOptions
 {
-    /// <summary>Effective number of neighbours of each point; must be below the number of samples.</summary>
+    /// <summary>Effective number of neighbours of each point; at most the number of samples minus one. Each point's
+    /// ⌊3 × perplexity⌋ + 1 nearest neighbours (capped at the other points) carry its affinities.</summary>
     public double Perplexity { get; init; } = 30.0;
 
     /// <summary>Factor applied to P during the exploration phase.</summary>
@@ -46,10 +47,10 @@ public sealed record TSneOptions
             throw new ArgumentException($"t-SNE needs at least 3 samples but got {rows}.");
         }
 
-        if (!(Perplexity > 0) || Perplexity >= rows)
+        if (!(Perplexity > 0) || Perplexity > rows - 1)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(Perplexity), Perplexity, $"The perplexity must be positive and below the number of samples ({rows}).");
+                nameof(Perplexity), Perplexity, $"The perplexity must be positive and at most the number of samples minus one ({rows - 1}).");
         }
 
         if (!(EarlyExaggeration >= 1) || ExplorationIterations < 0 || MaxIterations < 1 || LearningRate is <= 0

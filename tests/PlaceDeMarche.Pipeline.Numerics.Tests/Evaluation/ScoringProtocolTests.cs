@@ -61,6 +61,16 @@ public sealed class ScoringProtocolTests
         Assert.Equal(first.Runs[2].TSneX, second.Runs[2].TSneX);
         Assert.Equal(1.0, first.Mean(r => r.AdjustedRandIndex), 12);
         Assert.Equal(0.0, first.StandardDeviation(r => r.AdjustedRandIndex), 12);
+
+        // Seeds run in parallel, yet each run is the one a lone Score call with that seed gives.
+        for (var i = 0; i < 3; i++)
+        {
+            var alone = ScoringProtocol.Score(data, labels, options, seed: 7 + i);
+            Assert.Equal(alone.TSneX, first.Runs[i].TSneX);
+            Assert.Equal(alone.TSneY, first.Runs[i].TSneY);
+            Assert.Equal(alone.Clusters, first.Runs[i].Clusters);
+            Assert.Equal(alone.KullbackLeiblerDivergence, first.Runs[i].KullbackLeiblerDivergence);
+        }
     }
 
     [Fact]

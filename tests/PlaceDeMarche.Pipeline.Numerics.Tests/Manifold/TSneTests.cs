@@ -44,19 +44,37 @@ public class TSneTests
         Assert.NotEqual(first.Embedding.Data, other.Embedding.Data);
     }
 
+    [Fact]
+    public void ConcurrentRunsGiveTheSequentialEmbedding()
+    {
+        var (data, _) = SyntheticData.FarBlobs(5, 25, 3);
+        var options = new TSneOptions { Perplexity = 10, Initialization = TSneInitialization.Random, MaxIterations = 300 };
+        var sequential = Enumerable.Range(0, 4).Select(seed => TSne.Fit(data, options with { Seed = seed }).Embedding.Data).ToArray();
+        var concurrent = new float[4][];
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, seed => concurrent[seed] = TSne.Fit(data, options with { Seed = seed }).Embedding.Data);
+        Assert.Equal(sequential, concurrent);
+    }
+
     [Theory]
     [InlineData(5.0)]
     [InlineData(30.0)]
     public void ConditionalProbabilitiesHaveRequestedPerplexity(double perplexity)
     {
-        var (data, _) = SyntheticData.FarBlobs(4, 40, 12);
-        var n = data.Rows;
-        var probabilities = PerplexityCalibration.ConditionalProbabilities(
-            PairwiseDistances.SquaredEuclidean(data), n, perplexity);
-        for (var i = 0; i < n; i++)
+        // Squared distances of 20 points to 91 neighbours, rising from 0.5 with a row-dependent slope.
+        const int rows = 20, neighbours = 91;
+        var distances = new double[rows * neighbours];
+        for (var i = 0; i < rows; i++)
         {
-            var row = probabilities.AsSpan(i * n, n);
-            Assert.Equal(0.0, row[i]);
+            for (var e = 0; e < neighbours; e++)
+            {
+                distances[i * neighbours + e] = 0.5 + e * (0.05 + 0.01 * i);
+            }
+        }
+
+        var probabilities = PerplexityCalibration.ConditionalProbabilities(distances, rows, neighbours, perplexity);
+        for (var i = 0; i < rows; i++)
+        {
+            var row = probabilities.AsSpan(i * neighbours, neighbours);
             var entropy = 0.0;
             var sum = 0.0;
             foreach (var p in row)
@@ -68,6 +86,12 @@ public class TSneTests
             Assert.Equal(1.0, sum, 10);
             Assert.Equal(perplexity, Math.Exp(entropy), perplexity * 1e-4);
         }
+    }
+
+    [Fact]
+    public void RejectsPerplexityAboveNeighbourCount()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => PerplexityCalibration.ConditionalProbabilities(new double[6], 2, 3, 3.5));
     }
 
     [Fact]
