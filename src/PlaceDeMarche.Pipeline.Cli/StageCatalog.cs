@@ -1,6 +1,7 @@
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Dataset.Stages;
+using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Numerics.Stages;
 using PlaceDeMarche.Pipeline.Report.Stages;
 using PlaceDeMarche.Pipeline.Text.Stages;
@@ -24,6 +25,10 @@ public static class StageCatalog
         new WordEmbeddingStage(subwords: false),
         new WordEmbeddingStage(subwords: true),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
+        new ImagePreprocessStage(),
+        new ImageSiftStage(),
+        new ImageColorHistogramStage(),
+        .. ImageRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new FeasibilityReportStage(),
     ]);
 }

@@ -22,6 +22,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         ArtifactPaths.Products,
         ArtifactPaths.TextNmfTopics,
         .. TextRepresentation.All.SelectMany(r => new[] { r.Clusters, r.ClusterMetrics }),
+        .. ImageStudyInput.Artifacts,
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -56,7 +57,8 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
                 .. upstream.SelectMany(m => m.Outputs).Where(o => Inputs.Contains(o.Path)).Select(o => new KeyValuePair<string, string>(o.Path, o.Sha256)),
             ],
             ToolVersions(),
-            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch);
+            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch,
+            ImageStudyInput.Load(context.InputPath));
         var document = FeasibilityReportBuilder.Build(input);
         AtomicFile.Write(context.OutputPath(ArtifactPaths.FeasibilityReport), stream => new PdfReportRenderer().Render(document, stream));
         context.Log.Info($"Report: {ArtifactPaths.FeasibilityReport} written");
