@@ -44,7 +44,11 @@ public static class ImageSectionBuilder
         var sift = images.Scores[0].Metrics["ari_mean"];
         blocks.Add(Paragraph.FromMarkup(
             $"Lecture honnête : avec un ARI moyen de **{FeasibilityReportBuilder.Number(sift)}**, les descripteurs SIFT "
-            + (sift <= 0.17 ? "restent dans la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17) : " : "dépassent un peu la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17), sans changer la conclusion : ")
+            + (sift > 0.17
+                ? "dépassent la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17), sans changer la conclusion : "
+                : sift < 0.003
+                    ? "restent sous la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17) : "
+                    : "restent dans la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17) : ")
             + "des points locaux sans notion d'objet ne suffisent pas à retrouver les catégories. Ce résultat sert de référence basse pour les réseaux de neurones pré-entraînés."));
         var cost = timings.Where(t => ImageStages.Contains(t.Stage)).ToArray();
         if (cost.Length > 0)
