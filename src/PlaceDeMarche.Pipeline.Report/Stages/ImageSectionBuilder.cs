@@ -106,7 +106,7 @@ public static class ImageSectionBuilder
             : new Table(["Produit", "Catégorie", "Raison"], unusable.Select(r => (IReadOnlyList<string>)[r.Id, r.Category, r.Reason]).ToArray())
             {
                 Caption = "Photos inexploitables, exclues de l'étude des images (le produit reste dans l'étude du texte)",
-                ColumnWidths = [2.2, 1.6, 3],
+                ColumnWidths = [3.4, 1.8, 1.8],
             };
     }
 
