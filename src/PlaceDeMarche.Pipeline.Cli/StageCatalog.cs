@@ -3,6 +3,7 @@ using PlaceDeMarche.Pipeline.Compliance.Stages;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Dataset.Stages;
+using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Numerics.Stages;
 using PlaceDeMarche.Pipeline.Report.Stages;
 using PlaceDeMarche.Pipeline.Text.Stages;
@@ -30,6 +31,10 @@ public static class StageCatalog
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new CollectStage(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan }),
         new ComplianceStage(),
+        new ImagePreprocessStage(),
+        new ImageSiftStage(),
+        new ImageColorHistogramStage(),
+        .. ImageRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new FeasibilityReportStage(),
     ]);
 }

@@ -48,6 +48,26 @@ public sealed class SampleStudyTests : IDisposable
         Assert.True((int)metrics["collect.requests"]! >= 0);
         Assert.Equal(0, (int)metrics["compliance.pii_findings"]!);
         Assert.Equal(0, (int)metrics["compliance.secret_findings"]!);
+        Assert.InRange((double)metrics["image.sift.ari_mean"]!, -1, 1);
+        Assert.InRange((double)metrics["image.colorhist.ari_mean"]!, -1, 1);
+        Assert.Equal(34, (int)metrics["image.usable_images"]!);
+        var unusable = Assert.Single(metrics["image.unusable_images"]!.AsArray());
+        Assert.Equal("missing", (string)unusable!["reason"]!);
+    }
+
+    [Fact]
+    public void EditingAVocabularyParameterRerunsOnlyTheSiftBranchAndReusesTheDescriptors()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+        study.EditConfiguration("words: 200", "words: 100");
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        Assert.Equal(["ImageSift", "ImageSiftClustering", "Report"], study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order(StringComparer.Ordinal));
+        var metrics = study.Summary()["metrics"]!.AsObject();
+        Assert.Equal(0, (int)metrics["image.sift.computed"]!);
+        Assert.Equal(34, (int)metrics["image.sift.reused"]!);
+        Assert.Equal(100, (int)metrics["image.sift.words"]!);
     }
 
     [Fact]

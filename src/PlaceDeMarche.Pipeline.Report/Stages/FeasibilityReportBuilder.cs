@@ -28,6 +28,11 @@ public static class FeasibilityReportBuilder
             sections.Add(Text(input, best, categoryNames));
         }
 
+        if (input.Images is not null)
+        {
+            sections.Add(ImageSectionBuilder.Build(input.Images, categoryNames, input.Timings));
+        }
+
         if (input.Collection is not null)
         {
             sections.Add(CollectionSectionBuilder.Build(input.Collection));
@@ -183,10 +188,10 @@ public static class FeasibilityReportBuilder
         return new ReportSection("Texte", blocks) { StartOnNewPage = true };
     }
 
-    private static int[] CategoryIndices(Core.Schema.ClusterAssignmentTable assignments, string[] categoryNames) =>
+    internal static int[] CategoryIndices(Core.Schema.ClusterAssignmentTable assignments, string[] categoryNames) =>
         assignments.Categories.Select(c => Array.IndexOf(categoryNames, c)).ToArray();
 
-    private static ScatterPlot Map(string title, Core.Schema.ClusterAssignmentTable assignments, IReadOnlyList<int> colours, string[] categoryNames) =>
+    internal static ScatterPlot Map(string title, Core.Schema.ClusterAssignmentTable assignments, IReadOnlyList<int> colours, string[] categoryNames) =>
         new(title, assignments.X.Select(v => (double)v).ToArray(), assignments.Y.Select(v => (double)v).ToArray(), colours, categoryNames)
         {
             XLabel = "t-SNE 1",
@@ -217,7 +222,7 @@ public static class FeasibilityReportBuilder
     }
 
     /// <summary>French decimal notation: 0,523.</summary>
-    private static string Number(double value, int digits = 3) =>
+    internal static string Number(double value, int digits = 3) =>
         double.IsFinite(value) ? value.ToString("F" + digits, CultureInfo.InvariantCulture).Replace('.', ',') : "—";
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

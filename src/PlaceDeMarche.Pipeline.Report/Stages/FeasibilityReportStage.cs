@@ -27,6 +27,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         CollectionArtifactPaths.CollectedImages,
         CollectionArtifactPaths.ComplianceFindings,
         CollectionArtifactPaths.LicenceManifest,
+        .. ImageStudyInput.Artifacts,
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -61,7 +62,8 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
                 .. upstream.SelectMany(m => m.Outputs).Where(o => Inputs.Contains(o.Path)).Select(o => new KeyValuePair<string, string>(o.Path, o.Sha256)),
             ],
             ToolVersions(),
-            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch)
+            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch,
+            ImageStudyInput.Load(context.InputPath))
         {
             Collection = ReadCollection(context),
         };

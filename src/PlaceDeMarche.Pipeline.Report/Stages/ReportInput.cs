@@ -3,6 +3,7 @@ using PlaceDeMarche.Pipeline.Core.Schema;
 namespace PlaceDeMarche.Pipeline.Report.Stages;
 
 /// <summary>Everything the report shows, gathered from the artifacts, so the document can be built (and tested) without disk.</summary>
+/// <param name="Images">The image study, or null to leave its section out.</param>
 public sealed record ReportInput(
     ReportStageParameters Parameters,
     ArchiveRecord Archive,
@@ -12,7 +13,8 @@ public sealed record ReportInput(
     IReadOnlyList<StageTiming> Timings,
     IReadOnlyList<KeyValuePair<string, string>> Checksums,
     IReadOnlyList<KeyValuePair<string, string>> ToolVersions,
-    DateTimeOffset Date)
+    DateTimeOffset Date,
+    ImageStudyInput? Images = null)
 {
     /// <summary>The API collection and compliance results, or null when those stages are not part of the run.</summary>
     public CollectionReportInput? Collection { get; init; }

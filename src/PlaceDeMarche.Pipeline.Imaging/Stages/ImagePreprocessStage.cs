@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Caching;
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Core.Stages;
+
+namespace PlaceDeMarche.Pipeline.Imaging.Stages;
+
+/// <summary>
+/// Preprocesses every product photo (see <see cref="ImagePreprocessor"/>) into <c>image/preprocessed.bin</c> and
+/// records in <c>image/index.parquet</c> which photos are unusable and why. Each photo's result is cached under
+/// its content hash, the parameters and the code version, so adding products processes only the new photos.
+/// </summary>
+public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
+{
+    public override string Name => "ImagePreprocess";
+
+    public override string Description => "Decode, orient, resize, square, gray and equalise every product photo (per-image cache)";
+
+    public override IReadOnlyList<string> Inputs { get; } = [ArtifactPaths.Products, ArtifactPaths.ExtractedDataset];
+
+    public override IReadOnlyList<string> Outputs { get; } = [ImageArtifactPaths.Index, ImageArtifactPaths.Preprocessed];
+
+    protected override ImagePreprocessParameters BindParameters(PipelineConfiguration configuration) =>
+        configuration.Bind<ImagePreprocessParameters>("images.preprocess");
+
+    protected override void Run(StageContext context, ImagePreprocessParameters parameters)
+    {
+        var products = ProductTable.Read(context.InputPath(ArtifactPaths.Products));
+        var preprocessor = new ImagePreprocessor(parameters);
+        var cache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.PreprocessCache));
+        var settings = JsonSerializer.Serialize(parameters) + "|" + CodeVersion.Of(GetType());
+        var outcomes = new (ImageIndexRow Row, byte[]? Entry)[products.Count];
+        Parallel.For(0, products.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
+            outcomes[i] = Preprocess(products[i], context.Workspace, preprocessor, cache, settings));
+
+        var rows = new ImageIndexRow[outcomes.Length];
+        long offset = 0;
+        AtomicFile.Write(context.OutputPath(ImageArtifactPaths.Preprocessed), stream =>
+        {
+            // Product order, whatever order the parallel loop finished in: the pack is byte-reproducible.
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                var (row, entry) = outcomes[i];
+                var length = entry?.Length ?? 0;
+                rows[i] = row with { Offset = offset, Length = length };
+                stream.Write(entry);
+                offset += length;
+            }
+        });
+        ImageIndexTable.Write(context.OutputPath(ImageArtifactPaths.Index), rows);
+
+        var unusable = rows.Where(r => !r.IsUsable).ToArray();
+        context.PublishMetric("image.usable_images", rows.Length - unusable.Length);
+        context.PublishMetric("image.unusable_images", new JsonArray(unusable.Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["reason"] = r.Reason }).ToArray()));
+        context.PublishMetric("image.preprocess.computed", cache.Computed);
+        context.PublishMetric("image.preprocess.reused", cache.Reused);
+        foreach (var row in unusable)
+        {
+            context.Log.Warning($"{Name}: product {row.Id} has no usable photo ({row.Reason}); it is left out of the image study");
+        }
+
+        context.Log.Info($"{Name}: {rows.Length - unusable.Length} of {rows.Length} photos usable; {cache.Computed} preprocessed, {cache.Reused} reused from {ImageArtifactPaths.PreprocessCache}");
+    }
+
+    private static (ImageIndexRow Row, byte[]? Entry) Preprocess(ProductRow product, Workspace workspace, ImagePreprocessor preprocessor, ItemCache cache, string settings)
+    {
+        ImageIndexRow Unusable(string reason, string sha256 = "", int width = 0, int height = 0) =>
+            new(product.Id, product.Category, sha256, ImageIndexRow.Unusable, reason, width, height, string.Empty, 0, 0);
+
+        if (product.ImagePath is null || product.ImageStatus != "ok")
+        {
+            return (Unusable(product.ImageStatus != "ok" ? product.ImageStatus : "no photo named in the CSV"), null);
+        }
+
+        byte[] data;
+        try
+        {
+            data = File.ReadAllBytes(workspace.Resolve(product.ImagePath));
+        }
+        catch (IOException e)
+        {
+            return (Unusable($"cannot read {product.ImagePath}: {e.Message}"), null);
+        }
+
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data));
+        try
+        {
+            var (width, height) = ImagePreprocessor.UprightSize(data, product.ImagePath);
+            var key = ItemCache.Key(sha256, settings);
+            var entry = cache.GetOrCreate(key, () => preprocessor.Process(data, product.ImagePath).ToBytes());
+            return (new ImageIndexRow(product.Id, product.Category, sha256, ImageIndexRow.Usable, string.Empty, width, height, key, 0, 0), entry);
+        }
+        catch (ImageDecodeException e)
+        {
+            // Deterministic for given bytes, so not cached: failures are rare and cheap to rediscover.
+            return (Unusable(e.Reason, sha256), null);
+        }
+    }
+}
