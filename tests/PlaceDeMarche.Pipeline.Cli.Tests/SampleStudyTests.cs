@@ -19,6 +19,7 @@ public sealed class SampleStudyTests : IDisposable
         "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextWord2vecMeanClustering",
         "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
+        "TextBagOfWords", "TextLda", "TextBowClustering", "TextLdaClustering",
     ];
 
     private readonly StudyWorkspace study = new();
