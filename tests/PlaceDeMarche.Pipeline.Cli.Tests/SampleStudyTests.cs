@@ -20,6 +20,7 @@ public sealed class SampleStudyTests : IDisposable
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextWord2vecMeanClustering",
         "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
         "TextWord2vecSifClustering", "TextFasttextSifClustering", "TextDoc2Vec", "TextDoc2vecClustering",
+        "TextBagOfWords", "TextLda", "TextBowClustering", "TextLdaClustering",
     ];
 
     private readonly StudyWorkspace study = new();

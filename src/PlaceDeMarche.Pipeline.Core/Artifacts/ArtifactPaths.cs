@@ -15,6 +15,12 @@ public static class ArtifactPaths
     public const string TextLsaFeatures = "data/artifacts/text/lsa.parquet";
     public const string TextNmfFeatures = "data/artifacts/text/nmf.parquet";
     public const string TextNmfTopics = "data/artifacts/text/nmf-topics.parquet";
+    public const string TextNmfMetrics = "data/artifacts/text/nmf-metrics.parquet";
+    public const string BagOfWordsFeatures = "data/artifacts/text/bow.parquet";
+    public const string BagOfWordsVocabulary = "data/artifacts/text/bow-vocabulary.parquet";
+    public const string TextLdaFeatures = "data/artifacts/text/lda.parquet";
+    public const string TextLdaTopics = "data/artifacts/text/lda-topics.parquet";
+    public const string TextLdaMetrics = "data/artifacts/text/lda-metrics.parquet";
     /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean, tfidf or sif.</summary>
     public static string TextEmbedding(string model, string pooling) => $"data/artifacts/text/{model}-{pooling}.parquet";
     public const string TextDoc2VecFeatures = "data/artifacts/text/doc2vec.parquet";

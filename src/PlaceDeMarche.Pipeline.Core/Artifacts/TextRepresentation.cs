@@ -10,9 +10,11 @@ public sealed record TextRepresentation(string Method, string Label, string Feat
     /// <summary>The representations of the text study, in report order. Listed once: stages and report follow it.</summary>
     public static IReadOnlyList<TextRepresentation> All { get; } =
     [
+        new("bow", "Sac de mots", ArtifactPaths.BagOfWordsFeatures),
         new("tfidf", "TF-IDF", ArtifactPaths.TfIdfFeatures),
         new("lsa", "LSA (SVD tronquée)", ArtifactPaths.TextLsaFeatures),
         new("nmf", "NMF (thèmes)", ArtifactPaths.TextNmfFeatures),
+        new("lda", "LDA (thèmes)", ArtifactPaths.TextLdaFeatures),
         new("word2vec-mean", "Word2Vec (moyenne)", ArtifactPaths.TextEmbedding("word2vec", "mean")),
         new("word2vec-tfidf", "Word2Vec (pondérée IDF)", ArtifactPaths.TextEmbedding("word2vec", "tfidf")),
         new("fasttext-mean", "fastText (moyenne)", ArtifactPaths.TextEmbedding("fasttext", "mean")),

@@ -100,11 +100,7 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
             new("perplexity", result.Perplexity),
             new("kl_divergence", result.KullbackLeiblerDivergence),
         };
-        MetricTable.Write(context.OutputPath(metrics), metricValues);
-        foreach (var (key, value) in metricValues)
-        {
-            context.PublishMetric($"{metricPrefix}.{key}", Math.Round(value, 6));
-        }
+        StageMetrics.WriteAndPublish(context, context.OutputPath(metrics), metricPrefix, metricValues);
 
         context.Log.Info($"{Name}: ARI {result.AdjustedRandIndex:F3} (mean {scores.Mean(r => r.AdjustedRandIndex):F3} ± {scores.StandardDeviation(r => r.AdjustedRandIndex):F3} over {scores.Runs.Count} seeds), NMI {result.NormalizedMutualInformation:F3}, silhouette {result.Silhouette:F3} ({matrix.Rows} products, {matrix.Columns} features)");
     }

@@ -4,7 +4,7 @@ using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 
 /// <summary>Turns matrix rows into the per-product vectors a <see cref="Core.Schema.FeatureTable"/> stores.</summary>
-internal static class RowVectors
+public static class RowVectors
 {
     /// <summary>Each row scaled to unit L2 norm (all-zero rows stay zero).</summary>
     public static float[][] Normalized(DenseMatrix matrix)

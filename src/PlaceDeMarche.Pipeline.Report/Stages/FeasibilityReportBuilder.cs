@@ -123,7 +123,7 @@ public static class FeasibilityReportBuilder
     {
         var blocks = new List<ReportBlock>
         {
-            new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par TF-IDF (mots et paires de mots), par LSA (décomposition en valeurs singulières tronquée du TF-IDF) et par les poids de thèmes NMF. Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
+            new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par un sac de mots (nombre d'occurrences de chaque mot), par TF-IDF (mots et paires de mots), par LSA (décomposition en valeurs singulières tronquée du TF-IDF), par les poids de thèmes NMF (sur le TF-IDF) et par les proportions de thèmes LDA (allocation de Dirichlet latente, sur le sac de mots). Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
             new Table(
                 ["Représentation", "ARI", "ARI moyen ± σ", .. MetricColumns.Select(c => c.Label)],
                 input.TextScores.Select(s => s.HasRun ? (IReadOnlyList<string>)
@@ -169,23 +169,30 @@ public static class FeasibilityReportBuilder
             ValueFormat = "0",
             Caption = $"Exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %.",
         });
-        var topics = input.NmfTopics;
-        blocks.Add(new Table(
-            ["Thème NMF", "Termes les plus forts"],
-            topics.Topics.Distinct().Order().Select(topic => (IReadOnlyList<string>)
-            [
-                $"{topic + 1}",
-                string.Join(", ", Enumerable.Range(0, topics.Topics.Length).Where(i => topics.Topics[i] == topic).OrderBy(i => topics.Ranks[i]).Select(i => topics.Terms[i])),
-            ]).ToArray())
-        {
-            Caption = "Thèmes trouvés par NMF dans le TF-IDF : chacun se lit comme une catégorie candidate.",
-            ColumnWidths = [1, 6],
-        });
+        blocks.AddRange(input.TopicModels.Select(TopicTable));
         blocks.Add(Paragraph.FromMarkup(
             $"Conclusion sur le texte : la meilleure représentation est **{best.Label}**, avec un ARI moyen de {Number(best.Metrics["ari_mean"])} "
             + $"(± {Number(best.Metrics["ari_std"])}) ; {Number(mapping.Accuracy * 100, 1)} % des produits tombent dans le groupe de leur catégorie. "
             + "La matrice de confusion montre quelles catégories se confondent ; ce sont elles que l'image devra départager."));
         return new ReportSection("Texte", blocks) { StartOnNewPage = true };
+    }
+
+    /// <summary>A topic model's topics with their strongest terms; the caption gives its strongest-topic ARI.</summary>
+    private static Table TopicTable(TopicModelSummary model)
+    {
+        var terms = model.Terms;
+        return new Table(
+            [$"Thème {model.Label}", "Termes les plus forts"],
+            terms.Topics.Distinct().Order().Select(topic => (IReadOnlyList<string>)
+            [
+                $"{topic + 1}",
+                string.Join(", ", Enumerable.Range(0, terms.Topics.Length).Where(i => terms.Topics[i] == topic).OrderBy(i => terms.Ranks[i]).Select(i => terms.Terms[i])),
+            ]).ToArray())
+        {
+            Caption = $"Thèmes trouvés par {model.Label} dans le {model.Source} : chacun se lit comme une catégorie candidate. "
+                + $"Classer chaque produit dans son thème le plus fort donne un ARI de {Number(model.Metrics["argmax_ari"])} avec les catégories.",
+            ColumnWidths = [1, 6],
+        };
     }
 
     internal static int[] CategoryIndices(Core.Schema.ClusterAssignmentTable assignments, string[] categoryNames) =>

@@ -12,6 +12,13 @@ namespace PlaceDeMarche.Pipeline.Report.Stages;
 /// <summary>Renders <c>reports/feasibility-report.pdf</c> from the study's artifacts.</summary>
 public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
 {
+    /// <summary>The text's topic models, in report order: label, what they were fitted on, their artifacts.</summary>
+    private static readonly (string Label, string Source, string Topics, string Metrics)[] TopicModels =
+    [
+        ("NMF", "TF-IDF", ArtifactPaths.TextNmfTopics, ArtifactPaths.TextNmfMetrics),
+        ("LDA", "sac de mots", ArtifactPaths.TextLdaTopics, ArtifactPaths.TextLdaMetrics),
+    ];
+
     public override string Name => "Report";
 
     public override string Description => "Render the feasibility report (PDF) from the study's results";
@@ -20,7 +27,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
     [
         ArtifactPaths.ArchiveInfo,
         ArtifactPaths.Products,
-        ArtifactPaths.TextNmfTopics,
+        .. TopicModels.SelectMany(m => new[] { m.Topics, m.Metrics }),
         .. TextRepresentation.All.SelectMany(r => new[] { r.Clusters, r.ClusterMetrics }),
         CollectionArtifactPaths.Collected,
         CollectionArtifactPaths.CollectionStatistics,
@@ -55,7 +62,11 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
                 r.Label,
                 ClusterAssignmentTable.Read(context.InputPath(r.Clusters)),
                 MetricTable.Read(context.InputPath(r.ClusterMetrics))) { NotRunNote = r.NotRunNote }).ToArray(),
-            TopicTermTable.Read(context.InputPath(ArtifactPaths.TextNmfTopics)),
+            TopicModels.Select(m => new TopicModelSummary(
+                m.Label,
+                m.Source,
+                TopicTermTable.Read(context.InputPath(m.Topics)),
+                MetricTable.Read(context.InputPath(m.Metrics)))).ToArray(),
             upstream.Select(m => new StageTiming(m.Stage, m.Seconds, m.CompletedAtUtc)).ToArray(),
             [
                 new("Archive du jeu de données", $"{archive.FileName} : {archive.Sha256}"),

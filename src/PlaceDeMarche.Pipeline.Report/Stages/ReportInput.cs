@@ -9,7 +9,7 @@ public sealed record ReportInput(
     ArchiveRecord Archive,
     IReadOnlyList<ProductRow> Products,
     IReadOnlyList<RepresentationScores> TextScores,
-    TopicTermTable NmfTopics,
+    IReadOnlyList<TopicModelSummary> TopicModels,
     IReadOnlyList<StageTiming> Timings,
     IReadOnlyList<KeyValuePair<string, string>> Checksums,
     IReadOnlyList<KeyValuePair<string, string>> ToolVersions,

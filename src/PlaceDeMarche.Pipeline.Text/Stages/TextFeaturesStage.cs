@@ -2,6 +2,7 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Numerics.Stages;
 using PlaceDeMarche.Pipeline.Parquet.Columns;
 using PlaceDeMarche.Pipeline.Text.Vectorization;
 
@@ -26,18 +27,7 @@ public sealed class TextFeaturesStage : Stage<TfIdfParameters>
         var documents = DocumentTable.Read(context.InputPath(ArtifactPaths.TextDocuments));
         var vectorizer = new TfIdfVectorizer(parameters.ToOptions());
         var matrix = vectorizer.FitTransform(documents.TokenArrays());
-        var vectors = new float[matrix.Rows][];
-        for (var row = 0; row < vectors.Length; row++)
-        {
-            vectors[row] = new float[matrix.Columns];
-            var (columns, values) = matrix.Row(row);
-            for (var k = 0; k < columns.Length; k++)
-            {
-                vectors[row][columns[k]] = values[k];
-            }
-        }
-
-        new FeatureTable(documents.Ids, documents.Categories, vectors).Write(context.OutputPath(ArtifactPaths.TfIdfFeatures));
+        new FeatureTable(documents.Ids, documents.Categories, RowVectors.Copy(matrix.ToDense())).Write(context.OutputPath(ArtifactPaths.TfIdfFeatures));
         ParquetArtifact.Write(context.OutputPath(ArtifactPaths.TfIdfVocabulary),
         [
             new StringColumn("term", vectorizer.Vocabulary.Terms.ToArray()),

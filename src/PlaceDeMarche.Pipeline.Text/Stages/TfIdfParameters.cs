@@ -3,19 +3,8 @@ using PlaceDeMarche.Pipeline.Text.Vectorization;
 namespace PlaceDeMarche.Pipeline.Text.Stages;
 
 /// <summary>The <c>text.tfidf</c> section of pipeline.yaml (scikit-learn's TfidfVectorizer semantics).</summary>
-public sealed class TfIdfParameters
+public sealed class TfIdfParameters : BagOfWordsParameters
 {
-    public int NgramMin { get; set; } = 1;
-
-    public int NgramMax { get; set; } = 1;
-
-    /// <summary>An integer is a document count, a decimal a proportion of the documents (as in scikit-learn).</summary>
-    public string MinDf { get; set; } = "1";
-
-    public string MaxDf { get; set; } = "1.0";
-
-    public int? MaxFeatures { get; set; }
-
     public bool SublinearTf { get; set; }
 
     public bool SmoothIdf { get; set; } = true;
@@ -23,12 +12,8 @@ public sealed class TfIdfParameters
     /// <summary><c>l2</c>, <c>l1</c> or <c>none</c>.</summary>
     public string Norm { get; set; } = "l2";
 
-    public TfIdfOptions ToOptions() => new()
+    public TfIdfOptions ToOptions() => WithVocabularySettings(new TfIdfOptions
     {
-        Ngrams = new NgramRange(NgramMin, NgramMax),
-        MinDf = DocumentFrequencyLimit.Parse(MinDf),
-        MaxDf = DocumentFrequencyLimit.Parse(MaxDf),
-        MaxFeatures = MaxFeatures,
         SublinearTf = SublinearTf,
         SmoothIdf = SmoothIdf,
         Norm = Norm.ToLowerInvariant() switch
@@ -38,5 +23,5 @@ public sealed class TfIdfParameters
             "none" => VectorNorm.None,
             _ => throw new ArgumentException($"text.tfidf.norm must be l2, l1 or none, not '{Norm}'."),
         },
-    };
+    });
 }

@@ -83,6 +83,19 @@ public sealed class FeasibilityReportBuilderTests
         Assert.Contains(document.Sections[0].Blocks.OfType<Callout>().First().Body.Runs, run => run.Text.Contains("(TF-IDF)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void EachTopicModelHasItsTableWithItsStrongestTopicAgreement()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
+
+        var tables = document.Sections.Single(s => s.Heading == "Texte").Blocks.OfType<Table>().Where(t => t.Headers[0].StartsWith("Thème ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["Thème NMF", "Thème LDA"], tables.Select(t => t.Headers[0]));
+        Assert.Equal([["1", "soap, bath"], ["2", "cup"]], tables[1].Rows.Select(r => r.ToArray()).ToArray());
+        Assert.Contains("ARI de 0,250", tables[0].Caption!, StringComparison.Ordinal);
+        Assert.Contains("par LDA dans le sac de mots", tables[1].Caption!, StringComparison.Ordinal);
+        Assert.Contains("ARI de 0,125", tables[1].Caption!, StringComparison.Ordinal);
+    }
+
     private static ReportInput Input(double ari, bool isSample)
     {
         var products = new[]
@@ -102,7 +115,11 @@ public sealed class FeasibilityReportBuilderTests
             new ArchiveRecord("sample", "flipkart-sample.zip", "abc", 1000, isSample, 3),
             products,
             [new RepresentationScores("TF-IDF", assignments, metrics)],
-            new TopicTermTable([0, 0, 1], [0, 1, 0], ["towel", "curtain", "mug"], [0.9f, 0.5f, 0.8f]),
+            [
+                new TopicModelSummary("NMF", "TF-IDF", new TopicTermTable([0, 0, 1], [0, 1, 0], ["towel", "curtain", "mug"], [0.9f, 0.5f, 0.8f]), new Dictionary<string, double> { ["argmax_ari"] = 0.25 }),
+                // Rows deliberately out of rank order: the table must sort them.
+                new TopicModelSummary("LDA", "sac de mots", new TopicTermTable([1, 0, 0], [0, 1, 0], ["cup", "bath", "soap"], [0.7f, 0.2f, 0.6f]), new Dictionary<string, double> { ["argmax_ari"] = 0.125 }),
+            ],
             [new StageTiming("Ingest", 0.5, DateTimeOffset.UnixEpoch)],
             [new("archive", "abc")],
             [new(".NET", "10")],

@@ -1,0 +1,14 @@
+namespace PlaceDeMarche.Pipeline.Numerics.Stages;
+
+/// <summary>The <c>text.lda</c> section of pipeline.yaml: LDA topics of the bag-of-words counts.</summary>
+public sealed class LdaParameters
+{
+    /// <summary>Topics; one per category lets each topic be read as a candidate category (as NMF).</summary>
+    public int Components { get; set; } = 7;
+
+    /// <summary>EM iterations of batch variational Bayes over the whole corpus.</summary>
+    public int MaxIterations { get; set; } = 10;
+
+    /// <summary>Terms listed per topic in the report.</summary>
+    public int TopTerms { get; set; } = 10;
+}

@@ -1,0 +1,33 @@
+using PlaceDeMarche.Pipeline.Text.Vectorization;
+
+namespace PlaceDeMarche.Pipeline.Text.Stages;
+
+/// <summary>
+/// The <c>text.bow</c> section of pipeline.yaml (scikit-learn's CountVectorizer semantics): which terms make the
+/// vocabulary. <see cref="TfIdfParameters"/> adds its weighting to the same vocabulary settings.
+/// </summary>
+public class BagOfWordsParameters
+{
+    public int NgramMin { get; set; } = 1;
+
+    public int NgramMax { get; set; } = 1;
+
+    /// <summary>An integer is a document count, a decimal a proportion of the documents (as in scikit-learn).</summary>
+    public string MinDf { get; set; } = "1";
+
+    public string MaxDf { get; set; } = "1.0";
+
+    public int? MaxFeatures { get; set; }
+
+    public CountVectorizerOptions ToCountOptions() => WithVocabularySettings(new CountVectorizerOptions());
+
+    /// <summary><paramref name="options"/> (of any vectorizer) with this section's vocabulary settings.</summary>
+    protected T WithVocabularySettings<T>(T options)
+        where T : CountVectorizerOptions => (T)(options with
+        {
+            Ngrams = new NgramRange(NgramMin, NgramMax),
+            MinDf = DocumentFrequencyLimit.Parse(MinDf),
+            MaxDf = DocumentFrequencyLimit.Parse(MaxDf),
+            MaxFeatures = MaxFeatures,
+        });
+}
