@@ -58,6 +58,8 @@ public sealed class PipelineCli
     // `run` also writes reports/run-summary.json, whether the stages succeed or not.
     public void RunTarget(string stage) => Run(Arguments("run").Append("--target").Append(stage), $"Stage {stage} or one it needs failed; see the error above.");
 
+    public void RunAll() => Run(Arguments("run"), "The study failed; see the error above.");
+
     private ProcessArgumentBuilder Arguments(string command)
     {
         var arguments = new ProcessArgumentBuilder()

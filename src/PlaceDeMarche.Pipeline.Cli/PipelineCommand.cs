@@ -9,16 +9,14 @@ namespace PlaceDeMarche.Pipeline.Cli;
 /// <summary>The command-line entry point that Cake calls (<c>run --target</c>) and that users may call directly.</summary>
 public static class PipelineCommand
 {
-    private const string DefaultTarget = "Report";
-
     private const string Usage = """
         usage: placedemarche-pipeline <command> [options]
 
         commands:
           graph                    print the stage graph (name, dependencies, description), one stage a line
           run-stage <Stage>        run one stage if its fingerprint or outputs changed (dependencies must be up to date)
-          run [--target <Stage>]   run a stage and everything it needs, in this process, independent stages side by
-                                   side (default target: Report)
+          run [--target <Stage>]   run a stage and everything it needs (default: every stage, i.e. the whole study),
+                                   in this process, independent stages side by side
           summarize                write reports/run-summary.json for the run given by --run-id
 
         options:
@@ -126,12 +124,14 @@ public static class PipelineCommand
                 RunGuarded(() => runner.RunStage(stageName, force));
                 return 0;
             case "run":
-                var target = graph.Get(commandLine.Value("target") ?? DefaultTarget).Name;
+                IReadOnlyList<string> targets = commandLine.Value("target") is { } target
+                    ? [graph.Get(target).Name]
+                    : graph.Stages.Select(s => s.Name).ToArray();
                 var jobs = Jobs(commandLine);
                 var succeeded = false;
                 try
                 {
-                    RunGuarded(() => runner.RunTarget(target, force, jobs));
+                    RunGuarded(() => runner.RunTargets(targets, force, jobs));
                     succeeded = true;
                 }
                 finally

@@ -11,7 +11,7 @@ public sealed class SampleStudyTests : IDisposable
     private static readonly string[] DependentsOfTfIdf =
     [
         "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
-        "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering",
+        "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextReport",
     ];
 
     private static readonly string[] TextStagesAndReport =
@@ -20,7 +20,7 @@ public sealed class SampleStudyTests : IDisposable
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextWord2vecMeanClustering",
         "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
         "TextWord2vecSifClustering", "TextFasttextSifClustering", "TextDoc2Vec", "TextDoc2vecClustering",
-        "TextBagOfWords", "TextLda", "TextBowClustering", "TextLdaClustering",
+        "TextBagOfWords", "TextLda", "TextBowClustering", "TextLdaClustering", "TextReport",
     ];
 
     private readonly StudyWorkspace study = new();
@@ -42,6 +42,12 @@ public sealed class SampleStudyTests : IDisposable
         Assert.Equal(1, (int)metrics["dataset.missing_images"]!);
         Assert.Equal("not run: no model supplied", (string)metrics["text.transformer.status"]!);
         Assert.False((bool)metrics["text.transformer.scored"]!);
+        // The comparison names the best scored method; its numbers are that method's own.
+        var bestMethod = (string)metrics["text.best.method"]!;
+        Assert.NotEqual("transformer", bestMethod);
+        Assert.Equal((double)metrics[$"text.{bestMethod.Replace('-', '_')}.ari_mean"]!, (double)metrics["text.best.ari_mean"]!);
+        Assert.Equal((double)metrics[$"text.{bestMethod.Replace('-', '_')}.ari_std"]!, (double)metrics["text.best.ari_std"]!);
+        Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(study.PathOf("reports/text-study.pdf"))[..4]);
         Assert.Contains("missing image", study.Output);
         // Offline: the collection is recorded as not collected and the study goes on; compliance runs on the sample.
         Assert.Equal(0, (int)metrics["collect.products"]!);

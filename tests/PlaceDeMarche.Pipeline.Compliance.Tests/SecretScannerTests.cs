@@ -58,4 +58,15 @@ public sealed class SecretScannerTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Known_identifiers_are_data_but_the_same_shape_elsewhere_is_still_caught()
+    {
+        const string ProductId = "55b85ea15a1536d46b7190ad6fff8ce7";
+        var scanner = new SecretScanner(new HashSet<string> { ProductId });
+
+        Assert.Empty(scanner.ScanText("manifest", "line 39", $"{{ \"id\": \"{ProductId}\", \"reason\": \"missing\" }}"));
+        Assert.Equal(SecretKind.HexKey32, Assert.Single(scanner.ScanText("manifest", "line 40", $"\"id\": \"{EdamamLikeKey}\"")).Kind);
+        Assert.Equal(SecretKind.CredentialAssignment, Assert.Single(scanner.ScanText("log", "line 1", $"app_key={ProductId}")).Kind);
+    }
 }

@@ -17,6 +17,15 @@ public sealed partial class SecretScanner
 {
     private const double MinimumEntropyBitsPerChar = 4.0;
 
+    private readonly IReadOnlySet<string> knownIdentifiers;
+
+    /// <param name="knownIdentifiers">Values known to be data, not keys: Flipkart product ids are 32-hex content hashes,
+    /// the shape of an Edamam key, and appear in tables, metrics and sentences.</param>
+    public SecretScanner(IReadOnlySet<string>? knownIdentifiers = null)
+    {
+        this.knownIdentifiers = knownIdentifiers ?? new HashSet<string>();
+    }
+
     public IReadOnlyList<SecretFinding> ScanText(string location, string field, string text)
     {
         var findings = new List<SecretFinding>();
@@ -46,7 +55,7 @@ public sealed partial class SecretScanner
 
         foreach (Match match in HexKeyPattern().Matches(text))
         {
-            if (!InsideUrl(text, match.Index))
+            if (!InsideUrl(text, match.Index) && !knownIdentifiers.Contains(match.Value))
             {
                 Add(SecretKind.HexKey32, match);
             }

@@ -60,7 +60,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
         var texts = ProductTexts(products, collected);
 
         var pii = new PiiScanner().Scan(texts);
-        var scanner = new SecretScanner();
+        var scanner = new SecretScanner(products.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
         var statistics = CollectionStatisticsTable.Read(context.InputPath(CollectionArtifactPaths.CollectionStatistics));
         var secrets = scanner.Scan([.. texts, new ScannedText("collection", "reason", statistics.Reason)])
             .Concat(ScanFiles(context, scanner, parameters.ScannedFiles))

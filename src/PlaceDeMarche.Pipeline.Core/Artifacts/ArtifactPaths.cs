@@ -28,4 +28,6 @@ public static class ArtifactPaths
     public const string TextTransformerFeatures = "data/artifacts/text/transformer.parquet";
 
     public const string FeasibilityReport = "reports/feasibility-report.pdf";
+    /// <summary>The text study on its own ("Texte" section and its parameters), for readers of that half only.</summary>
+    public const string TextStudyReport = "reports/text-study.pdf";
 }

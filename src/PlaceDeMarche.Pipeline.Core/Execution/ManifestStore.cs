@@ -15,6 +15,16 @@ public sealed class ManifestStore
 
     public StageManifest? Load(string stage) => StageManifest.TryLoad(PathOf(stage));
 
+    /// <summary>Every stage's manifest, oldest completion first (a stage being rerun has none).</summary>
+    public IReadOnlyList<StageManifest> LoadAll() =>
+        Directory.Exists(workspace.ManifestsDirectory)
+            ? Directory.GetFiles(workspace.ManifestsDirectory, "*.json")
+                .Select(f => Load(Path.GetFileNameWithoutExtension(f)))
+                .OfType<StageManifest>()
+                .OrderBy(m => m.CompletedAtUtc)
+                .ToArray()
+            : [];
+
     public void Save(StageManifest manifest) => AtomicFile.WriteAllText(PathOf(manifest.Stage), manifest.ToJson());
 
     public void Delete(string stage)

@@ -24,15 +24,19 @@ public sealed class PipelineRunner
         this.log = log;
     }
 
+    /// <summary>Runs <paramref name="target"/> and everything it needs; see <see cref="RunTargets"/>.</summary>
+    public IReadOnlyList<StageOutcome> RunTarget(string target, bool force, int maxParallelStages = 1, CancellationToken cancellation = default) =>
+        RunTargets([target], force, maxParallelStages, cancellation);
+
     /// <summary>
-    /// Runs <paramref name="target"/>'s closure with at most <paramref name="maxParallelStages"/> stages at once. After
-    /// a failure no new stage starts; the running ones finish, then the first failure is rethrown.
+    /// Runs the closure of <paramref name="targets"/> with at most <paramref name="maxParallelStages"/> stages at once.
+    /// After a failure no new stage starts; the running ones finish, then the first failure is rethrown.
     /// </summary>
     /// <returns>The outcomes in dependency order.</returns>
-    public IReadOnlyList<StageOutcome> RunTarget(string target, bool force, int maxParallelStages = 1, CancellationToken cancellation = default)
+    public IReadOnlyList<StageOutcome> RunTargets(IReadOnlyList<string> targets, bool force, int maxParallelStages = 1, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelStages, 1);
-        var closure = graph.ClosureOf(target);
+        var closure = graph.ClosureOf(targets);
         var position = closure.Select((stage, index) => (stage, index)).ToDictionary(p => p.stage, p => p.index);
         var waitingOn = closure.Select(stage => graph.DependenciesOf(stage).Count).ToArray();
         var dependents = closure.Select(_ => new List<int>()).ToArray();

@@ -61,10 +61,13 @@ public sealed class StageGraph
         stage.Inputs.Select(input => producers[input]).Distinct().ToArray();
 
     /// <summary>The stage and everything it needs, in an order that runs dependencies first.</summary>
-    public IReadOnlyList<IStage> ClosureOf(string name)
+    public IReadOnlyList<IStage> ClosureOf(string name) => ClosureOf([name]);
+
+    /// <summary>The stages and everything they need, in an order that runs dependencies first.</summary>
+    public IReadOnlyList<IStage> ClosureOf(IEnumerable<string> names)
     {
         var needed = new HashSet<IStage>();
-        var pending = new Stack<IStage>([Get(name)]);
+        var pending = new Stack<IStage>(names.Select(Get));
         while (pending.TryPop(out var stage))
         {
             if (needed.Add(stage))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PlaceDeMarche.Pipeline.Numerics.Metrics;
 using PlaceDeMarche.Pipeline.Report.Document;
 
 namespace PlaceDeMarche.Pipeline.Report.Stages;
@@ -10,22 +9,14 @@ namespace PlaceDeMarche.Pipeline.Report.Stages;
 /// </summary>
 public static class FeasibilityReportBuilder
 {
-    private static readonly (string Key, string Label)[] MetricColumns =
-    [
-        ("nmi", "NMI"),
-        ("silhouette", "Silhouette"),
-        ("matched_accuracy", "Exactitude*"),
-        ("feature_space_ari", "ARI sans t-SNE"),
-    ];
-
     public static ReportDocument Build(ReportInput input)
     {
         var categoryNames = input.Products.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var best = input.TextScores.Where(s => s.HasRun).MaxBy(s => s.Metrics["ari_mean"]);
+        var best = RepresentationScores.Best(input.TextScores);
         var sections = new List<ReportSection> { Summary(input, best, categoryNames.Length), Data(input, categoryNames) };
         if (best is not null)
         {
-            sections.Add(Text(input, best, categoryNames));
+            sections.Add(TextSectionBuilder.Build(input.TextScores, input.TopicModels, best, categoryNames, input.Parameters.Report));
         }
 
         if (input.Images is not null)
@@ -87,9 +78,16 @@ public static class FeasibilityReportBuilder
             new("Catégories", categoryCount.ToString(CultureInfo.InvariantCulture)),
             new("Produits sans photo exploitable", missing.ToString(CultureInfo.InvariantCulture)),
             new("Meilleure représentation texte", best is null ? "—" : $"{best.Label} (ARI moyen {Number(best.Metrics["ari_mean"])})"),
+            .. BestImageRepresentation(input),
         ]));
-        blocks.Add(new Paragraph("Étapes suivantes prévues : scores moyens sur 10 graines pour chaque représentation du texte, plongements de phrases (quand un modèle est fourni), étude des images (descripteurs SIFT, réseau de neurones), classification supervisée et fusion texte-image, collecte de nouveaux produits par API et contrôles RGPD."));
+        blocks.Add(new Paragraph("Étapes suivantes prévues : images par apprentissage par transfert (réseau de neurones convolutif via ONNX), classification supervisée avec augmentation de données, fusion texte-image."));
         return new ReportSection("Synthèse", blocks);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> BestImageRepresentation(ReportInput input)
+    {
+        var best = input.Images is null ? null : RepresentationScores.Best(input.Images.Scores);
+        return best is null ? [] : [new("Meilleure représentation image", $"{best.Label} (ARI moyen {Number(best.Metrics["ari_mean"])})")];
     }
 
     private static ReportSection Data(ReportInput input, string[] categoryNames)
@@ -117,82 +115,6 @@ public static class FeasibilityReportBuilder
         }
 
         return new ReportSection("Données", blocks);
-    }
-
-    private static ReportSection Text(ReportInput input, RepresentationScores best, string[] categoryNames)
-    {
-        var blocks = new List<ReportBlock>
-        {
-            new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés par un sac de mots (nombre d'occurrences de chaque mot), par TF-IDF (mots et paires de mots), par LSA (décomposition en valeurs singulières tronquée du TF-IDF), par les poids de thèmes NMF (sur le TF-IDF) et par les proportions de thèmes LDA (allocation de Dirichlet latente, sur le sac de mots). Chaque représentation est réduite par ACP, projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories. Les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
-            new Table(
-                ["Représentation", "ARI", "ARI moyen ± σ", .. MetricColumns.Select(c => c.Label)],
-                input.TextScores.Select(s => s.HasRun ? (IReadOnlyList<string>)
-                [
-                    s.Label,
-                    Number(s.Metrics["ari"]),
-                    $"{Number(s.Metrics["ari_mean"])} ± {Number(s.Metrics["ari_std"])}",
-                    .. MetricColumns.Select(c => Number(s.Metrics[c.Key])),
-                ] : [s.Label, "—", s.NotRunNote, .. MetricColumns.Select(_ => "—")]).ToArray())
-            {
-                Caption = "ARI : indice de Rand ajusté (moyenne ± écart-type sur "
-                    + string.Join(", ", input.TextScores.Where(s => s.HasRun).Select(s => s.Metrics["seeds"]).Distinct().Select(n => n.ToString("0", CultureInfo.InvariantCulture)))
-                    + " graine(s)) ; NMI : information mutuelle normalisée ; silhouette calculée sur la carte t-SNE. "
-                    + "* part des produits bien classés après appariement optimal groupes-catégories. En gras : la meilleure représentation.",
-                Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, .. MetricColumns.Select(_ => ColumnAlignment.Right)],
-                ColumnWidths = [1.8, 0.9, 1.7, 0.9, 1.45, 1.45, 1.5],
-                HighlightedRow = input.TextScores.ToList().IndexOf(best),
-            },
-            new PlotGrid(input.TextScores.Where(s => s.HasRun).Select(s => Map($"{s.Label} : vraies catégories", s.Assignments, CategoryIndices(s.Assignments, categoryNames), categoryNames)).ToArray())
-            {
-                Columns = 2,
-                Caption = "Cartes t-SNE de chaque représentation, colorées par vraie catégorie : des couleurs bien séparées annoncent un bon regroupement.",
-            },
-        };
-
-        var categoryIndex = CategoryIndices(best.Assignments, categoryNames);
-        var mapping = ClusterCategoryMapper.Map(categoryIndex, best.Assignments.Clusters);
-        blocks.Add(new PlotGrid([Map($"{best.Label} : groupes KMeans", best.Assignments, mapping.PredictedCategories, categoryNames)])
-        {
-            Columns = 1,
-            Caption = "Meilleure représentation : chaque groupe KMeans prend la couleur de la catégorie à laquelle il est apparié ; comparée à sa carte des vraies catégories, un point qui change de couleur est mal regroupé.",
-        });
-        blocks.Add(new Heatmap(
-            $"{best.Label} : matrice de confusion",
-            categoryNames,
-            categoryNames,
-            Enumerable.Range(0, categoryNames.Length)
-                .Select(r => (IReadOnlyList<double>)Enumerable.Range(0, categoryNames.Length).Select(c => (double)mapping.ConfusionMatrix[r, c]).ToArray())
-                .ToArray())
-        {
-            RowAxisLabel = "vraie catégorie",
-            ColumnAxisLabel = "catégorie du groupe (appariement optimal)",
-            ValueFormat = "0",
-            Caption = $"Exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %.",
-        });
-        blocks.AddRange(input.TopicModels.Select(TopicTable));
-        blocks.Add(Paragraph.FromMarkup(
-            $"Conclusion sur le texte : la meilleure représentation est **{best.Label}**, avec un ARI moyen de {Number(best.Metrics["ari_mean"])} "
-            + $"(± {Number(best.Metrics["ari_std"])}) ; {Number(mapping.Accuracy * 100, 1)} % des produits tombent dans le groupe de leur catégorie. "
-            + "La matrice de confusion montre quelles catégories se confondent ; ce sont elles que l'image devra départager."));
-        return new ReportSection("Texte", blocks) { StartOnNewPage = true };
-    }
-
-    /// <summary>A topic model's topics with their strongest terms; the caption gives its strongest-topic ARI.</summary>
-    private static Table TopicTable(TopicModelSummary model)
-    {
-        var terms = model.Terms;
-        return new Table(
-            [$"Thème {model.Label}", "Termes les plus forts"],
-            terms.Topics.Distinct().Order().Select(topic => (IReadOnlyList<string>)
-            [
-                $"{topic + 1}",
-                string.Join(", ", Enumerable.Range(0, terms.Topics.Length).Where(i => terms.Topics[i] == topic).OrderBy(i => terms.Ranks[i]).Select(i => terms.Terms[i])),
-            ]).ToArray())
-        {
-            Caption = $"Thèmes trouvés par {model.Label} dans le {model.Source} : chacun se lit comme une catégorie candidate. "
-                + $"Classer chaque produit dans son thème le plus fort donne un ARI de {Number(model.Metrics["argmax_ari"])} avec les catégories.",
-            ColumnWidths = [1, 6],
-        };
     }
 
     internal static int[] CategoryIndices(Core.Schema.ClusterAssignmentTable assignments, string[] categoryNames) =>
@@ -223,10 +145,21 @@ public static class FeasibilityReportBuilder
             new Paragraph("Relancer `dotnet cake` avec la même archive et le même fichier pipeline.yaml reproduit ces résultats : chaque étape aléatoire tire ses nombres de la graine ci-dessous."),
             new KeyValueTable(input.ToolVersions) { Caption = "Versions des outils" },
             new KeyValueTable(input.Checksums) { Caption = "Empreintes SHA-256 des entrées" },
-            new KeyValueTable(input.Parameters.EffectiveConfiguration) { Caption = "Paramètres de l'exécution (pipeline.yaml après options de la ligne de commande)" },
+            ParameterTable(input.Parameters),
         ])
         { StartOnNewPage = true };
     }
+
+    /// <summary>The effective parameters, each with the reason written beside it in pipeline.yaml.</summary>
+    internal static Table ParameterTable(ReportStageParameters parameters) => new(
+        ["Paramètre", "Valeur", "Pourquoi cette valeur (commentaire de pipeline.yaml)"],
+        parameters.EffectiveConfiguration
+            .Select(p => (IReadOnlyList<string>)[p.Key, p.Value, parameters.Explanations.GetValueOrDefault(p.Key, "")])
+            .ToArray())
+    {
+        Caption = "Paramètres de l'exécution (pipeline.yaml après options de la ligne de commande), fixés avant de regarder les scores",
+        ColumnWidths = [2.2, 2.2, 4.6],
+    };
 
     /// <summary>French decimal notation: 0,523.</summary>
     internal static string Number(double value, int digits = 3) =>

@@ -12,13 +12,6 @@ namespace PlaceDeMarche.Pipeline.Report.Stages;
 /// <summary>Renders <c>reports/feasibility-report.pdf</c> from the study's artifacts.</summary>
 public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
 {
-    /// <summary>The text's topic models, in report order: label, what they were fitted on, their artifacts.</summary>
-    private static readonly (string Label, string Source, string Topics, string Metrics)[] TopicModels =
-    [
-        ("NMF", "TF-IDF", ArtifactPaths.TextNmfTopics, ArtifactPaths.TextNmfMetrics),
-        ("LDA", "sac de mots", ArtifactPaths.TextLdaTopics, ArtifactPaths.TextLdaMetrics),
-    ];
-
     public override string Name => "Report";
 
     public override string Description => "Render the feasibility report (PDF) from the study's results";
@@ -27,8 +20,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
     [
         ArtifactPaths.ArchiveInfo,
         ArtifactPaths.Products,
-        .. TopicModels.SelectMany(m => new[] { m.Topics, m.Metrics }),
-        .. TextRepresentation.All.SelectMany(r => new[] { r.Clusters, r.ClusterMetrics }),
+        .. TextStudyInput.Artifacts,
         CollectionArtifactPaths.Collected,
         CollectionArtifactPaths.CollectionStatistics,
         CollectionArtifactPaths.CollectedImages,
@@ -39,41 +31,26 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
 
-    protected override ReportStageParameters BindParameters(PipelineConfiguration configuration) =>
-        new(configuration.Bind<ReportParameters>("report"), configuration.Flatten());
+    protected override ReportStageParameters BindParameters(PipelineConfiguration configuration) => ReportStageParameters.Bind(configuration);
 
     protected override void Run(StageContext context, ReportStageParameters parameters)
     {
-        var manifests = new ManifestStore(context.Workspace);
-        var upstream = Directory.Exists(context.Workspace.ManifestsDirectory)
-            ? Directory.GetFiles(context.Workspace.ManifestsDirectory, "*.json")
-                .Select(f => manifests.Load(Path.GetFileNameWithoutExtension(f)))
-                .OfType<Core.Caching.StageManifest>()
-                .Where(m => m.Stage != Name)
-                .OrderBy(m => m.CompletedAtUtc)
-                .ToArray()
-            : [];
+        var upstream = new ManifestStore(context.Workspace).LoadAll().Where(m => m.Stage != Name).ToArray();
         var archive = ArchiveTable.Read(context.InputPath(ArtifactPaths.ArchiveInfo));
+        var text = TextStudyInput.Load(context.InputPath, upstream);
         var input = new ReportInput(
             parameters,
             archive,
             ProductTable.Read(context.InputPath(ArtifactPaths.Products)),
-            TextRepresentation.All.Select(r => new RepresentationScores(
-                r.Label,
-                ClusterAssignmentTable.Read(context.InputPath(r.Clusters)),
-                MetricTable.Read(context.InputPath(r.ClusterMetrics))) { NotRunNote = r.NotRunNote }).ToArray(),
-            TopicModels.Select(m => new TopicModelSummary(
-                m.Label,
-                m.Source,
-                TopicTermTable.Read(context.InputPath(m.Topics)),
-                MetricTable.Read(context.InputPath(m.Metrics)))).ToArray(),
+            text.Scores,
+            text.TopicModels,
             upstream.Select(m => new StageTiming(m.Stage, m.Seconds, m.CompletedAtUtc)).ToArray(),
             [
                 new("Archive du jeu de données", $"{archive.FileName} : {archive.Sha256}"),
                 .. upstream.SelectMany(m => m.Outputs).Where(o => Inputs.Contains(o.Path)).Select(o => new KeyValuePair<string, string>(o.Path, o.Sha256)),
             ],
             ToolVersions(),
-            upstream.Length > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch,
+            ReportDate(upstream),
             ImageStudyInput.Load(context.InputPath))
         {
             Collection = ReadCollection(context),
@@ -97,7 +74,11 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             LicenceTable.Read(context.InputPath(CollectionArtifactPaths.LicenceManifest)));
     }
 
-    private static IReadOnlyList<KeyValuePair<string, string>> ToolVersions() =>
+    /// <summary>The report is dated by its newest input, not by the clock, so an unchanged study renders the same bytes.</summary>
+    internal static DateTimeOffset ReportDate(IReadOnlyList<Core.Caching.StageManifest> upstream) =>
+        upstream.Count > 0 ? upstream.Max(m => m.CompletedAtUtc) : DateTimeOffset.UnixEpoch;
+
+    internal static IReadOnlyList<KeyValuePair<string, string>> ToolVersions() =>
     [
         new("PlaceDeMarche.Pipeline", typeof(FeasibilityReportStage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"),
         new(".NET", RuntimeInformation.FrameworkDescription),

@@ -83,6 +83,8 @@ public sealed class CollectionSectionBuilderTests
             new("Titre", DateTimeOffset.UnixEpoch, [new ReportSection("S", [new Table(["Produit"], [[text]])])]);
 
         ReportSecretAudit.EnsureClean(Document(ProductId), new HashSet<string> { ProductId });
+        ReportSecretAudit.EnsureClean(Document($"Les points SIFT du produit {ProductId}, sur la photo prétraitée."), new HashSet<string> { ProductId });
+        Assert.Throws<InvalidDataException>(() => ReportSecretAudit.EnsureClean(Document($"du produit {ProductId}"), new HashSet<string>()));
         var failure = Assert.Throws<InvalidDataException>(() =>
             ReportSecretAudit.EnsureClean(Document("app_key=0f1e2d3c4b5a69788796a5b4c3d2e1f0"), new HashSet<string> { ProductId }));
 

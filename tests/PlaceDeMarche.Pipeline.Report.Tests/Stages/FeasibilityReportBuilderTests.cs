@@ -76,7 +76,7 @@ public sealed class FeasibilityReportBuilderTests
 
         var text = document.Sections.Single(s => s.Heading == "Texte");
         var scores = text.Blocks.OfType<Table>().First();
-        Assert.Equal(["Transformer (ONNX)", "—", "non exécuté : aucun modèle fourni", "—", "—", "—", "—"], scores.Rows[0]);
+        Assert.Equal(["Transformer (ONNX)", "non exécuté : aucun modèle fourni", "—", "—", "—", "—", "—", "—"], scores.Rows[0]);
         Assert.Equal("TF-IDF", scores.Rows[1][0]);
         Assert.Equal(1, scores.HighlightedRow);
         Assert.Single(text.Blocks.OfType<PlotGrid>().First().Plots);
@@ -96,6 +96,15 @@ public sealed class FeasibilityReportBuilderTests
         Assert.Contains("ARI de 0,125", tables[1].Caption!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheAppendixGivesTheReasonForEachParameter()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
+
+        var parameters = document.Sections.Last().Blocks.OfType<Table>().Single();
+        Assert.Equal(["seed", "42", "fixed before any run"], parameters.Rows.Single());
+    }
+
     private static ReportInput Input(double ari, bool isSample)
     {
         var products = new[]
@@ -111,7 +120,7 @@ public sealed class FeasibilityReportBuilderTests
             ["matched_accuracy"] = 1, ["feature_space_ari"] = 0.3,
         };
         return new ReportInput(
-            new ReportStageParameters(new ReportParameters(), [new("seed", "42")]),
+            new ReportStageParameters(new ReportParameters(), [new("seed", "42")], new Dictionary<string, string> { ["seed"] = "fixed before any run" }),
             new ArchiveRecord("sample", "flipkart-sample.zip", "abc", 1000, isSample, 3),
             products,
             [new RepresentationScores("TF-IDF", assignments, metrics)],
