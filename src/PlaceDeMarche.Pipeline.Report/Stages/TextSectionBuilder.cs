@@ -59,7 +59,7 @@ public static class TextSectionBuilder
                     + "Moyennes sur toutes les graines. Temps : calcul de la représentation (partagé entre les pondérations d'un même modèle) "
                     + "et évaluation, à la dernière exécution. En gras : la meilleure représentation.",
                 Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, .. MetricColumns.Select(_ => ColumnAlignment.Right), ColumnAlignment.Right],
-                ColumnWidths = [2.1, 1.6, 0.8, 0.8, 0.8, 0.8, 1.1, 0.9],
+                ColumnWidths = [2.2, 1.6, 0.75, 0.9, 0.85, 0.75, 1.1, 0.85],
                 HighlightedRow = scores.ToList().IndexOf(best),
             },
             new PlotGrid(scores.Where(s => s.HasRun).Select(s => Map($"{s.Label} : vraies catégories", s.Assignments, CategoryIndices(s.Assignments, categoryNames), categoryNames)).ToArray())
