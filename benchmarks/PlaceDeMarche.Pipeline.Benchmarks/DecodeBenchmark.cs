@@ -5,12 +5,12 @@ namespace PlaceDeMarche.Pipeline.Benchmarks;
 /// <summary>Peer of reference/djpeg-all.sh: decodes every JPEG on one thread, as djpeg does.</summary>
 internal static class DecodeBenchmark
 {
-    public static void Run(string imagesDirectory, bool scaled)
+    public static void Run(string imagesDirectory, DecodeScale scale)
     {
-        // djpeg neither rotates by EXIF nor scales unless asked; -scale 1/4 is DecodeScale.Quarter.
+        // djpeg neither rotates by EXIF nor scales unless asked; -scale 1/N is DecodeScale N.
         var options = new DecodeOptions
         {
-            Scale = scaled ? DecodeScale.Quarter : DecodeScale.Full,
+            Scale = scale,
             ApplyExifOrientation = false,
         };
         var files = BenchmarkInputs.JpegFiles(imagesDirectory);
@@ -21,6 +21,6 @@ internal static class DecodeBenchmark
             pixels += (long)image.Width * image.Height;
         }
 
-        Console.WriteLine($"ours: {files.Length} images decoded{(scaled ? " at 1/4 scale" : "")}, {pixels} pixels");
+        Console.WriteLine($"ours: {files.Length} images decoded{(scale == DecodeScale.Full ? "" : $" at 1/{(int)scale} scale")}, {pixels} pixels");
     }
 }

@@ -1,3 +1,5 @@
+using PlaceDeMarche.Pipeline.Imaging;
+
 namespace PlaceDeMarche.Pipeline.Benchmarks;
 
 /// <summary>Whole-process benchmarks, each the peer of a script in benchmarks/reference (see benchmarks/README.md).</summary>
@@ -7,6 +9,7 @@ internal static class Program
         usage: PlaceDeMarche.Pipeline.Benchmarks <command> <path>
           decode <images-dir>          decode every JPEG at full size, one thread
           decode-scaled <images-dir>   decode every JPEG at 1/4 scale (DCT scaling), one thread
+          decode-eighth <images-dir>   decode every JPEG at 1/8 scale (DC only), one thread
           sift <images-dir>            resize to <= 512 px, SIFT, 200-word mini-batch vocabulary, histograms, all cores
           text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, t-SNE, KMeans(7), ARI
           tsne-seeds <features.parquet> one t-SNE run (random init), then the scoring protocol over 10 seeds, ARI spread
@@ -25,10 +28,13 @@ internal static class Program
         switch (args[0])
         {
             case "decode":
-                DecodeBenchmark.Run(path, scaled: false);
+                DecodeBenchmark.Run(path, DecodeScale.Full);
                 return 0;
             case "decode-scaled":
-                DecodeBenchmark.Run(path, scaled: true);
+                DecodeBenchmark.Run(path, DecodeScale.Quarter);
+                return 0;
+            case "decode-eighth":
+                DecodeBenchmark.Run(path, DecodeScale.Eighth);
                 return 0;
             case "sift":
                 SiftBenchmark.Run(path);

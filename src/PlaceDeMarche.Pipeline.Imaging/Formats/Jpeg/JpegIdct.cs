@@ -32,6 +32,9 @@ internal static class JpegIdct
     // output is exactly the box-filtered full-size IDCT (as djpeg -scale approximates).
     private static readonly float[][] ReducedBasis = [[], [], BuildReducedBasis(2), [], BuildReducedBasis(4)];
 
+    // Column u of each reduced basis as a vector (element x = reducedBasis[x][u], zero past N), for the horizontal pass.
+    private static readonly Vector128<float>[][] ReducedColumns = [[], [], BuildReducedColumns(2), [], BuildReducedColumns(4)];
+
     // Row u of the 8-point basis transposed: element x = basis8[x][u], for the horizontal pass.
     private static readonly Vector256<float>[] Basis8Columns = BuildColumns();
 
@@ -90,8 +93,7 @@ internal static class JpegIdct
         ref float q = ref MemoryMarshal.GetReference(quant[..64]);
         _ = destination[(7 * stride) + 7];
         ref byte output = ref MemoryMarshal.GetReference(destination);
-        if (rowMask <= 1 && (Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<short, byte>(ref coefficient)) & ~0xFFFFUL) == 0
-            && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<short, byte>(ref Unsafe.Add(ref coefficient, 4))) == 0)
+        if (IsDcOnly(ref coefficient, rowMask))
         {
             // DC only (or empty): a flat block.
             ulong flat = ToSample(coefficient * q / 8f) * 0x0101010101010101UL;
@@ -147,44 +149,77 @@ internal static class JpegIdct
 
     private static void TransformReduced(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> quant, int size, Span<byte> destination, int stride)
     {
-        if (size == 1)
+        ref short coefficient = ref MemoryMarshal.GetReference(coefficients[..64]);
+        ref float q = ref MemoryMarshal.GetReference(quant[..64]);
+        _ = destination[((size - 1) * stride) + size - 1];
+        ref byte output = ref MemoryMarshal.GetReference(destination);
+        if (size == 1 || IsDcOnly(ref coefficient, rowMask))
         {
-            destination[0] = ToSample(coefficients[0] * quant[0] / 8f);
+            // Flat block: every reduced sample is the block average.
+            byte flat = ToSample(coefficient * q / 8f);
+            for (int y = 0; y < size; y++)
+            {
+                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref output, y * stride), flat, (uint)size);
+            }
+
             return;
         }
 
-        var basis = ReducedBasis[size];
-        Span<float> rows = stackalloc float[8 * 4];
+        // Same products and summation order as the scalar definition (columns past the last non-zero one
+        // would only add exact zeros), four output columns per Vector128.
+        int lastColumn = LastNonZeroColumn(ref coefficient, rowMask);
+        Span<Vector128<float>> rows = stackalloc Vector128<float>[8];
+        Span<float> dequantised = stackalloc float[8];
+        ref float f = ref MemoryMarshal.GetReference(dequantised);
+        ref Vector128<float> columns = ref MemoryMarshal.GetArrayDataReference(ReducedColumns[size]);
+        ref Vector128<float> row = ref MemoryMarshal.GetReference(rows);
         for (int mask = rowMask; mask != 0; mask &= mask - 1)
         {
             int v = BitOperations.TrailingZeroCount(mask);
-            for (int x = 0; x < size; x++)
+            var raw = Vector128.LoadUnsafe(ref coefficient, (nuint)(v * 8));
+            var widened = Vector256.Create(Vector128.WidenLower(raw), Vector128.WidenUpper(raw));
+            (Vector256.ConvertToSingle(widened) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8))).StoreUnsafe(ref f);
+            var sum = Vector128.Create(f) * columns;
+            for (int u = 1; u <= lastColumn; u++)
             {
-                float sum = 0;
-                for (int u = 0; u < 8; u++)
-                {
-                    sum += coefficients[v * 8 + u] * quant[v * 8 + u] * basis[x * 8 + u];
-                }
-
-                rows[v * size + x] = sum;
+                sum += Vector128.Create(Unsafe.Add(ref f, u)) * Unsafe.Add(ref columns, u);
             }
+
+            Unsafe.Add(ref row, v) = sum;
         }
 
+        ref float basis = ref MemoryMarshal.GetArrayDataReference(ReducedBasis[size]);
+        var bias = Vector128.Create(128.5f);
+        var max = Vector128.Create(255f);
+        int first = BitOperations.TrailingZeroCount(rowMask);
         for (int y = 0; y < size; y++)
         {
-            for (int x = 0; x < size; x++)
+            var sum = Vector128.Create(Unsafe.Add(ref basis, (y * 8) + first)) * Unsafe.Add(ref row, first);
+            for (int mask = rowMask & (rowMask - 1); mask != 0; mask &= mask - 1)
             {
-                float sum = 0;
-                for (int mask = rowMask; mask != 0; mask &= mask - 1)
-                {
-                    int v = BitOperations.TrailingZeroCount(mask);
-                    sum += basis[y * 8 + v] * rows[v * size + x];
-                }
+                int v = BitOperations.TrailingZeroCount(mask);
+                sum += Vector128.Create(Unsafe.Add(ref basis, (y * 8) + v)) * Unsafe.Add(ref row, v);
+            }
 
-                destination[y * stride + x] = ToSample(sum);
+            var ints = Vector128.ConvertToInt32(Vector128.Min(Vector128.Max(sum + bias, Vector128<float>.Zero), max));
+            var shorts = Vector128.Narrow(ints, ints).AsUInt16();
+            uint packed = Vector128.Narrow(shorts, shorts).AsUInt32().ToScalar();
+            ref byte target = ref Unsafe.Add(ref output, y * stride);
+            if (size == 4)
+            {
+                Unsafe.WriteUnaligned(ref target, packed);
+            }
+            else
+            {
+                Unsafe.WriteUnaligned(ref target, (ushort)packed);
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDcOnly(ref short coefficient, int rowMask) =>
+        rowMask <= 1 && (Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<short, byte>(ref coefficient)) & ~0xFFFFUL) == 0
+        && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<short, byte>(ref Unsafe.Add(ref coefficient, 4))) == 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte ToSample(float value) => (byte)(int)Math.Clamp(value + 128.5f, 0f, 255f);
@@ -224,6 +259,25 @@ internal static class JpegIdct
         }
 
         return basis;
+    }
+
+    private static Vector128<float>[] BuildReducedColumns(int size)
+    {
+        var basis = ReducedBasis[size];
+        var columns = new Vector128<float>[8];
+        Span<float> column = stackalloc float[4];
+        for (int u = 0; u < 8; u++)
+        {
+            column.Clear();
+            for (int x = 0; x < size; x++)
+            {
+                column[x] = basis[x * 8 + u];
+            }
+
+            columns[u] = Vector128.Create<float>(column);
+        }
+
+        return columns;
     }
 
     private static Vector256<float>[] BuildColumns()
