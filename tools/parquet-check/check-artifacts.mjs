@@ -25,10 +25,34 @@ const expectations = {
   'clustering/text-lsa.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } },
   'clustering/text-nmf.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } },
 };
-for (const method of ['word2vec-mean', 'word2vec-tfidf', 'fasttext-mean', 'fasttext-tfidf']) {
-  expectations[`text/${method}.parquet`] = { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', features: 'FLOAT[]' } };
-  expectations[`clustering/text-${method}.parquet`] = { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' } };
+const features = { id: 'VARCHAR', category: 'VARCHAR', features: 'FLOAT[]' };
+const clusters = { id: 'VARCHAR', category: 'VARCHAR', cluster: 'INTEGER', tsne_x: 'FLOAT', tsne_y: 'FLOAT' };
+const metrics = { metric: 'VARCHAR', value: 'DOUBLE' };
+for (const method of ['bow', 'lda', 'doc2vec', ...['word2vec', 'fasttext'].flatMap(m => ['mean', 'tfidf', 'sif'].map(p => `${m}-${p}`))]) {
+  expectations[`text/${method}.parquet`] = { rows: productCount, schema: features };
+  expectations[`clustering/text-${method}.parquet`] = { rows: productCount, schema: clusters };
+  expectations[`clustering/text-${method}-metrics.parquet`] = { schema: metrics };
 }
+Object.assign(expectations, {
+  'text/bow-vocabulary.parquet': { schema: { term: 'VARCHAR' } },
+  'text/lda-topics.parquet': { schema: { topic: 'INTEGER', rank: 'INTEGER', term: 'VARCHAR', weight: 'FLOAT' } },
+  'text/lda-metrics.parquet': { schema: metrics },
+  'text/nmf-metrics.parquet': { schema: metrics },
+  // No transformer model is configured offline: the table exists, empty, with its schema.
+  'text/transformer.parquet': { rows: 0, schema: features },
+  'image/index.parquet': { rows: productCount, schema: { id: 'VARCHAR', category: 'VARCHAR', source_sha256: 'VARCHAR', status: 'VARCHAR', reason: 'VARCHAR', width: 'INTEGER', height: 'INTEGER', cache_key: 'VARCHAR', offset: 'BIGINT', length: 'BIGINT' } },
+  'image/sift-bovw.parquet': { schema: features },
+  'image/colorhist.parquet': { schema: features },
+  'image/sift-keypoints.parquet': { schema: { id: 'VARCHAR', x: 'FLOAT', y: 'FLOAT', scale: 'FLOAT', angle: 'FLOAT' } },
+  'clustering/image-sift.parquet': { schema: clusters },
+  'clustering/image-colorhist.parquet': { schema: clusters },
+  'clustering/image-sift-metrics.parquet': { schema: metrics },
+  'clustering/image-colorhist-metrics.parquet': { schema: metrics },
+  'collect/collected.parquet': { schema: { food_id: 'VARCHAR', label: 'VARCHAR', category: 'VARCHAR', food_contents_label: 'VARCHAR', image: 'VARCHAR', source: 'VARCHAR', licence: 'VARCHAR', image_path: 'VARCHAR', thumbnail_path: 'VARCHAR', thumbnail_width: 'INTEGER', thumbnail_height: 'INTEGER' } },
+  'collect/requests.parquet': { rows: 1, schema: { provider: 'VARCHAR', query: 'VARCHAR', status: 'VARCHAR', reason: 'VARCHAR', products: 'INTEGER', pages: 'INTEGER', dropped_off_topic: 'INTEGER', requests: 'INTEGER', cache_hits: 'INTEGER', cache_misses: 'INTEGER', images_downloaded: 'INTEGER', images_failed: 'INTEGER' } },
+  'compliance/findings.parquet': { schema: { scan: 'VARCHAR', location: 'VARCHAR', field: 'VARCHAR', kind: 'VARCHAR', masked: 'VARCHAR' } },
+  'compliance/licences.parquet': { schema: { component: 'VARCHAR', licence: 'VARCHAR', obligations: 'VARCHAR', source: 'VARCHAR', status: 'VARCHAR', note: 'VARCHAR', must_not_redistribute: 'BOOLEAN', requires_attribution: 'BOOLEAN' } },
+});
 
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
@@ -56,7 +80,13 @@ try {
   const metrics = `read_parquet('${join(root, 'clustering/text-tfidf-metrics.parquet')}')`;
   const ari = Number(await scalar(`SELECT value FROM ${metrics} WHERE metric = 'ari'`));
   if (!(ari >= -1 && ari <= 1)) problems.push(`metrics: ari = ${ari}`);
-  console.log(`  categories: ${categories}; TF-IDF ARI read back by DuckDB: ${ari}`);
+  const index = `read_parquet('${join(root, 'image/index.parquet')}')`;
+  const usable = Number(await scalar(`SELECT count(*) FROM ${index} WHERE status = 'ok'`));
+  for (const table of ['image/sift-bovw.parquet', 'image/colorhist.parquet', 'clustering/image-sift.parquet']) {
+    const rows = Number(await scalar(`SELECT count(*) FROM read_parquet('${join(root, table)}')`));
+    if (rows !== usable) problems.push(`${table}: ${rows} rows, but the image index has ${usable} usable photos`);
+  }
+  console.log(`  categories: ${categories}; usable photos: ${usable}; TF-IDF ARI read back by DuckDB: ${ari}`);
 } finally {
   connection.closeSync();
   instance.closeSync();
