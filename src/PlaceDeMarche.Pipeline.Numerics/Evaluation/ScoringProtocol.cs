@@ -14,12 +14,15 @@ namespace PlaceDeMarche.Pipeline.Numerics.Evaluation;
 public static class ScoringProtocol
 {
     /// <summary>Scores with one seed.</summary>
-    public static ScoringResult Score(DenseMatrix features, int[] categories, ScoringOptions options, int seed) =>
-        ScoreReduced(Reduce(features, categories, options), categories, options, seed);
+    public static ScoringResult Score(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
+    {
+        var reduced = Reduce(features, categories, options);
+        return ScoreReduced(reduced, Affinities(reduced, options), categories, options, seed);
+    }
 
     /// <summary>
     /// Scores with <see cref="ScoringOptions.Seeds"/> seeds (<paramref name="seed"/>, <paramref name="seed"/> + 1, …).
-    /// The PCA does not depend on the seed, so it is computed once; the seeds then run in parallel, each result stored
+    /// The PCA and t-SNE's affinities do not depend on the seed, so they are computed once; the seeds then run in parallel, each result stored
     /// at its seed's index, and every run is deterministic on its own, so the output equals a sequential run's.
     /// </summary>
     public static SeededScores ScoreOverSeeds(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
@@ -30,12 +33,13 @@ public static class ScoringProtocol
         }
 
         var reduced = Reduce(features, categories, options);
+        var affinities = Affinities(reduced, options);
         var runs = new ScoringResult[options.Seeds];
         Parallel.For(
             0,
             runs.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => runs[i] = ScoreReduced(reduced, categories, options, seed + i));
+            i => runs[i] = ScoreReduced(reduced, affinities, categories, options, seed + i));
         return new SeededScores(runs);
     }
 
@@ -50,12 +54,15 @@ public static class ScoringProtocol
         return Pca.Fit(features, PcaOptions.WithComponentCount(components));
     }
 
-    private static ScoringResult ScoreReduced(PcaResult pca, int[] categories, ScoringOptions options, int seed)
+    private static TSneAffinities Affinities(PcaResult pca, ScoringOptions options) =>
+        TSneAffinities.Compute(pca.Projection, EffectivePerplexity(options.Perplexity, pca.Projection.Rows));
+
+    private static ScoringResult ScoreReduced(PcaResult pca, TSneAffinities affinities, int[] categories, ScoringOptions options, int seed)
     {
         var reduced = pca.Projection;
         var clusterCount = categories.Distinct().Count();
-        var perplexity = EffectivePerplexity(options.Perplexity, reduced.Rows);
-        var tsne = TSne.Fit(reduced, new TSneOptions
+        var perplexity = affinities.Perplexity;
+        var tsne = TSne.Fit(reduced, affinities, new TSneOptions
         {
             Perplexity = perplexity,
             MaxIterations = options.TSneIterations,

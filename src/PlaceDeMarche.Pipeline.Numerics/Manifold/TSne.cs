@@ -26,11 +26,26 @@ public static class TSne
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new TSneOptions();
+        return Fit(data, TSneAffinities.Compute(data, options.Perplexity), options);
+    }
+
+    /// <summary>Embeds the rows of <paramref name="data"/> in 2-D from affinities computed beforehand (e.g. shared
+    /// by several seeds); they must come from the same data and perplexity.</summary>
+    public static TSneResult Fit(DenseMatrix data, TSneAffinities affinities, TSneOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(affinities);
+        ArgumentNullException.ThrowIfNull(options);
         options.Validate(data.Rows);
-        data.EnsureFinite("t-SNE");
+        if (affinities.Rows != data.Rows || affinities.Perplexity != options.Perplexity)
+        {
+            throw new ArgumentException(
+                $"The affinities were computed for {affinities.Rows} rows at perplexity {affinities.Perplexity}, not {data.Rows} rows at {options.Perplexity}.",
+                nameof(affinities));
+        }
 
         var n = data.Rows;
-        var objective = new Objective(NeighbourAffinities.JointProbabilities(data, options.Perplexity));
+        var objective = new Objective(affinities.Joint);
         var positions = InitialPositions(data, options);
         var learningRate = options.LearningRate ?? Math.Max(n / options.EarlyExaggeration / 4.0, 50.0);
 
@@ -242,7 +257,40 @@ public static class TSne
                 var broadcastX = Vector256.Create(xi);
                 var broadcastY = Vector256.Create(yi);
                 Vector256<float> similarity = default, rowX = default, rowY = default;
+                Vector256<float> similarity2 = default, rowX2 = default, rowY2 = default;
                 var j = i + 1;
+                // Two independent accumulator sets halve the loop-carried add chains (the loop is latency-bound).
+                for (; j <= n - 2 * Lanes; j += 2 * Lanes)
+                {
+                    var offset = (nuint)j;
+                    var offset2 = offset + Lanes;
+                    var dx = broadcastX - Vector256.LoadUnsafe(ref xs, offset);
+                    var dy = broadcastY - Vector256.LoadUnsafe(ref ys, offset);
+                    var dx2 = broadcastX - Vector256.LoadUnsafe(ref xs, offset2);
+                    var dy2 = broadcastY - Vector256.LoadUnsafe(ref ys, offset2);
+                    var q = one / (one + dx * dx + dy * dy);
+                    var q2 = one / (one + dx2 * dx2 + dy2 * dy2);
+                    var qq = q * q;
+                    var qq2 = q2 * q2;
+                    var fx = qq * dx;
+                    var fy = qq * dy;
+                    var fx2 = qq2 * dx2;
+                    var fy2 = qq2 * dy2;
+                    similarity += q;
+                    rowX += fx;
+                    rowY += fy;
+                    similarity2 += q2;
+                    rowX2 += fx2;
+                    rowY2 += fy2;
+                    (Vector256.LoadUnsafe(ref forceX, offset) - fx).StoreUnsafe(ref forceX, offset);
+                    (Vector256.LoadUnsafe(ref forceY, offset) - fy).StoreUnsafe(ref forceY, offset);
+                    (Vector256.LoadUnsafe(ref forceX, offset2) - fx2).StoreUnsafe(ref forceX, offset2);
+                    (Vector256.LoadUnsafe(ref forceY, offset2) - fy2).StoreUnsafe(ref forceY, offset2);
+                }
+
+                similarity += similarity2;
+                rowX += rowX2;
+                rowY += rowY2;
                 for (; j <= n - Lanes; j += Lanes)
                 {
                     var offset = (nuint)j;

@@ -7,6 +7,19 @@ namespace PlaceDeMarche.Pipeline.Numerics.Tests.Manifold;
 
 public class TSneTests
 {
+    [Fact]
+    public void SharedAffinitiesGiveTheSameEmbeddingAsComputingThemAndMustMatchTheData()
+    {
+        var (data, _) = SyntheticData.FarBlobs(10, 20, 4);
+        var options = new TSneOptions { Perplexity = 10, Initialization = TSneInitialization.Random, Seed = 3, MaxIterations = 300 };
+        var affinities = TSneAffinities.Compute(data, 10);
+
+        Assert.Equal(TSne.Fit(data, options).Embedding.Data, TSne.Fit(data, affinities, options).Embedding.Data);
+        Assert.Throws<ArgumentException>(() => TSne.Fit(data, affinities, options with { Perplexity = 12 }));
+        var (other, _) = SyntheticData.FarBlobs(10, 21, 4);
+        Assert.Throws<ArgumentException>(() => TSne.Fit(other, affinities, options));
+    }
+
     [Theory]
     [InlineData(TSneInitialization.Pca)]
     [InlineData(TSneInitialization.Random)]
