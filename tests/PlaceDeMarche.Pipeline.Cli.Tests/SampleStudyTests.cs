@@ -48,6 +48,9 @@ public sealed class SampleStudyTests : IDisposable
         Assert.Equal((double)metrics[$"text.{bestMethod.Replace('-', '_')}.ari_mean"]!, (double)metrics["text.best.ari_mean"]!);
         Assert.Equal((double)metrics[$"text.{bestMethod.Replace('-', '_')}.ari_std"]!, (double)metrics["text.best.ari_std"]!);
         Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(study.PathOf("reports/text-study.pdf"))[..4]);
+        // The LDA model's perplexity and the t-SNE perplexity of its clustering are two metrics, not one overwriting the other.
+        Assert.True((double)metrics["text.lda.model_perplexity"]! > 1);
+        Assert.Equal(11.333333, (double)metrics["text.lda.perplexity"]!, 5);
         Assert.Contains("missing image", study.Output);
         // Offline: the collection is recorded as not collected and the study goes on; compliance runs on the sample.
         Assert.Equal(0, (int)metrics["collect.products"]!);

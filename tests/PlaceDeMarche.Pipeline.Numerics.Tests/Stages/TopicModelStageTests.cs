@@ -58,7 +58,7 @@ public sealed class TopicModelStageTests : IDisposable
         AssertEachTopicIsOneCategory(TopicTermTable.Read(workspace.Resolve(ArtifactPaths.TextLdaTopics)));
         Assert.Equal(1.0, MetricTable.Read(workspace.Resolve(ArtifactPaths.TextLdaMetrics))["argmax_ari"]);
         Assert.Equal(1.0, (double)metrics["text.lda.argmax_ari"]!);
-        Assert.True((double)metrics["text.lda.perplexity"]! > 1);
+        Assert.True((double)metrics["text.lda.model_perplexity"]! > 1);
     }
 
     [Fact]
