@@ -33,6 +33,50 @@ public class JpegScaledDecodeTests
         Assert.True(mean <= 1.5 && max <= 4, $"{name} 1/{denominator}: mean {mean:F3}, max {max}");
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void ScaledDecode_IsTheFullDecodeBoxFiltered(int denominator)
+    {
+        // Gray 40x32 (whole blocks, no chroma): the reduced IDCT computes the box filter of the full IDCT before
+        // rounding, so it may differ from box-filtering the rounded full decode by at most one level. Groups with a
+        // clamped full-size sample (0 or 255) are skipped: there the full decode cut the value before averaging.
+        var full = ImageDecoder.Decode(Fixture.Bytes("gray.jpg"), DecodeOptions.Default);
+        var scaled = ImageDecoder.Decode(Fixture.Bytes("gray.jpg"), new DecodeOptions { Scale = (DecodeScale)denominator });
+
+        Assert.Equal((full.Width / denominator, full.Height / denominator), (scaled.Width, scaled.Height));
+        int compared = 0;
+        for (int y = 0; y < scaled.Height; y++)
+        {
+            for (int x = 0; x < scaled.Width; x++)
+            {
+                int sum = 0;
+                bool clamped = false;
+                for (int j = 0; j < denominator; j++)
+                {
+                    for (int i = 0; i < denominator; i++)
+                    {
+                        byte sample = full.Pixels[((y * denominator + j) * full.Width + (x * denominator + i)) * 3];
+                        sum += sample;
+                        clamped |= sample is 0 or 255;
+                    }
+                }
+
+                if (clamped)
+                {
+                    continue;
+                }
+
+                compared++;
+                double boxed = (double)sum / (denominator * denominator);
+                Assert.True(Math.Abs(scaled.Pixels[(y * scaled.Width + x) * 3] - boxed) <= 1.0, $"1/{denominator} at ({x}, {y}): {scaled.Pixels[(y * scaled.Width + x) * 3]} vs {boxed:F2}");
+            }
+        }
+
+        Assert.True(compared >= scaled.Width * scaled.Height / 2, $"only {compared} of {scaled.Width * scaled.Height} samples compared");
+    }
+
     [Fact]
     public void MinShortSide_PicksLargestReductionKeepingTheShortSide()
     {

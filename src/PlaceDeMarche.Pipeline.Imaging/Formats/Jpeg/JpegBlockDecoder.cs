@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Formats.Jpeg;
 
@@ -9,7 +12,8 @@ internal static class JpegBlockDecoder
     /// <summary>
     /// Decodes a full block (DC difference + 63 AC coefficients) into <paramref name="block"/> (cleared, natural
     /// order) and returns a mask of the coefficient rows that may be non-zero (bit v = row v) for the IDCT.
-    /// The bit buffer lives in locals for the whole block: this is the hottest loop of the decoder.
+    /// This is the hottest loop of the decoder: the bit buffer lives in locals for the whole block, the row mask
+    /// is computed once at the end rather than per coefficient, and the only call that returns is the refill.
     /// </summary>
     public static int DecodeSequential(ref JpegBitReader reader, JpegHuffmanTable dc, JpegHuffmanTable ac, ref int predictor, Span<short> block)
     {
@@ -39,7 +43,7 @@ internal static class JpegBlockDecoder
             // At most 16 code bits were used of the 32 guaranteed, so the magnitude bits are buffered.
             if (category > 16)
             {
-                throw new ImageDecodeException($"corrupt JPEG: DC difference category {category} exceeds 16", offset: reader.Position);
+                ThrowDcCategory(category, reader.Position);
             }
 
             predictor += JpegBitReader.Extend((int)(bits >> (64 - category)), category);
@@ -51,8 +55,6 @@ internal static class JpegBlockDecoder
         coefficients = (short)predictor;
         ref byte zigZag = ref MemoryMarshal.GetReference(JpegIdct.ZigZagToNatural);
         ref int fast = ref MemoryMarshal.GetArrayDataReference(ac.AcFast);
-        ref ushort lookup = ref MemoryMarshal.GetArrayDataReference(ac.Lookup);
-        int rows = 1;
         for (int k = 1; k < 64; k++)
         {
             if (count < 32)
@@ -65,15 +67,14 @@ internal static class JpegBlockDecoder
             int value;
             if (combined != 0)
             {
-                length = combined & 0xFF;
                 k += (combined >> 8) & 0xFF;
                 value = combined >> 16;
-                bits <<= length;
-                count -= length;
+                bits <<= combined & 0xFF;
+                count -= combined & 0xFF;
             }
             else
             {
-                entry = Unsafe.Add(ref lookup, index);
+                entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ac.Lookup), index);
                 int runSize;
                 if (entry != 0)
                 {
@@ -107,16 +108,30 @@ internal static class JpegBlockDecoder
 
             if (k > 63)
             {
-                throw new ImageDecodeException($"corrupt JPEG: coefficient run passes the end of the block (index {k})", offset: reader.Position);
+                if (value == 0)
+                {
+                    break; // end of block, or a run of sixteen zeros reaching the end, from the fast table
+                }
+
+                ThrowRunPastBlock(k, reader.Position);
             }
 
-            int natural = Unsafe.Add(ref zigZag, k);
-            Unsafe.Add(ref coefficients, natural) = (short)value;
-            rows |= 1 << (natural >> 3);
+            // A zero value (sixteen zeros from the fast table) writes a zero: harmless.
+            Unsafe.Add(ref coefficients, Unsafe.Add(ref zigZag, k)) = (short)value;
         }
 
         reader.Commit(bits, count);
-        return rows;
+        return JpegIdct.NonZeroRows(block) | 1;
+    }
+
+    /// <summary>Zeroes the coefficient rows in <paramref name="rowMask"/>: the rest of a decoded block is already zero.</summary>
+    public static void ClearRows(Span<short> block, int rowMask)
+    {
+        ref short coefficients = ref MemoryMarshal.GetReference(block[..64]);
+        for (int mask = rowMask; mask != 0; mask &= mask - 1)
+        {
+            Vector128<short>.Zero.StoreUnsafe(ref coefficients, (nuint)(BitOperations.TrailingZeroCount(mask) * 8));
+        }
     }
 
     /// <summary>First DC scan of a progressive frame: the DC value shifted left by the point transform.</summary>
@@ -236,8 +251,24 @@ internal static class JpegBlockDecoder
     private static int DcCategory(ref JpegBitReader reader, JpegHuffmanTable dc)
     {
         int category = dc.DecodeSymbol(ref reader);
-        return category <= 16 ? category : throw new ImageDecodeException($"corrupt JPEG: DC difference category {category} exceeds 16", offset: reader.Position);
+        if (category > 16)
+        {
+            ThrowDcCategory(category, reader.Position);
+        }
+
+        return category;
     }
+
+    // Throws live outside the hot loop: an inlined interpolated message would cost a stack frame clear per block.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowDcCategory(int category, int position) =>
+        throw new ImageDecodeException($"corrupt JPEG: DC difference category {category} exceeds 16", offset: position);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRunPastBlock(int k, int position) =>
+        throw new ImageDecodeException($"corrupt JPEG: coefficient run passes the end of the block (index {k})", offset: position);
 
     private static int CheckIndex(int k, int last, ref JpegBitReader reader) =>
         k <= last ? k : throw new ImageDecodeException($"corrupt JPEG: coefficient run passes the end of the block (index {k} > {last})", offset: reader.Position);

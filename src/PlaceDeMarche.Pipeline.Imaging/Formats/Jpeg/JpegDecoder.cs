@@ -438,6 +438,8 @@ internal sealed class JpegDecoder
                 throw new ImageDecodeException($"component {c.Id} uses undefined quantisation table {c.QuantTableIndex}", offset: offset);
             }
 
+            c.TransformWeights = JpegIdct.Weights(quantTables[c.QuantTableIndex]!, c.IdctSize);
+
             if (isProgressive)
             {
                 if (c.Coefficients is null)
@@ -530,8 +532,8 @@ internal sealed class JpegDecoder
             int rows = JpegBlockDecoder.DecodeSequential(ref reader, dcTables[c.DcTableIndex]!, acTables[c.AcTableIndex]!, ref predictor, block);
             c.DcPredictor = predictor;
             int size = c.IdctSize;
-            JpegIdct.Transform(block, rows, quantTables[c.QuantTableIndex], size, c.Plane.AsSpan((blockY * size * c.PlaneStride) + (blockX * size)), c.PlaneStride);
-            block.Clear();
+            JpegIdct.Transform(block, rows, c.TransformWeights, size, c.Plane.AsSpan((blockY * size * c.PlaneStride) + (blockX * size)), c.PlaneStride);
+            JpegBlockDecoder.ClearRows(block, rows);
             return;
         }
 
@@ -601,14 +603,14 @@ internal sealed class JpegDecoder
 
     private void TransformStoredBlocks(JpegComponent c, short[] coefficients)
     {
-        var quant = quantTables[c.QuantTableIndex]!;
         int size = c.IdctSize;
+        var weights = JpegIdct.Weights(quantTables[c.QuantTableIndex]!, size);
         for (int by = 0; by < c.HeightInBlocks; by++)
         {
             for (int bx = 0; bx < c.WidthInBlocks; bx++)
             {
                 var block = coefficients.AsSpan(((by * c.BlocksPerLine) + bx) * 64, 64);
-                JpegIdct.Transform(block, JpegIdct.NonZeroRows(block), quant, size, c.Plane.AsSpan((by * size * c.PlaneStride) + (bx * size)), c.PlaneStride);
+                JpegIdct.Transform(block, JpegIdct.NonZeroRows(block), weights, size, c.Plane.AsSpan((by * size * c.PlaneStride) + (bx * size)), c.PlaneStride);
             }
         }
     }

@@ -8,11 +8,13 @@ namespace PlaceDeMarche.Pipeline.Imaging.Formats.Jpeg;
 /// <summary>
 /// Dequantisation + inverse DCT of one 8×8 block to N×N samples (N = 8, 4, 2, 1), written with the +128 level
 /// shift and clamped to bytes.
-/// The transform is the exact separable float IDCT as two small matrix products; for N &lt; 8 the matrices
-/// average groups of 8/N output rows, so the result is exactly the full IDCT box-filtered to N×N: DCT-domain
-/// downscaling that never builds the full block. The 8-point case runs on Vector256 and both skip
-/// all-zero coefficient rows (most rows of a photo block are zero). Every operation is plain IEEE
-/// multiply/add in a fixed order (no fused multiply-add), so results are identical on every machine.
+/// At N = 8 the transform is the exact separable float IDCT as two small matrix products on Vector256, skipping
+/// all-zero coefficient rows and columns. For N &lt; 8 the output is exactly the full IDCT box-filtered to N×N
+/// (DCT-domain downscaling that never builds the full block): each non-zero coefficient adds its own
+/// N×N basis image, pre-multiplied by its quantiser (<see cref="Weights"/>), which costs one vector
+/// multiply-add per output vector and coefficient, and photo blocks have few non-zero coefficients. Every
+/// operation is plain IEEE multiply/add in a fixed order (no fused multiply-add), so results are identical
+/// on every machine.
 /// </summary>
 internal static class JpegIdct
 {
@@ -28,13 +30,6 @@ internal static class JpegIdct
     // basis8[x * 8 + u] = C(u)/2 * cos((2x + 1) u pi / 16): one dimension of the 2-D IDCT.
     private static readonly float[] Basis8 = BuildBasis();
 
-    // For N = 2, 4: row x of the N x 8 matrix averages rows x*8/N .. (x+1)*8/N - 1 of basis8, so the reduced
-    // output is exactly the box-filtered full-size IDCT (as djpeg -scale approximates).
-    private static readonly float[][] ReducedBasis = [[], [], BuildReducedBasis(2), [], BuildReducedBasis(4)];
-
-    // Column u of each reduced basis as a vector (element x = reducedBasis[x][u], zero past N), for the horizontal pass.
-    private static readonly Vector128<float>[][] ReducedColumns = [[], [], BuildReducedColumns(2), [], BuildReducedColumns(4)];
-
     // Row u of the 8-point basis transposed: element x = basis8[x][u], for the horizontal pass.
     private static readonly Vector256<float>[] Basis8Columns = BuildColumns();
 
@@ -44,17 +39,19 @@ internal static class JpegIdct
     /// <summary>Bit v set when coefficient row v of <paramref name="coefficients"/> has a non-zero value.</summary>
     public static int NonZeroRows(ReadOnlySpan<short> coefficients)
     {
-        var longs = MemoryMarshal.Cast<short, ulong>(coefficients[..64]);
-        int mask = 0;
-        for (int v = 0; v < 8; v++)
+        // A row is two 64-bit words: one bit per non-zero word (16 bits), then OR the pairs and keep one bit per row.
+        ref ulong words = ref Unsafe.As<short, ulong>(ref MemoryMarshal.GetReference(coefficients[..64]));
+        uint nonZeroWords = 0;
+        for (int i = 0; i < 4; i++)
         {
-            if ((longs[2 * v] | longs[2 * v + 1]) != 0)
-            {
-                mask |= 1 << v;
-            }
+            uint zero = Vector256.Equals(Vector256.LoadUnsafe(ref words, (nuint)(i * 4)), Vector256<ulong>.Zero).ExtractMostSignificantBits();
+            nonZeroWords |= (~zero & 0xF) << (i * 4);
         }
 
-        return mask;
+        uint rows = (nonZeroWords | (nonZeroWords >> 1)) & 0x5555;
+        rows = (rows | (rows >> 1)) & 0x3333;
+        rows = (rows | (rows >> 2)) & 0x0F0F;
+        return (int)((rows | (rows >> 4)) & 0xFF);
     }
 
     private static int LastNonZeroColumn(ref short coefficient, int rowMask)
@@ -71,19 +68,57 @@ internal static class JpegIdct
     }
 
     /// <summary>
-    /// Transforms <paramref name="coefficients"/> (natural order, quantised; only rows in
-    /// <paramref name="rowMask"/> may be non-zero) with <paramref name="quant"/> (natural order) into a
-    /// <paramref name="size"/>×<paramref name="size"/> block at <paramref name="destination"/>.
+    /// The weights <see cref="Transform"/> needs for a quantisation table (natural order) at output size
+    /// <paramref name="size"/>: the table itself for 8 and 1, else for each coefficient n its dequantised basis
+    /// image, weights[n * size² + y * size + x] = quant[n] × R[y][n / 8] × R[x][n % 8], where row x of R averages
+    /// rows x·8/size … (x+1)·8/size − 1 of the 8-point IDCT basis.
     /// </summary>
-    public static void Transform(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> quant, int size, Span<byte> destination, int stride)
+    public static float[] Weights(float[] quant, int size)
     {
-        if (size == 8)
+        if (size is 8 or 1)
         {
-            Transform8(coefficients, rowMask, quant, destination, stride);
+            return quant;
         }
-        else
+
+        var reduced = BuildReducedBasis(size);
+        int area = size * size;
+        var weights = new float[64 * area];
+        for (int n = 0; n < 64; n++)
         {
-            TransformReduced(coefficients, rowMask, quant, size, destination, stride);
+            int v = n / 8, u = n % 8;
+            for (int y = 0; y < size; y++)
+            {
+                for (int x = 0; x < size; x++)
+                {
+                    weights[(n * area) + (y * size) + x] = (float)(quant[n] * reduced[(y * 8) + v] * reduced[(x * 8) + u]);
+                }
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>
+    /// Transforms <paramref name="coefficients"/> (natural order, quantised; only rows in
+    /// <paramref name="rowMask"/> may be non-zero) with <paramref name="weights"/> (from <see cref="Weights"/>
+    /// for the same size) into a <paramref name="size"/>×<paramref name="size"/> block at <paramref name="destination"/>.
+    /// </summary>
+    public static void Transform(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> weights, int size, Span<byte> destination, int stride)
+    {
+        switch (size)
+        {
+            case 8:
+                Transform8(coefficients, rowMask, weights, destination, stride);
+                break;
+            case 4:
+                TransformSparse4(coefficients, rowMask, weights, destination, stride);
+                break;
+            case 2:
+                TransformSparse2(coefficients, rowMask, weights, destination, stride);
+                break;
+            default:
+                TransformFlat(coefficients[0], weights[0], destination);
+                break;
         }
     }
 
@@ -147,74 +182,73 @@ internal static class JpegIdct
         }
     }
 
-    private static void TransformReduced(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> quant, int size, Span<byte> destination, int stride)
+    private static void TransformFlat(short dc, float quantDc, Span<byte> destination)
+    {
+        // 1x1: the block average.
+        destination[0] = ToSample(dc * quantDc / 8f);
+    }
+
+    private static void TransformSparse4(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> weights, Span<byte> destination, int stride)
     {
         ref short coefficient = ref MemoryMarshal.GetReference(coefficients[..64]);
-        ref float q = ref MemoryMarshal.GetReference(quant[..64]);
-        _ = destination[((size - 1) * stride) + size - 1];
+        ref float weight = ref MemoryMarshal.GetReference(weights[..(64 * 16)]);
+        _ = destination[(3 * stride) + 3];
         ref byte output = ref MemoryMarshal.GetReference(destination);
-        if (size == 1 || IsDcOnly(ref coefficient, rowMask))
-        {
-            // Flat block: every reduced sample is the block average.
-            byte flat = ToSample(coefficient * q / 8f);
-            for (int y = 0; y < size; y++)
-            {
-                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref output, y * stride), flat, (uint)size);
-            }
 
-            return;
-        }
-
-        // Same products and summation order as the scalar definition (columns past the last non-zero one
-        // would only add exact zeros), four output columns per Vector128.
-        int lastColumn = LastNonZeroColumn(ref coefficient, rowMask);
-        Span<Vector128<float>> rows = stackalloc Vector128<float>[8];
-        Span<float> dequantised = stackalloc float[8];
-        ref float f = ref MemoryMarshal.GetReference(dequantised);
-        ref Vector128<float> columns = ref MemoryMarshal.GetArrayDataReference(ReducedColumns[size]);
-        ref Vector128<float> row = ref MemoryMarshal.GetReference(rows);
+        // Output rows 0-1 and 2-3, each coefficient adding its scaled 4x4 basis image.
+        var top = Vector256.Create(128.5f);
+        var bottom = top;
         for (int mask = rowMask; mask != 0; mask &= mask - 1)
         {
             int v = BitOperations.TrailingZeroCount(mask);
-            var raw = Vector128.LoadUnsafe(ref coefficient, (nuint)(v * 8));
-            var widened = Vector256.Create(Vector128.WidenLower(raw), Vector128.WidenUpper(raw));
-            (Vector256.ConvertToSingle(widened) * Vector256.LoadUnsafe(ref q, (nuint)(v * 8))).StoreUnsafe(ref f);
-            var sum = Vector128.Create(f) * columns;
-            for (int u = 1; u <= lastColumn; u++)
+            for (uint lanes = NonZeroLanes(ref coefficient, v); lanes != 0; lanes &= lanes - 1)
             {
-                sum += Vector128.Create(Unsafe.Add(ref f, u)) * Unsafe.Add(ref columns, u);
+                int n = (v * 8) + BitOperations.TrailingZeroCount(lanes);
+                var value = Vector256.Create((float)Unsafe.Add(ref coefficient, n));
+                top += value * Vector256.LoadUnsafe(ref weight, (nuint)(n * 16));
+                bottom += value * Vector256.LoadUnsafe(ref weight, (nuint)((n * 16) + 8));
             }
-
-            Unsafe.Add(ref row, v) = sum;
         }
 
-        ref float basis = ref MemoryMarshal.GetArrayDataReference(ReducedBasis[size]);
-        var bias = Vector128.Create(128.5f);
-        var max = Vector128.Create(255f);
-        int first = BitOperations.TrailingZeroCount(rowMask);
-        for (int y = 0; y < size; y++)
+        var max = Vector256.Create(255f);
+        var topInts = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(top, Vector256<float>.Zero), max));
+        var bottomInts = Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(bottom, Vector256<float>.Zero), max));
+        var rows = Vector128.Narrow(
+            Vector128.Narrow(topInts.GetLower(), topInts.GetUpper()).AsUInt16(),
+            Vector128.Narrow(bottomInts.GetLower(), bottomInts.GetUpper()).AsUInt16()).AsUInt32();
+        for (int y = 0; y < 4; y++)
         {
-            var sum = Vector128.Create(Unsafe.Add(ref basis, (y * 8) + first)) * Unsafe.Add(ref row, first);
-            for (int mask = rowMask & (rowMask - 1); mask != 0; mask &= mask - 1)
-            {
-                int v = BitOperations.TrailingZeroCount(mask);
-                sum += Vector128.Create(Unsafe.Add(ref basis, (y * 8) + v)) * Unsafe.Add(ref row, v);
-            }
-
-            var ints = Vector128.ConvertToInt32(Vector128.Min(Vector128.Max(sum + bias, Vector128<float>.Zero), max));
-            var shorts = Vector128.Narrow(ints, ints).AsUInt16();
-            uint packed = Vector128.Narrow(shorts, shorts).AsUInt32().ToScalar();
-            ref byte target = ref Unsafe.Add(ref output, y * stride);
-            if (size == 4)
-            {
-                Unsafe.WriteUnaligned(ref target, packed);
-            }
-            else
-            {
-                Unsafe.WriteUnaligned(ref target, (ushort)packed);
-            }
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, y * stride), rows.GetElement(y));
         }
     }
+
+    private static void TransformSparse2(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> weights, Span<byte> destination, int stride)
+    {
+        ref short coefficient = ref MemoryMarshal.GetReference(coefficients[..64]);
+        ref float weight = ref MemoryMarshal.GetReference(weights[..(64 * 4)]);
+        _ = destination[stride + 1];
+        ref byte output = ref MemoryMarshal.GetReference(destination);
+        var sum = Vector128.Create(128.5f);
+        for (int mask = rowMask; mask != 0; mask &= mask - 1)
+        {
+            int v = BitOperations.TrailingZeroCount(mask);
+            for (uint lanes = NonZeroLanes(ref coefficient, v); lanes != 0; lanes &= lanes - 1)
+            {
+                int n = (v * 8) + BitOperations.TrailingZeroCount(lanes);
+                sum += Vector128.Create((float)Unsafe.Add(ref coefficient, n)) * Vector128.LoadUnsafe(ref weight, (nuint)(n * 4));
+            }
+        }
+
+        var ints = Vector128.ConvertToInt32(Vector128.Min(Vector128.Max(sum, Vector128<float>.Zero), Vector128.Create(255f)));
+        var shorts = Vector128.Narrow(ints, ints).AsUInt16();
+        var bytes = Vector128.Narrow(shorts, shorts).AsUInt16();
+        Unsafe.WriteUnaligned(ref output, bytes.GetElement(0));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, stride), bytes.GetElement(1));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NonZeroLanes(ref short coefficient, int row) =>
+        Vector128.Equals(Vector128.LoadUnsafe(ref coefficient, (nuint)(row * 8)), Vector128<short>.Zero).ExtractMostSignificantBits() ^ 0xFF;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDcOnly(ref short coefficient, int rowMask) =>
@@ -239,10 +273,10 @@ internal static class JpegIdct
         return basis;
     }
 
-    private static float[] BuildReducedBasis(int size)
+    private static double[] BuildReducedBasis(int size)
     {
         int group = 8 / size;
-        var basis = new float[size * 8];
+        var basis = new double[size * 8];
         for (int x = 0; x < size; x++)
         {
             for (int u = 0; u < 8; u++)
@@ -254,30 +288,11 @@ internal static class JpegIdct
                     sum += 0.5 * scale * Math.Cos((2 * (x * group + j) + 1) * u * Math.PI / 16);
                 }
 
-                basis[x * 8 + u] = (float)(sum / group);
+                basis[x * 8 + u] = sum / group;
             }
         }
 
         return basis;
-    }
-
-    private static Vector128<float>[] BuildReducedColumns(int size)
-    {
-        var basis = ReducedBasis[size];
-        var columns = new Vector128<float>[8];
-        Span<float> column = stackalloc float[4];
-        for (int u = 0; u < 8; u++)
-        {
-            column.Clear();
-            for (int x = 0; x < size; x++)
-            {
-                column[x] = basis[x * 8 + u];
-            }
-
-            columns[u] = Vector128.Create<float>(column);
-        }
-
-        return columns;
     }
 
     private static Vector256<float>[] BuildColumns()
