@@ -10,6 +10,8 @@ internal static class Program
           decode <images-dir>          decode every JPEG at full size, one thread
           decode-scaled <images-dir>   decode every JPEG at 1/4 scale (DCT scaling), one thread
           decode-eighth <images-dir>   decode every JPEG at 1/8 scale (DC only), one thread
+          decode-fit256 <images-dir>   decode every JPEG to <= 256 px a side (1/4 or 1/8 per photo, from its header), one thread
+          decode-vs-djpeg <images-dir> every 8th JPEG at full, 1/2, 1/4 and 1/8 scale against djpeg: mean and max difference
           sift <images-dir>            resize to <= 512 px, SIFT, 200-word mini-batch vocabulary, histograms, all cores
           text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, t-SNE, KMeans(7), ARI
           tsne-seeds <features.parquet> one t-SNE run (random init), then the scoring protocol over 10 seeds, ARI spread
@@ -35,6 +37,12 @@ internal static class Program
                 return 0;
             case "decode-eighth":
                 DecodeBenchmark.Run(path, DecodeScale.Eighth);
+                return 0;
+            case "decode-fit256":
+                DecodeBenchmark.RunFitWithin(path, 256);
+                return 0;
+            case "decode-vs-djpeg":
+                DecodeBenchmark.CompareWithDjpeg(path, 8);
                 return 0;
             case "sift":
                 SiftBenchmark.Run(path);
