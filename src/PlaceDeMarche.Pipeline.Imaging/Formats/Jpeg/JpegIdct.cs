@@ -10,11 +10,10 @@ namespace PlaceDeMarche.Pipeline.Imaging.Formats.Jpeg;
 /// shift and clamped to bytes.
 /// At N = 8 the transform is the exact separable float IDCT as two small matrix products on Vector256, skipping
 /// all-zero coefficient rows and columns. For N &lt; 8 the output is exactly the full IDCT box-filtered to N×N
-/// (DCT-domain downscaling that never builds the full block): each non-zero coefficient adds its own
-/// N×N basis image, pre-multiplied by its quantiser (<see cref="Weights"/>), which costs one vector
-/// multiply-add per output vector and coefficient, and photo blocks have few non-zero coefficients. Every
-/// operation is plain IEEE multiply/add in a fixed order (no fused multiply-add), so results are identical
-/// on every machine.
+/// (DCT-domain downscaling that never builds the full block), computed directly from basis images
+/// pre-multiplied by their quantiser (<see cref="Weights"/>), over the non-zero coefficients only: photo
+/// blocks have few. Every operation is plain IEEE multiply/add in a fixed order (no fused multiply-add, no
+/// hardware horizontal add), so results are identical on every machine.
 /// </summary>
 internal static class JpegIdct
 {
@@ -69,9 +68,11 @@ internal static class JpegIdct
 
     /// <summary>
     /// The weights <see cref="Transform"/> needs for a quantisation table (natural order) at output size
-    /// <paramref name="size"/>: the table itself for 8 and 1, else for each coefficient n its dequantised basis
-    /// image, weights[n * size² + y * size + x] = quant[n] × R[y][n / 8] × R[x][n % 8], where row x of R averages
-    /// rows x·8/size … (x+1)·8/size − 1 of the 8-point IDCT basis.
+    /// <paramref name="size"/>: the table itself for 8 and 1, else the dequantised basis images
+    /// W(n, y, x) = quant[n] × R[y][n / 8] × R[x][n % 8], where row x of R averages rows x·8/size … (x+1)·8/size − 1
+    /// of the 8-point IDCT basis. At 4 they are stored coefficient first (weights[n * 16 + y * 4 + x]: each non-zero
+    /// coefficient adds its 4×4 image); at 2 output first (weights[(y * 2 + x) * 64 + n]: each output is a dot
+    /// product with the coefficient rows, which keeps four independent sums instead of one long chain).
     /// </summary>
     public static float[] Weights(float[] quant, int size)
     {
@@ -90,7 +91,8 @@ internal static class JpegIdct
             {
                 for (int x = 0; x < size; x++)
                 {
-                    weights[(n * area) + (y * size) + x] = (float)(quant[n] * reduced[(y * 8) + v] * reduced[(x * 8) + u]);
+                    int output = (y * size) + x;
+                    weights[size == 2 ? (output * 64) + n : (n * area) + output] = (float)(quant[n] * reduced[(y * 8) + v] * reduced[(x * 8) + u]);
                 }
             }
         }
@@ -114,7 +116,7 @@ internal static class JpegIdct
                 TransformSparse4(coefficients, rowMask, weights, destination, stride);
                 break;
             case 2:
-                TransformSparse2(coefficients, rowMask, weights, destination, stride);
+                TransformDense2(coefficients, rowMask, weights, destination, stride);
                 break;
             default:
                 TransformFlat(coefficients[0], weights[0], destination);
@@ -222,28 +224,44 @@ internal static class JpegIdct
         }
     }
 
-    private static void TransformSparse2(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> weights, Span<byte> destination, int stride)
+    private static void TransformDense2(ReadOnlySpan<short> coefficients, int rowMask, ReadOnlySpan<float> weights, Span<byte> destination, int stride)
     {
         ref short coefficient = ref MemoryMarshal.GetReference(coefficients[..64]);
-        ref float weight = ref MemoryMarshal.GetReference(weights[..(64 * 4)]);
+        ref float weight = ref MemoryMarshal.GetReference(weights[..(4 * 64)]);
         _ = destination[stride + 1];
         ref byte output = ref MemoryMarshal.GetReference(destination);
-        var sum = Vector128.Create(128.5f);
+
+        // Four outputs, each a dot product of the coefficients with its 64 weights, one coefficient row at a time:
+        // four independent accumulators instead of one dependency chain per non-zero coefficient.
+        var topLeft = Vector256<float>.Zero;
+        var topRight = topLeft;
+        var bottomLeft = topLeft;
+        var bottomRight = topLeft;
         for (int mask = rowMask; mask != 0; mask &= mask - 1)
         {
             int v = BitOperations.TrailingZeroCount(mask);
-            for (uint lanes = NonZeroLanes(ref coefficient, v); lanes != 0; lanes &= lanes - 1)
-            {
-                int n = (v * 8) + BitOperations.TrailingZeroCount(lanes);
-                sum += Vector128.Create((float)Unsafe.Add(ref coefficient, n)) * Vector128.LoadUnsafe(ref weight, (nuint)(n * 4));
-            }
+            var raw = Vector128.LoadUnsafe(ref coefficient, (nuint)(v * 8));
+            var row = Vector256.ConvertToSingle(Vector256.Create(Vector128.WidenLower(raw), Vector128.WidenUpper(raw)));
+            topLeft += row * Vector256.LoadUnsafe(ref weight, (nuint)(v * 8));
+            topRight += row * Vector256.LoadUnsafe(ref weight, (nuint)(64 + (v * 8)));
+            bottomLeft += row * Vector256.LoadUnsafe(ref weight, (nuint)(128 + (v * 8)));
+            bottomRight += row * Vector256.LoadUnsafe(ref weight, (nuint)(192 + (v * 8)));
         }
 
-        var ints = Vector128.ConvertToInt32(Vector128.Min(Vector128.Max(sum, Vector128<float>.Zero), Vector128.Create(255f)));
+        var sums = Vector128.Create(Total(topLeft), Total(topRight), Total(bottomLeft), Total(bottomRight)) + Vector128.Create(128.5f);
+        var ints = Vector128.ConvertToInt32(Vector128.Min(Vector128.Max(sums, Vector128<float>.Zero), Vector128.Create(255f)));
         var shorts = Vector128.Narrow(ints, ints).AsUInt16();
         var bytes = Vector128.Narrow(shorts, shorts).AsUInt16();
         Unsafe.WriteUnaligned(ref output, bytes.GetElement(0));
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, stride), bytes.GetElement(1));
+    }
+
+    // Sum of the eight lanes in a fixed order (no hardware horizontal add, whose order may differ between machines).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Total(Vector256<float> lanes)
+    {
+        var half = lanes.GetLower() + lanes.GetUpper();
+        return (half.GetElement(0) + half.GetElement(1)) + (half.GetElement(2) + half.GetElement(3));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
