@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Features.Sift;
 
@@ -22,6 +23,8 @@ internal sealed class SiftDescriptor
     private float[] _dx = [];
     private float[] _dy = [];
     private float[] _weights = [];
+    private float[] _magnitudes = [];
+    private float[] _directions = [];
 
     public void Compute(SiftCandidate candidate, float[] image, int width, int height, Span<float> descriptor)
     {
@@ -75,20 +78,38 @@ internal sealed class SiftDescriptor
 
         var weights = _weights.AsSpan(0, count);
         TensorPrimitives.Exp(weights, weights);
+        var magnitudes = _magnitudes.AsSpan(0, count);
+        WeightedMagnitudes(_dx.AsSpan(0, count), _dy.AsSpan(0, count), weights, magnitudes);
+        var directions = _directions.AsSpan(0, count);
+        FastAngle.Degrees(_dy.AsSpan(0, count), _dx.AsSpan(0, count), directions);
         var histogram = _histogram.AsSpan();
         histogram.Clear();
         var binsPerDegree = Orientations / 360f;
         for (var k = 0; k < count; k++)
         {
-            var dx = _dx[k];
-            var dy = _dy[k];
-            var magnitude = MathF.Sqrt(dx * dx + dy * dy) * weights[k];
-            var relative = FastAngle.Degrees(dy, dx) - angle;
+            var relative = directions[k] - angle;
             var orientationBin = (relative < 0 ? relative + 360f : relative) * binsPerDegree;
-            Spread(histogram, _rowBins[k], _columnBins[k], orientationBin, magnitude);
+            Spread(histogram, _rowBins[k], _columnBins[k], orientationBin, magnitudes[k]);
         }
 
         Finish(histogram, descriptor);
+    }
+
+    /// <summary>sqrt(dx² + dy²) × weight, eight at a time (plain multiply and add, as the scalar form).</summary>
+    private static void WeightedMagnitudes(ReadOnlySpan<float> dx, ReadOnlySpan<float> dy, ReadOnlySpan<float> weights, Span<float> magnitudes)
+    {
+        var k = 0;
+        for (; k + Vector256<float>.Count <= dx.Length; k += Vector256<float>.Count)
+        {
+            var x = Vector256.Create(dx.Slice(k, Vector256<float>.Count));
+            var y = Vector256.Create(dy.Slice(k, Vector256<float>.Count));
+            (Vector256.Sqrt((x * x) + (y * y)) * Vector256.Create(weights.Slice(k, Vector256<float>.Count))).CopyTo(magnitudes.Slice(k, Vector256<float>.Count));
+        }
+
+        for (; k < dx.Length; k++)
+        {
+            magnitudes[k] = MathF.Sqrt((dx[k] * dx[k]) + (dy[k] * dy[k])) * weights[k];
+        }
     }
 
     /// <summary>
@@ -135,6 +156,8 @@ internal sealed class SiftDescriptor
         _dx = new float[samples];
         _dy = new float[samples];
         _weights = new float[samples];
+        _magnitudes = new float[samples];
+        _directions = new float[samples];
     }
 
     /// <summary>Trilinear distribution of one sample over the 8 neighbouring (row, column, orientation) bins.</summary>

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace PlaceDeMarche.Pipeline.Imaging.Features.Sift;
 
 /// <summary>Scale-space extrema of the DoG pyramid, refined by a quadratic fit and filtered on contrast and edges.</summary>
@@ -25,18 +28,36 @@ internal static class SiftDetector
                 var next = pyramid.Difference(o, layer + 1);
                 for (var r = Border; r < height - Border; r++)
                 {
-                    for (var c = Border; c < width - Border; c++)
+                    // Most samples are below the threshold: eight are tested at once and only the others examined.
+                    var c = Border;
+                    for (; c + Vector256<float>.Count <= width - Border; c += Vector256<float>.Count)
                     {
-                        var index = r * width + c;
-                        var value = current[index];
-                        if (MathF.Abs(value) > threshold && IsExtremum(previous, current, next, index, width, value)
-                            && TryRefine(pyramid, options, o, layer, r, c, out var candidate))
+                        var values = Vector256.Abs(Vector256.Create(current, r * width + c));
+                        for (var above = Vector256.GreaterThan(values, Vector256.Create(threshold)).ExtractMostSignificantBits(); above != 0; above &= above - 1)
                         {
-                            candidates.Add(candidate);
+                            TryAdd(pyramid, options, o, layer, r, c + BitOperations.TrailingZeroCount(above), previous, current, next, candidates);
+                        }
+                    }
+
+                    for (; c < width - Border; c++)
+                    {
+                        if (MathF.Abs(current[r * width + c]) > threshold)
+                        {
+                            TryAdd(pyramid, options, o, layer, r, c, previous, current, next, candidates);
                         }
                     }
                 }
             }
+        }
+    }
+
+    private static void TryAdd(SiftPyramid pyramid, SiftOptions options, int octave, int layer, int r, int c, float[] previous, float[] current, float[] next, List<SiftCandidate> candidates)
+    {
+        var width = pyramid.Widths[octave];
+        var index = r * width + c;
+        if (IsExtremum(previous, current, next, index, width, current[index]) && TryRefine(pyramid, options, octave, layer, r, c, out var candidate))
+        {
+            candidates.Add(candidate);
         }
     }
 

@@ -12,6 +12,13 @@ internal static class SiftOrientation
         var sigma = 1.5f * candidate.OctaveSigma;
         var radius = (int)MathF.Round(3 * sigma);
         var weightScale = -1f / (2 * sigma * sigma);
+        // The Gaussian window is separable: exp((i² + j²)·s) = exp(i²·s)·exp(j²·s), so 2r + 1 exponentials, not (2r + 1)².
+        Span<float> window = radius < 128 ? stackalloc float[2 * radius + 1] : new float[2 * radius + 1];
+        for (var k = -radius; k <= radius; k++)
+        {
+            window[k + radius] = MathF.Exp(k * k * weightScale);
+        }
+
         raw.Clear();
         for (var i = -radius; i <= radius; i++)
         {
@@ -20,6 +27,8 @@ internal static class SiftOrientation
             {
                 continue;
             }
+
+            var rowWeight = window[i + radius];
 
             for (var j = -radius; j <= radius; j++)
             {
@@ -36,7 +45,7 @@ internal static class SiftOrientation
                 var angle = FastAngle.Degrees(dy, dx);
                 var bin = (int)MathF.Round(angle * (Bins / 360f));
                 bin = bin >= Bins ? bin - Bins : bin < 0 ? bin + Bins : bin;
-                raw[bin] += MathF.Exp((i * i + j * j) * weightScale) * MathF.Sqrt(dx * dx + dy * dy);
+                raw[bin] += rowWeight * window[j + radius] * MathF.Sqrt(dx * dx + dy * dy);
             }
         }
 

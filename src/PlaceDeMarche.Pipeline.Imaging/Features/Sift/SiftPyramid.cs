@@ -15,6 +15,7 @@ internal sealed class SiftPyramid
     private readonly List<float[]> _differences = [];
     private float[] _scratch = [];
     private float[] _input = [];
+    private (int Low, int High, float Fraction)[] _columnTaps = [];
 
     public SiftPyramid(SiftOptions options)
     {
@@ -120,15 +121,29 @@ internal sealed class SiftPyramid
         if (_options.UpsampleInput)
         {
             // Doubling with pixel centres aligned: output d samples input (d + 0.5) / 2 - 0.5, i.e. weights 1/4, 3/4.
+            // The column taps are the same for every row: worked out once.
+            if (_columnTaps.Length < baseWidth)
+            {
+                _columnTaps = new (int, int, float)[baseWidth];
+            }
+
+            for (var x = 0; x < baseWidth; x++)
+            {
+                _columnTaps[x] = Upsample(x, width);
+            }
+
             for (var y = 0; y < baseHeight; y++)
             {
                 var (y0, y1, fy) = Upsample(y, height);
-                for (var x = 0; x < baseWidth; x++)
+                var upper = _input.AsSpan(y0 * width, width);
+                var lower = _input.AsSpan(y1 * width, width);
+                var output = target.AsSpan(y * baseWidth, baseWidth);
+                for (var x = 0; x < output.Length; x++)
                 {
-                    var (x0, x1, fx) = Upsample(x, width);
-                    var top = _input[y0 * width + x0] * (1 - fx) + _input[y0 * width + x1] * fx;
-                    var bottom = _input[y1 * width + x0] * (1 - fx) + _input[y1 * width + x1] * fx;
-                    target[y * baseWidth + x] = top * (1 - fy) + bottom * fy;
+                    var (x0, x1, fx) = _columnTaps[x];
+                    var top = upper[x0] * (1 - fx) + upper[x1] * fx;
+                    var bottom = lower[x0] * (1 - fx) + lower[x1] * fx;
+                    output[x] = top * (1 - fy) + bottom * fy;
                 }
             }
 
