@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -77,16 +78,77 @@ public static class GaussianBlur
             ConvolveRow(padded, kernel, horizontal.Slice(y * width, width));
         }
 
-        // Offsets of the rows under each tap, reflected at the top and bottom edges.
-        Span<int> rowOffsets = kernel.Length <= 256 ? stackalloc int[kernel.Length] : new int[kernel.Length];
+        // Offsets of the rows under each tap, reflected at the top and bottom edges; RowsAtOnce output rows share them.
+        var span = kernel.Length + RowsAtOnce - 1;
+        Span<int> rowOffsets = span <= 256 ? stackalloc int[span] : new int[span];
+        Span<float> padded4 = span + RowsAtOnce <= 256 ? stackalloc float[span + RowsAtOnce - 1] : new float[span + RowsAtOnce - 1];
+        padded4.Clear();
+        kernel.CopyTo(padded4[(RowsAtOnce - 1)..]);
         for (var y = 0; y < height; y++)
         {
-            for (var k = 0; k < kernel.Length; k++)
+            var rows = y + RowsAtOnce <= height ? RowsAtOnce : 1;
+            for (var t = 0; t < kernel.Length + rows - 1; t++)
             {
-                rowOffsets[k] = BorderIndex.Reflect101(y - radius + k, height) * width;
+                rowOffsets[t] = BorderIndex.Reflect101(y - radius + t, height) * width;
             }
 
-            ConvolveColumns(horizontal, rowOffsets, kernel, target.Slice(y * width, width));
+            if (rows == RowsAtOnce)
+            {
+                ConvolveColumns4(horizontal, rowOffsets[..span], padded4, target.Slice(y * width, RowsAtOnce * width), width);
+                y += RowsAtOnce - 1;
+            }
+            else
+            {
+                ConvolveColumns(horizontal, rowOffsets[..kernel.Length], kernel, target.Slice(y * width, width));
+            }
+        }
+    }
+
+    private const int RowsAtOnce = 4;
+
+    // Four output rows per pass: each input row under the window is loaded once and added, with its own weight, into
+    // the four rows' sums (the vertical pass is bound by loads, not arithmetic). paddedKernel holds the kernel with
+    // RowsAtOnce - 1 zeros before and after, so the weight of input t in output m is paddedKernel[t - m + 3]: the
+    // zero weights add exact zeros.
+    private static void ConvolveColumns4(ReadOnlySpan<float> rows, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<float> paddedKernel, Span<float> output, int width)
+    {
+        ref var input = ref MemoryMarshal.GetReference(rows);
+        ref var weights = ref MemoryMarshal.GetReference(paddedKernel);
+        var x = 0;
+        for (; x + Vector256<float>.Count <= width; x += Vector256<float>.Count)
+        {
+            Vector256<float> sum0 = default, sum1 = default, sum2 = default, sum3 = default;
+            for (var t = 0; t < rowOffsets.Length; t++)
+            {
+                var value = Vector256.LoadUnsafe(ref input, (nuint)(rowOffsets[t] + x));
+                sum0 += Vector256.Create(Unsafe.Add(ref weights, t + 3)) * value;
+                sum1 += Vector256.Create(Unsafe.Add(ref weights, t + 2)) * value;
+                sum2 += Vector256.Create(Unsafe.Add(ref weights, t + 1)) * value;
+                sum3 += Vector256.Create(Unsafe.Add(ref weights, t)) * value;
+            }
+
+            sum0.CopyTo(output.Slice(x, Vector256<float>.Count));
+            sum1.CopyTo(output.Slice(width + x, Vector256<float>.Count));
+            sum2.CopyTo(output.Slice((2 * width) + x, Vector256<float>.Count));
+            sum3.CopyTo(output.Slice((3 * width) + x, Vector256<float>.Count));
+        }
+
+        for (; x < width; x++)
+        {
+            float sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+            for (var t = 0; t < rowOffsets.Length; t++)
+            {
+                var value = rows[rowOffsets[t] + x];
+                sum0 += paddedKernel[t + 3] * value;
+                sum1 += paddedKernel[t + 2] * value;
+                sum2 += paddedKernel[t + 1] * value;
+                sum3 += paddedKernel[t] * value;
+            }
+
+            output[x] = sum0;
+            output[width + x] = sum1;
+            output[(2 * width) + x] = sum2;
+            output[(3 * width) + x] = sum3;
         }
     }
 
