@@ -13,6 +13,7 @@ internal static class Program
           decode-fit256 <images-dir>   decode every JPEG to <= 256 px a side (1/4 or 1/8 per photo, from its header), one thread
           decode-vs-djpeg <images-dir> every 8th JPEG at full, 1/2, 1/4 and 1/8 scale against djpeg: mean and max difference
           sift <images-dir>            resize to <= 512 px, SIFT, 200-word mini-batch vocabulary, histograms, all cores
+          sift-points <images-dir> <out-dir>  keypoints of every 50th photo as CSV, for reference/sift_agreement.py
           text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, t-SNE, KMeans(7), ARI
           tsne-seeds <features.parquet> one t-SNE run (random init), then the scoring protocol over 10 seeds, ARI spread
           word2vec <products.csv>      skip-gram Word2Vec, 100-d, window 5, negative 5, 10 epochs, one thread
@@ -20,6 +21,12 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        if (args is ["sift-points", var images, var output])
+        {
+            SiftBenchmark.WritePoints(images, output);
+            return 0;
+        }
+
         if (args.Length != 2)
         {
             Console.Error.WriteLine(Usage);

@@ -11,6 +11,9 @@ internal static class SiftBenchmark
     private const int MaxSide = 512;
     private const int WordCount = 200;
 
+    /// <summary>Photos checked against OpenCV by <c>reference/sift_agreement.py</c>: every 50th in ordinal order.</summary>
+    private const int AgreementStep = 50;
+
     public static void Run(string imagesDirectory)
     {
         var files = BenchmarkInputs.JpegFiles(imagesDirectory);
@@ -23,14 +26,7 @@ internal static class SiftBenchmark
             () => new SiftExtractor(),
             (index, _, extractor) =>
             {
-                var gray = ImageDecoder.DecodeFile(files[index]).ToGray();
-                var (width, height) = ImageResizer.FitWithin(gray.Width, gray.Height, MaxSide);
-                if (width != gray.Width || height != gray.Height)
-                {
-                    gray = ImageResizer.Resize(gray, width, height, ResizeMethod.Area);
-                }
-
-                descriptors[index] = extractor.Extract(gray).Descriptors;
+                descriptors[index] = extractor.Extract(LoadGray(files[index])).Descriptors;
                 return extractor;
             },
             _ => { });
@@ -41,5 +37,32 @@ internal static class SiftBenchmark
         var histograms = BagOfVisualWords.Encode(words, WordCount, VisualWordWeighting.TermFrequency, VisualWordNormalization.L1);
         var keypoints = descriptors.Sum(d => (long)d.Length / SiftFeatures.DescriptorLength);
         Console.WriteLine($"ours: {files.Length} images, {keypoints} keypoints, vocabulary {vocabulary.WordCount} words from {vocabulary.TrainingDescriptors} descriptors, {histograms.Length} histograms");
+    }
+
+    /// <summary>
+    /// Writes the keypoints (x, y, size, angle) of every 50th photo to <paramref name="outputDirectory"/>, one CSV per
+    /// photo, for <c>reference/sift_agreement.py</c> to match against OpenCV's on the same resized image.
+    /// </summary>
+    public static void WritePoints(string imagesDirectory, string outputDirectory)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var files = BenchmarkInputs.JpegFiles(imagesDirectory).Where((_, index) => index % AgreementStep == 0).ToArray();
+        var extractor = new SiftExtractor();
+        foreach (var file in files)
+        {
+            var keypoints = extractor.Extract(LoadGray(file)).Keypoints;
+            var lines = keypoints.Select(k => FormattableString.Invariant($"{k.X:R},{k.Y:R},{2 * k.Scale:R},{k.Angle:R}"));
+            File.WriteAllLines(Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(file) + ".csv"), ["x,y,size,angle", .. lines]);
+        }
+
+        Console.WriteLine($"ours: keypoints of {files.Length} photos written to {outputDirectory}");
+    }
+
+    // Gray, then area resize so the longer side is at most 512 px, as the reference scripts.
+    private static GrayImage LoadGray(string file)
+    {
+        var gray = ImageDecoder.DecodeFile(file).ToGray();
+        var (width, height) = ImageResizer.FitWithin(gray.Width, gray.Height, MaxSide);
+        return width != gray.Width || height != gray.Height ? ImageResizer.Resize(gray, width, height, ResizeMethod.Area) : gray;
     }
 }
