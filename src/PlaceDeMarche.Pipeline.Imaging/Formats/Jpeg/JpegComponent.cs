@@ -51,7 +51,7 @@ internal sealed class JpegComponent
     /// <summary>Vertical replication factor from plane to output (1 = none).</summary>
     public int UpsampleY { get; set; }
 
-    /// <summary>Dequantisation weights of the IDCT at <see cref="IdctSize"/>, for the quantisation table of the running scan.</summary>
+    /// <summary>Dequantisation weights of the IDCT at <see cref="IdctSize"/>, for the quantisation table of the running sequential scan.</summary>
     public float[] TransformWeights { get; set; } = [];
 
     /// <summary>Decoded samples, <see cref="PlaneStride"/> bytes per row.</summary>

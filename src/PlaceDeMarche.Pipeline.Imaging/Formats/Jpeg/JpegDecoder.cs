@@ -438,16 +438,19 @@ internal sealed class JpegDecoder
                 throw new ImageDecodeException($"component {c.Id} uses undefined quantisation table {c.QuantTableIndex}", offset: offset);
             }
 
-            c.TransformWeights = JpegIdct.Weights(quantTables[c.QuantTableIndex]!, c.IdctSize);
-
             if (isProgressive)
             {
+                // Blocks are transformed once all scans are in (TransformStoredBlocks), with the final tables.
                 if (c.Coefficients is null)
                 {
                     int length = c.BlocksPerLine * c.BlocksPerColumn * 64;
                     c.Coefficients = ArrayPool<short>.Shared.Rent(length);
                     c.Coefficients.AsSpan(0, length).Clear();
                 }
+            }
+            else
+            {
+                c.TransformWeights = JpegIdct.Weights(quantTables[c.QuantTableIndex]!, c.IdctSize);
             }
 
             c.HasScanData = true;
