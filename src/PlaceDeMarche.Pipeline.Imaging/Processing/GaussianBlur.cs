@@ -79,38 +79,30 @@ public static class GaussianBlur
         }
 
         // Offsets of the rows under each tap, reflected at the top and bottom edges; RowsAtOnce output rows share them.
-        var span = kernel.Length + RowsAtOnce - 1;
-        Span<int> rowOffsets = span <= 256 ? stackalloc int[span] : new int[span];
-        Span<float> padded4 = span + RowsAtOnce <= 256 ? stackalloc float[span + RowsAtOnce - 1] : new float[span + RowsAtOnce - 1];
-        padded4.Clear();
-        kernel.CopyTo(padded4[(RowsAtOnce - 1)..]);
-        for (var y = 0; y < height; y++)
+        var window = kernel.Length + RowsAtOnce - 1;
+        Span<int> rowOffsets = window <= 256 ? stackalloc int[window] : new int[window];
+        Span<float> paddedKernel = window <= 256 ? stackalloc float[window + RowsAtOnce - 1] : new float[window + RowsAtOnce - 1];
+        paddedKernel.Clear();
+        kernel.CopyTo(paddedKernel[(RowsAtOnce - 1)..]);
+        for (var y = 0; y < height; y += RowsAtOnce)
         {
-            var rows = y + RowsAtOnce <= height ? RowsAtOnce : 1;
-            for (var t = 0; t < kernel.Length + rows - 1; t++)
+            for (var t = 0; t < window; t++)
             {
                 rowOffsets[t] = BorderIndex.Reflect101(y - radius + t, height) * width;
             }
 
-            if (rows == RowsAtOnce)
-            {
-                ConvolveColumns4(horizontal, rowOffsets[..span], padded4, target.Slice(y * width, RowsAtOnce * width), width);
-                y += RowsAtOnce - 1;
-            }
-            else
-            {
-                ConvolveColumns(horizontal, rowOffsets[..kernel.Length], kernel, target.Slice(y * width, width));
-            }
+            var count = Math.Min(RowsAtOnce, height - y);
+            ConvolveColumns(horizontal, rowOffsets, paddedKernel, target.Slice(y * width, count * width), width, count);
         }
     }
 
     private const int RowsAtOnce = 4;
 
-    // Four output rows per pass: each input row under the window is loaded once and added, with its own weight, into
-    // the four rows' sums (the vertical pass is bound by loads, not arithmetic). paddedKernel holds the kernel with
-    // RowsAtOnce - 1 zeros before and after, so the weight of input t in output m is paddedKernel[t - m + 3]: the
-    // zero weights add exact zeros.
-    private static void ConvolveColumns4(ReadOnlySpan<float> rows, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<float> paddedKernel, Span<float> output, int width)
+    // Up to four output rows per pass: each input row under the window is loaded once and added, with its own weight,
+    // into the four rows' sums (the vertical pass is bound by loads, not arithmetic); only the first `count` are
+    // stored. paddedKernel holds the kernel with RowsAtOnce - 1 zeros before and after, so the weight of input t in
+    // output m is paddedKernel[t - m + 3]: the zero weights add exact zeros.
+    private static void ConvolveColumns(ReadOnlySpan<float> rows, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<float> paddedKernel, Span<float> output, int width, int count)
     {
         ref var input = ref MemoryMarshal.GetReference(rows);
         ref var weights = ref MemoryMarshal.GetReference(paddedKernel);
@@ -128,9 +120,20 @@ public static class GaussianBlur
             }
 
             sum0.CopyTo(output.Slice(x, Vector256<float>.Count));
-            sum1.CopyTo(output.Slice(width + x, Vector256<float>.Count));
-            sum2.CopyTo(output.Slice((2 * width) + x, Vector256<float>.Count));
-            sum3.CopyTo(output.Slice((3 * width) + x, Vector256<float>.Count));
+            if (count > 1)
+            {
+                sum1.CopyTo(output.Slice(width + x, Vector256<float>.Count));
+            }
+
+            if (count > 2)
+            {
+                sum2.CopyTo(output.Slice((2 * width) + x, Vector256<float>.Count));
+            }
+
+            if (count > 3)
+            {
+                sum3.CopyTo(output.Slice((3 * width) + x, Vector256<float>.Count));
+            }
         }
 
         for (; x < width; x++)
@@ -146,9 +149,20 @@ public static class GaussianBlur
             }
 
             output[x] = sum0;
-            output[width + x] = sum1;
-            output[(2 * width) + x] = sum2;
-            output[(3 * width) + x] = sum3;
+            if (count > 1)
+            {
+                output[width + x] = sum1;
+            }
+
+            if (count > 2)
+            {
+                output[(2 * width) + x] = sum2;
+            }
+
+            if (count > 3)
+            {
+                output[(3 * width) + x] = sum3;
+            }
         }
     }
 
@@ -177,35 +191,6 @@ public static class GaussianBlur
             for (var k = 0; k < radius; k++)
             {
                 sum += kernel[k] * (padded[x + k] + padded[x + 2 * radius - k]);
-            }
-
-            output[x] = sum;
-        }
-    }
-
-    private static void ConvolveColumns(ReadOnlySpan<float> rows, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<float> kernel, Span<float> output)
-    {
-        var radius = kernel.Length / 2;
-        var last = kernel.Length - 1;
-        ref var input = ref MemoryMarshal.GetReference(rows);
-        var x = 0;
-        for (; x + Vector256<float>.Count <= output.Length; x += Vector256<float>.Count)
-        {
-            var sum = Vector256.Create(kernel[radius]) * Vector256.LoadUnsafe(ref input, (nuint)(rowOffsets[radius] + x));
-            for (var k = 0; k < radius; k++)
-            {
-                sum += Vector256.Create(kernel[k]) * (Vector256.LoadUnsafe(ref input, (nuint)(rowOffsets[k] + x)) + Vector256.LoadUnsafe(ref input, (nuint)(rowOffsets[last - k] + x)));
-            }
-
-            sum.StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)x);
-        }
-
-        for (; x < output.Length; x++)
-        {
-            var sum = kernel[radius] * rows[rowOffsets[radius] + x];
-            for (var k = 0; k < radius; k++)
-            {
-                sum += kernel[k] * (rows[rowOffsets[k] + x] + rows[rowOffsets[last - k] + x]);
             }
 
             output[x] = sum;
