@@ -31,7 +31,7 @@ public static class StageCatalog
         new Doc2VecStage(),
         new TransformerEmbeddingStage(),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
-        new CollectStage(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan }),
+        new CollectStage(),
         new ComplianceStage(),
         new ImagePreprocessStage(),
         new ImageSiftStage(),
