@@ -180,7 +180,10 @@ public sealed class ResilientApiClient
         }
     }
 
-    /// <summary>One request: the response, or why there is none (never throws for a failure of the server or the network).</summary>
+    /// <summary>
+    /// One request: the response, or why there is none. Throws only <see cref="ApiResponseException"/> for a body that
+    /// will not become acceptable by asking again (too large, encoded in a way the client cannot read).
+    /// </summary>
     private async Task<(ApiResponse? Response, ApiFailure? Failure)> AttemptAsync(
         Uri url, long maxBytes, string where, CancellationToken cancellationToken)
     {
@@ -218,10 +221,6 @@ public sealed class ResilientApiClient
 
             return (null, new ApiFailure(CollectionReasonCodes.HttpStatus, $"HTTP {status} {response.ReasonPhrase}",
                 IsTransient(response.StatusCode), status, RetryAfter(response)));
-        }
-        catch (ApiResponseException exception)
-        {
-            return (null, exception.Failure);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
