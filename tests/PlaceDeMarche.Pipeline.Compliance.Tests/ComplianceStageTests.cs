@@ -30,7 +30,7 @@ public sealed class ComplianceStageTests : IDisposable
             new("3114080034057", "Champagne rosé, contact jane.doe@example.com", "en:champagnes", "", null, "openfoodfacts", "ODbL-1.0", null, null, 0, 0),
         ]);
         CollectionStatisticsTable.Write(Path.Combine(_root, CollectionArtifactPaths.CollectionStatistics),
-            new CollectionStatisticsRecord("openfoodfacts", "champagne", "complete", "", 2, 1, 0, 1, 0, 1, 0, 0));
+            new CollectionStatisticsRecord("openfoodfacts", "champagne", "complete", "", "", 2, 1, 0, 1, 0, 1, 0, 0, 0, 0));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
