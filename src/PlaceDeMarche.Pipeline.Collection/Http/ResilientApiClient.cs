@@ -127,14 +127,14 @@ public sealed class ResilientApiClient
             }
 
             Interlocked.Increment(ref _requests);
-            var failure = await AttemptAsync(url, maxBytes, where, cancellationToken).ConfigureAwait(false);
-            if (failure.Response is { } response)
+            var outcome = await AttemptAsync(url, maxBytes, where, cancellationToken).ConfigureAwait(false);
+            if (outcome.Response is { } response)
             {
                 _breaker.RecordSuccess();
                 return response;
             }
 
-            var problem = failure.Failure!;
+            var problem = outcome.Failure!;
             if (problem.Code is CollectionReasonCodes.HttpStatus or CollectionReasonCodes.Redirects && !problem.IsTransient)
             {
                 // The server answered clearly: not a fault of the connection, so the circuit does not count it.
