@@ -69,6 +69,16 @@ public static class PipelineCommand
             // Already logged with the stage name by the pipeline runner.
             return 1;
         }
+        catch (PipelineConfigurationException e)
+        {
+            // One line per mistake, each naming file, line and key.
+            foreach (var line in e.Message.Split('\n'))
+            {
+                error.WriteLine($"error: {line}");
+            }
+
+            return 2;
+        }
         catch (Exception e)
         {
             error.WriteLine(commandLine.Has("verbose") ? $"error: {e}" : $"error: {e.Message}");
@@ -109,6 +119,7 @@ public static class PipelineCommand
             });
         }
 
+        PipelineConfigurationCheck.ThrowIfInvalid(graph.Stages, configuration);
         var runLog = new RunLog(workspace, commandLine.Value("run-id") ?? $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
         var stageRunner = new StageRunner(graph, workspace, configuration, log);
         var runner = new PipelineRunner(graph, stageRunner, runLog, log);
