@@ -1,4 +1,5 @@
-using Microsoft.ML.Tokenizers;
+using BertTokenizer = Microsoft.ML.Tokenizers.BertTokenizer;
+using BertOptions = Microsoft.ML.Tokenizers.BertOptions;
 using PlaceDeMarche.Pipeline.Dataset.Products;
 using PlaceDeMarche.Pipeline.Text.Html;
 using PlaceDeMarche.Pipeline.Text.Transformers;
@@ -38,7 +39,7 @@ internal static class TokenizerComparison
             {
                 var at = ids.Zip(theirs).TakeWhile(pair => pair.First == pair.Second).Count();
                 Console.WriteLine(
-                    $"{product.Id}: {ids.Count} ids (ours) vs {theirs.Count} (library), first difference at piece {at}: " +
+                    $"{product.UniqId}: {ids.Count} ids (ours) vs {theirs.Count} (library), first difference at piece {at}: " +
                     $"ours '{Piece(ours, ids, at)}', library '{Piece(ours, theirs, at)}' around \"{Excerpt(ours, ids, at)}\"");
             }
         }

@@ -52,14 +52,14 @@ public sealed class ModelResolver
             ? folder
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    /// <summary>The verified local path of file <paramref name="role"/> of catalog entry <paramref name="model"/>.</summary>
+    /// <summary>The verified local path of file <paramref name="role"/> of model <paramref name="model"/>, from its catalog entry's <paramref name="files"/>.</summary>
     /// <exception cref="PipelineConfigurationException">The entry lacks the role, or a SHA-256 is malformed.</exception>
     /// <exception cref="OnnxModelException">No source is available, or one has the wrong SHA-256.</exception>
-    public string Resolve(string model, ModelCatalogEntry entry, string role)
+    public string Resolve(string model, IReadOnlyDictionary<string, List<ModelFileSource>> files, string role)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(files);
         var key = $"{ModelCatalogEntry.Section}.{model}.files.{role}";
-        if (!entry.Files.TryGetValue(role, out var candidates) || candidates.Count == 0)
+        if (!files.TryGetValue(role, out var candidates) || candidates.Count == 0)
         {
             throw new PipelineConfigurationException($"{key} is not in pipeline.yaml: list at least one source (with its sha256) for the {role} of model '{model}'.");
         }

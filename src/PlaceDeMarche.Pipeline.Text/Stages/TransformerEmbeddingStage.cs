@@ -31,7 +31,7 @@ public sealed class TransformerEmbeddingStage(string model) : Stage<TransformerS
     // therefore identify the model's content, and no external input needs hashing at every run.
     protected override TransformerStageParameters BindParameters(PipelineConfiguration configuration) =>
         new(configuration.Bind<TransformerParameters>(section),
-            configuration.Bind<ModelCatalogEntry>($"{ModelCatalogEntry.Section}.{model}"),
+            configuration.Bind<ModelCatalogEntry>($"{ModelCatalogEntry.Section}.{model}").Files,
             configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     protected override void Run(StageContext context, TransformerStageParameters stageParameters)
@@ -51,8 +51,8 @@ public sealed class TransformerEmbeddingStage(string model) : Stage<TransformerS
         };
         var stopwatch = Stopwatch.StartNew();
         var resolver = ModelResolver.ForWorkspace(context.Workspace.Root, context.Log);
-        var modelPath = resolver.Resolve(model, stageParameters.Model, "model");
-        var vocabularyPath = resolver.Resolve(model, stageParameters.Model, "vocabulary");
+        var modelPath = resolver.Resolve(model, stageParameters.ModelFiles, "model");
+        var vocabularyPath = resolver.Resolve(model, stageParameters.ModelFiles, "vocabulary");
         var tokenizer = new WordPieceTokenizer(WordPieceVocabulary.Load(vocabularyPath), parameters.Lowercase);
         using var onnx = OnnxModel.Open(modelPath, model, $"{ModelCatalogEntry.Section}.{model}.files.model", stageParameters.Onnx, context.Log);
         var encoder = new TransformerSentenceEncoder(onnx, tokenizer, pooling);

@@ -34,12 +34,12 @@ public sealed class ModelResolverTests : IDisposable
     {
         var resolver = Resolver();
 
-        var path = resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)), "model");
+        var path = resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)).Files, "model");
 
         Assert.Equal(Path.Combine(root, "data", "cache", "models", Sha(ModelBytes), "model.bin"), path);
         Assert.Equal(ModelBytes, File.ReadAllBytes(path));
         var written = File.GetLastWriteTimeUtc(path);
-        Assert.Equal(path, resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)), "model"));
+        Assert.Equal(path, resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)).Files, "model"));
         Assert.Equal(written, File.GetLastWriteTimeUtc(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
@@ -48,7 +48,7 @@ public sealed class ModelResolverTests : IDisposable
     public void A_resource_embedded_in_a_package_assembly_is_extracted()
     {
         var path = Resolver().Resolve(
-            "fake", Entry("package:Fake.Models/1.0.0/tools/Fake.Models.dll#Tests.Resources.embedded-model.txt", Sha(EmbeddedBytes)), "model");
+            "fake", Entry("package:Fake.Models/1.0.0/tools/Fake.Models.dll#Tests.Resources.embedded-model.txt", Sha(EmbeddedBytes)).Files, "model");
 
         Assert.Equal(EmbeddedBytes, File.ReadAllBytes(path));
         Assert.EndsWith("Tests.Resources.embedded-model.txt", path);
@@ -59,7 +59,7 @@ public sealed class ModelResolverTests : IDisposable
     {
         var wrong = new string('a', 64);
 
-        var error = Assert.Throws<OnnxModelException>(() => Resolver().Resolve("fake", Entry(PackageFile, wrong), "model"));
+        var error = Assert.Throws<OnnxModelException>(() => Resolver().Resolve("fake", Entry(PackageFile, wrong).Files, "model"));
 
         Assert.Contains($"SHA-256 of {PackageFile} is {Sha(ModelBytes)}, but models.fake.files.model in pipeline.yaml expects {wrong}: refusing the file", error.Message);
         var cache = Path.Combine(root, "data", "cache", "models");
@@ -70,10 +70,10 @@ public sealed class ModelResolverTests : IDisposable
     public void A_damaged_cached_copy_is_replaced_by_a_fresh_one()
     {
         var resolver = Resolver();
-        var path = resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)), "model");
+        var path = resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)).Files, "model");
         File.WriteAllText(path, "truncated");
 
-        Assert.Equal(path, resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)), "model"));
+        Assert.Equal(path, resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)).Files, "model"));
         Assert.Equal(ModelBytes, File.ReadAllBytes(path));
     }
 
@@ -84,7 +84,7 @@ public sealed class ModelResolverTests : IDisposable
         var entry = Entry("local.onnx", Sha(ModelBytes));
         entry.Files["model"].Add(new ModelFileSource { Source = PackageFile, Sha256 = Sha(ModelBytes) });
 
-        var error = Assert.Throws<OnnxModelException>(() => Resolver().Resolve("fake", entry, "model"));
+        var error = Assert.Throws<OnnxModelException>(() => Resolver().Resolve("fake", entry.Files, "model"));
 
         Assert.Contains(Path.Combine(root, "local.onnx"), error.Message);
         Assert.Contains("refusing the file", error.Message);
@@ -96,7 +96,7 @@ public sealed class ModelResolverTests : IDisposable
         var entry = Entry("models/absent.onnx", Sha(ModelBytes));
         entry.Files["model"].Add(new ModelFileSource { Source = PackageFile, Sha256 = Sha(ModelBytes) });
 
-        var path = Resolver().Resolve("fake", entry, "model");
+        var path = Resolver().Resolve("fake", entry.Files, "model");
 
         Assert.Equal(ModelBytes, File.ReadAllBytes(path));
         var warning = Assert.Single(log.Lines);
@@ -109,7 +109,7 @@ public sealed class ModelResolverTests : IDisposable
         var entry = Entry("https://models.example/mobilenet.onnx", Sha(ModelBytes));
         entry.Files["model"].Insert(0, new ModelFileSource { Source = "package:Missing.Package/2.0.0/model.onnx", Sha256 = Sha(ModelBytes) });
 
-        var error = Assert.Throws<OnnxModelException>(() => Resolver().Resolve("fake", entry, "model"));
+        var error = Assert.Throws<OnnxModelException>(() => Resolver().Resolve("fake", entry.Files, "model"));
 
         Assert.StartsWith("No source of models.fake.files.model (pipeline.yaml) is available: ", error.Message);
         Assert.Contains("restore package Missing.Package 2.0.0", error.Message);
@@ -123,9 +123,9 @@ public sealed class ModelResolverTests : IDisposable
         var resolver = Resolver();
 
         Assert.Contains("models.fake.files.vocabulary is not in pipeline.yaml",
-            Assert.Throws<PipelineConfigurationException>(() => resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)), "vocabulary")).Message);
+            Assert.Throws<PipelineConfigurationException>(() => resolver.Resolve("fake", Entry(PackageFile, Sha(ModelBytes)).Files, "vocabulary")).Message);
         Assert.Contains("not 64 hexadecimal digits",
-            Assert.Throws<PipelineConfigurationException>(() => resolver.Resolve("fake", Entry(PackageFile, "abc"), "model")).Message);
+            Assert.Throws<PipelineConfigurationException>(() => resolver.Resolve("fake", Entry(PackageFile, "abc").Files, "model")).Message);
     }
 
     private ModelResolver Resolver() => new(root, packages, uri =>
