@@ -29,7 +29,7 @@ public static class StageCatalog
         new WordEmbeddingStage(subwords: false),
         new WordEmbeddingStage(subwords: true),
         new Doc2VecStage(),
-        new TransformerEmbeddingStage(),
+        .. TransformerModels.All.Select(model => new TransformerEmbeddingStage(model)),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new CollectStage(),
         new ComplianceStage(),

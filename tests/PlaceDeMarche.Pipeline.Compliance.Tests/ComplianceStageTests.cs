@@ -57,6 +57,10 @@ public sealed class ComplianceStageTests : IDisposable
               restore_assets: ["{assets}"]
               scanned_files: [data/cache/]
             {section}
+            models:
+              minilm:
+                licence: Apache-2.0
+                origin: "sentence-transformers/all-MiniLM-L6-v2 (model card)"
             """, "test.yaml");
         var parameters = ((IStage)stage).BindParameters(configuration);
         var context = new StageContext(stage, new Workspace(_root), parameters, new ConsoleLog(TextWriter.Null, TextWriter.Null, quiet: true), CancellationToken.None);
@@ -84,7 +88,9 @@ public sealed class ComplianceStageTests : IDisposable
         Assert.Equal("pdfsharp/6.5.0/pdfsharp.nuspec", pdfsharp.Source);
         Assert.Equal("CC-BY-SA-4.0", Assert.Single(licences, l => l.Component == "Flipkart product dataset").Licence);
         Assert.True(Assert.Single(licences, l => l.Component == "Flipkart product photos").MustNotRedistribute);
-        Assert.Equal("Apache-2.0", Assert.Single(licences, l => l.Component == "Pretrained models").Licence);
+        // Each model of the catalog enters with its own licence.
+        var minilm = Assert.Single(licences, l => l.Component == "Model minilm");
+        Assert.Equal(("Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2 (model card)"), (minilm.Licence, minilm.Source));
     }
 
     [Fact]

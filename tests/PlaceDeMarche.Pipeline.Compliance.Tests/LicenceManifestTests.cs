@@ -96,20 +96,20 @@ public sealed class LicenceManifestTests : IDisposable
     [Fact]
     public void Manifest_lists_the_study_components_and_the_packages()
     {
-        var manifest = LicenceManifest.Build([OwnAssetsFile()]);
+        var manifest = LicenceManifest.Build([OwnAssetsFile()], [("minilm", "Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2")]);
 
         Assert.Equal("CC-BY-SA-4.0", manifest.Find("Flipkart product dataset")!.Licence);
         Assert.True(manifest.Find("Flipkart product photos")!.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution));
         Assert.Equal("ODbL-1.0", manifest.Find("Open Food Facts database")!.Licence);
         Assert.True(manifest.Find("Edamam Food Database API")!.Restrictions.HasFlag(LicenceRestrictions.CachingLimited));
-        Assert.Equal("Apache-2.0", manifest.Find("Pretrained models")!.Licence);
+        Assert.Equal(("Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2"), (manifest.Find("Model minilm")!.Licence, manifest.Find("Model minilm")!.Source));
         Assert.NotNull(manifest.Find("PDFsharp 6.5.0"));
     }
 
     [Fact]
     public void Policy_fails_on_copyleft_until_waived_with_a_reason()
     {
-        var manifest = LicenceManifest.Build([OwnAssetsFile()]);
+        var manifest = LicenceManifest.Build([OwnAssetsFile()], [("minilm", "Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2")]);
         var check = new PolicyCheck(new PolicyOptions());
 
         // xunit.abstractions 2.0.3 declares only a licenseUrl (to xunit's license.txt): nobody reviewed that text yet.

@@ -8,6 +8,7 @@ using PlaceDeMarche.Pipeline.Core.Caching;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 using PlaceDeMarche.Pipeline.Parquet;
 
 namespace PlaceDeMarche.Pipeline.Compliance.Stages;
@@ -36,6 +37,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
     protected override ComplianceParameters BindParameters(PipelineConfiguration configuration)
     {
         var parameters = configuration.Bind<ComplianceParameters>("compliance");
+        parameters.Models = configuration.Bind<Dictionary<string, ModelCatalogEntry>>(ModelCatalogEntry.Section) ?? [];
         var unexplained = parameters.Waivers.FirstOrDefault(waiver => string.IsNullOrWhiteSpace(waiver.Component) || string.IsNullOrWhiteSpace(waiver.Reason));
         if (unexplained is not null)
         {
@@ -69,7 +71,9 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
             .Concat(secrets.Select(f => new ComplianceFindingRow("secret", f.Location, f.Field, f.Kind.ToString(), f.Masked)))
             .ToArray();
 
-        var manifest = LicenceManifest.Build(parameters.RestoreAssets.Select(path => AssetsFile(context, path)));
+        var manifest = LicenceManifest.Build(
+            parameters.RestoreAssets.Select(path => AssetsFile(context, path)),
+            parameters.Models.Select(model => (model.Key, model.Value.Licence, model.Value.Origin)));
         var policy = new PolicyCheck(new PolicyOptions { RedistributesSourceMaterial = parameters.RedistributesSourceMaterial })
             .Evaluate(manifest, parameters.Waivers.Select(waiver => new PolicyWaiver(waiver.Component, waiver.Reason)));
         foreach (var unused in parameters.Waivers.Where(waiver => !policy.Waived.Any(w => w.Violation.Component.Equals(waiver.Component, StringComparison.OrdinalIgnoreCase))))
