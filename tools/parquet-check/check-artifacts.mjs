@@ -51,7 +51,7 @@ Object.assign(expectations, {
   'collect/collected.parquet': { schema: { food_id: 'VARCHAR', label: 'VARCHAR', category: 'VARCHAR', food_contents_label: 'VARCHAR', image: 'VARCHAR', source: 'VARCHAR', licence: 'VARCHAR', image_path: 'VARCHAR', thumbnail_path: 'VARCHAR', thumbnail_width: 'INTEGER', thumbnail_height: 'INTEGER' } },
   'collect/requests.parquet': { rows: 1, schema: { provider: 'VARCHAR', query: 'VARCHAR', status: 'VARCHAR', reason: 'VARCHAR', products: 'INTEGER', pages: 'INTEGER', dropped_off_topic: 'INTEGER', requests: 'INTEGER', cache_hits: 'INTEGER', cache_misses: 'INTEGER', images_downloaded: 'INTEGER', images_failed: 'INTEGER' } },
   'compliance/findings.parquet': { schema: { scan: 'VARCHAR', location: 'VARCHAR', field: 'VARCHAR', kind: 'VARCHAR', masked: 'VARCHAR' } },
-  'compliance/licences.parquet': { schema: { component: 'VARCHAR', licence: 'VARCHAR', obligations: 'VARCHAR', source: 'VARCHAR', status: 'VARCHAR', note: 'VARCHAR', must_not_redistribute: 'BOOLEAN', requires_attribution: 'BOOLEAN' } },
+  'compliance/licences.parquet': { schema: { component: 'VARCHAR', licence: 'VARCHAR', obligations: 'VARCHAR', source: 'VARCHAR', status: 'VARCHAR', note: 'VARCHAR', must_not_redistribute: 'BOOLEAN', requires_attribution: 'BOOLEAN', copyleft: 'BOOLEAN' } },
 });
 
 const instance = await DuckDBInstance.create(':memory:');

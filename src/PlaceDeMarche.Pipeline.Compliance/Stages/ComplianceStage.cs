@@ -83,6 +83,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
         context.PublishMetric("compliance.secret_findings", secrets.Count);
         context.PublishMetric("compliance.licences", manifest.Entries.Count);
         context.PublishMetric("compliance.waived", policy.Waived.Count);
+        context.PublishMetric("compliance.copyleft_components", manifest.Entries.Count(entry => entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft)));
         if (secrets.Count > 0 && parameters.FailOnSecrets)
         {
             throw new InvalidDataException(
@@ -101,7 +102,8 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
                 entry.Component, entry.Licence, entry.Obligations, PortableSource(entry.Source),
                 waiver is null ? "ok" : "waived", waiver?.Reason ?? "",
                 entry.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution),
-                entry.Restrictions.HasFlag(LicenceRestrictions.Attribution));
+                entry.Restrictions.HasFlag(LicenceRestrictions.Attribution),
+                entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
         }).ToArray());
     }
 
@@ -129,7 +131,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
     }
 
     /// <summary>
-    /// "/root/.nuget/packages/pdfsharp/6.5.0/pdfsharp.nuspec" → "pdfsharp/6.5.0/pdfsharp.nuspec": the artifact must not
+    /// "/root/.nuget/packages/pdfsharp/6.2.4/pdfsharp.nuspec" → "pdfsharp/6.2.4/pdfsharp.nuspec": the artifact must not
     /// depend on where this machine keeps its packages.
     /// </summary>
     private static string PortableSource(string source) =>
