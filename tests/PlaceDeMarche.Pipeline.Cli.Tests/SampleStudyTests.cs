@@ -1,3 +1,5 @@
+using PlaceDeMarche.Pipeline.ArtifactCheck;
+
 namespace PlaceDeMarche.Pipeline.Cli.Tests;
 
 /// <summary>The whole DAG on the committed sample, through the same entry point Cake uses.</summary>
@@ -58,6 +60,9 @@ public sealed class SampleStudyTests : IDisposable
         Assert.True((int)metrics["collect.requests"]! >= 0);
         Assert.Equal(0, (int)metrics["compliance.pii_findings"]!);
         Assert.Equal(0, (int)metrics["compliance.secret_findings"]!);
+        Assert.Equal(0, (int)metrics["compliance.copyleft_components"]!);
+        // Every artifact, read back by an independent Parquet reader (DuckDB), has the schema the study promises.
+        Assert.Empty(new ArtifactChecker(study.PathOf("data/artifacts"), 35, TextWriter.Null).Check());
         Assert.InRange((double)metrics["image.sift.ari_mean"]!, -1, 1);
         Assert.InRange((double)metrics["image.colorhist.ari_mean"]!, -1, 1);
         Assert.Equal(34, (int)metrics["image.usable_images"]!);
