@@ -53,7 +53,7 @@ public sealed class SampleStudyTests : IDisposable
         // The LDA model's perplexity and the t-SNE perplexity of its clustering are two metrics, not one overwriting the other.
         Assert.True((double)metrics["text.lda.model_perplexity"]! > 1);
         Assert.Equal(11.333333, (double)metrics["text.lda.perplexity"]!, 5);
-        Assert.Contains("missing image", study.Output);
+        Assert.Contains(") is missing", study.Output);
         // Offline: the collection is recorded as not collected and the study goes on; compliance runs on the sample.
         Assert.Equal(0, (int)metrics["collect.products"]!);
         Assert.Equal("not collected", (string)metrics["collect.status"]!);

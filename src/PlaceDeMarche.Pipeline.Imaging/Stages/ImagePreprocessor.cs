@@ -28,15 +28,22 @@ public sealed class ImagePreprocessor
             throw new ArgumentException($"images.preprocess.equalization must be none, global or clahe, not '{parameters.Equalization}'.");
         }
 
-        if (parameters.Size < 16 || parameters.ThumbnailSize < 8 || parameters.ThumbnailSize > parameters.Size || parameters.DenoiseSigma < 0 || parameters.MaxPixels <= 0)
+        if (parameters.Size < 16 || parameters.ThumbnailSize < 8 || parameters.ThumbnailSize > parameters.Size || parameters.DenoiseSigma < 0 || parameters.MaxPixels <= 0 || parameters.MaxScans <= 0)
         {
             throw new ArgumentException(
-                $"images.preprocess: size ({parameters.Size}) must be >= 16, thumbnail_size ({parameters.ThumbnailSize}) between 8 and size, denoise_sigma ({parameters.DenoiseSigma}) >= 0, max_pixels ({parameters.MaxPixels}) > 0.");
+                $"images.preprocess: size ({parameters.Size}) must be >= 16, thumbnail_size ({parameters.ThumbnailSize}) between 8 and size, denoise_sigma ({parameters.DenoiseSigma}) >= 0, max_pixels ({parameters.MaxPixels}) and max_scans ({parameters.MaxScans}) > 0.");
         }
 
         // A padded square needs the long side at the target size, a cropped one the short side: asking the
         // decoder for a short side of at least `Size` satisfies both, so the area resize never enlarges.
-        decodeOptions = new DecodeOptions { MinShortSide = parameters.Size, MaxPixels = parameters.MaxPixels };
+        decodeOptions = new DecodeOptions
+        {
+            MinShortSide = parameters.Size,
+            MaxPixels = parameters.MaxPixels,
+            MaxScans = parameters.MaxScans,
+            MaxPixelsName = "images.preprocess.max_pixels",
+            MaxScansName = "images.preprocess.max_scans",
+        };
     }
 
     /// <summary>Upright size of the photo from its headers (EXIF orientations 5–8 swap the axes).</summary>

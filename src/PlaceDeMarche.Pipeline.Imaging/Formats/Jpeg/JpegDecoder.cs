@@ -23,6 +23,7 @@ internal sealed class JpegDecoder
     private int width, height, maxH, maxV, mcusX, mcusY, scaledBlockSize;
     private bool hasFrame, isProgressive, hasJfif;
     private int restartInterval;
+    private int scanCount;
     private int adobeTransform = -1;
     private int exifOrientation = 1;
 
@@ -50,7 +51,10 @@ internal sealed class JpegDecoder
         return options.ApplyExifOrientation ? OrientationTransform.Apply(image, decoder.exifOrientation) : image;
     }
 
-    /// <summary>Reads the markers up to the frame header only.</summary>
+    /// <summary>
+    /// Reads the markers up to the first scan, without decoding pixels: an EXIF segment may follow the frame
+    /// header, and the full decode would then rotate the image, so the header read must see it too.
+    /// </summary>
     public static ImageInfo Identify(ReadOnlySpan<byte> data)
     {
         var decoder = new JpegDecoder(DecodeOptions.Default, headerOnly: true);
@@ -88,11 +92,6 @@ internal sealed class JpegDecoder
                     return;
                 case 0xC0 or 0xC1 or 0xC2:
                     ReadFrame(ReadSegment(data, ref position, marker), marker == 0xC2, markerOffset);
-                    if (headerOnly)
-                    {
-                        return;
-                    }
-
                     break;
                 case 0xC3 or 0xC5 or 0xC6 or 0xC7 or 0xCB or 0xCD or 0xCE or 0xCF:
                     throw new ImageDecodeException($"unsupported JPEG process (SOF{marker - 0xC0}: lossless or hierarchical)", offset: markerOffset);
@@ -108,6 +107,8 @@ internal sealed class JpegDecoder
                     var dri = ReadSegment(data, ref position, marker);
                     restartInterval = dri.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(dri) : throw new ImageDecodeException("DRI segment too short", offset: markerOffset);
                     break;
+                case 0xDA when headerOnly && hasFrame:
+                    return;
                 case 0xDA:
                     var header = ReadSegment(data, ref position, marker);
                     position = ReadScan(data, header, position, markerOffset);
@@ -317,7 +318,7 @@ internal sealed class JpegDecoder
         isProgressive = progressive;
         if (!headerOnly)
         {
-            LayOut(ChooseReduction(offset));
+            LayOut(ChooseReduction(offset), offset);
         }
     }
 
@@ -335,7 +336,7 @@ internal sealed class JpegDecoder
         long framePixels = (long)width * height;
         if (isProgressive && framePixels > options.MaxPixels)
         {
-            throw new ImageDecodeException($"progressive JPEG of {width}x{height} ({framePixels} pixels) exceeds the pixel budget of {options.MaxPixels} (DecodeOptions.MaxPixels); raise the budget if the file is trusted", offset: offset);
+            throw new ImageDecodeException($"progressive JPEG of {width}x{height} ({framePixels} pixels) exceeds the pixel budget of {options.MaxPixels} ({options.MaxPixelsName}); raise it if the file is trusted", offset: offset);
         }
 
         if (options.DownscaleToFitBudget)
@@ -348,15 +349,27 @@ internal sealed class JpegDecoder
 
         if (OutputPixels(reduction) > options.MaxPixels)
         {
-            throw new ImageDecodeException($"JPEG of {width}x{height} would decode to {OutputPixels(reduction)} pixels, over the pixel budget of {options.MaxPixels} (DecodeOptions.MaxPixels); raise the budget or allow downscaling", offset: offset);
+            throw new ImageDecodeException($"JPEG of {width}x{height} would decode to {OutputPixels(reduction)} pixels, over the pixel budget of {options.MaxPixels} ({options.MaxPixelsName}); raise it if the file is trusted", offset: offset);
+        }
+
+        // Buffers are indexed by int: a budget raised past 2 Gi samples meets this decoder's own limit, which is
+        // said as such rather than surfacing as an arithmetic overflow.
+        long outputBytes = OutputPixels(reduction) * 3;
+        if (outputBytes > Array.MaxLength)
+        {
+            throw ImplementationLimit($"{outputBytes} bytes of RGB output", offset);
         }
 
         return reduction;
     }
 
+    private ImageDecodeException ImplementationLimit(string need, int offset) => new(
+        $"JPEG of {width}x{height} needs {need}, over this decoder's limit of {Array.MaxLength} bytes per buffer "
+        + "(an implementation limit, not a damaged file)", offset: offset);
+
     private long OutputPixels(int reduction) => (long)CeilDiv(width, reduction) * CeilDiv(height, reduction);
 
-    private void LayOut(int reduction)
+    private void LayOut(int reduction, int offset)
     {
         scaledBlockSize = 8 / reduction;
         mcusX = CeilDiv(width, 8 * maxH);
@@ -383,9 +396,16 @@ internal sealed class JpegDecoder
             c.SampleWidth = (int)CeilDiv((long)width * h * size, maxH * 8L);
             c.SampleHeight = (int)CeilDiv((long)height * v * size, maxV * 8L);
             c.PlaneStride = c.BlocksPerLine * size;
+            long planeLength = (long)c.PlaneStride * c.BlocksPerColumn * size;
+            long coefficientCount = isProgressive ? (long)c.BlocksPerLine * c.BlocksPerColumn * 64 : 0;
+            if (planeLength > Array.MaxLength || coefficientCount > Array.MaxLength)
+            {
+                throw ImplementationLimit($"a sample plane of {planeLength} bytes" + (isProgressive ? $" and {coefficientCount} coefficients" : ""), offset);
+            }
+
             // Pooled: large per-image buffers would otherwise churn the large object heap. Every block the
             // output reads is written by a scan (or the decode fails), so stale contents never show.
-            c.Plane = ArrayPool<byte>.Shared.Rent(c.PlaneStride * c.BlocksPerColumn * size);
+            c.Plane = ArrayPool<byte>.Shared.Rent((int)planeLength);
         }
     }
 
@@ -394,6 +414,13 @@ internal sealed class JpegDecoder
         if (!hasFrame)
         {
             throw new ImageDecodeException("scan (SOS) before frame header (SOF)", offset: offset);
+        }
+
+        if (++scanCount > options.MaxScans)
+        {
+            throw new ImageDecodeException(
+                $"JPEG has more than {options.MaxScans} scans ({options.MaxScansName}): encoders write about 10, and each scan is a "
+                + "pass over the whole image, so the file is malformed or built to exhaust the decoder", offset: offset);
         }
 
         int count = header.Length > 0 ? header[0] : 0;
