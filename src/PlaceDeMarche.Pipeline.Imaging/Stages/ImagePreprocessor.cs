@@ -54,10 +54,16 @@ public sealed class ImagePreprocessor
         return info.ExifOrientation >= 5 ? (info.Height, info.Width) : (info.Width, info.Height);
     }
 
-    /// <exception cref="ImageDecodeException">The photo is empty, truncated, corrupt, unsupported or too large.</exception>
-    public PreprocessedImage Process(ReadOnlySpan<byte> data, string sourceName)
+    /// <summary>Preprocesses one photo; damage the decoder recovered from is added to <paramref name="warnings"/>.</summary>
+    /// <exception cref="ImageDecodeException">The photo is empty, truncated, corrupt beyond recovery, unsupported or too large.</exception>
+    public PreprocessedImage Process(ReadOnlySpan<byte> data, string sourceName, ICollection<string>? warnings = null)
     {
         var decoded = ImageDecoder.Decode(data, decodeOptions, sourceName);
+        foreach (var warning in decoded.Warnings)
+        {
+            warnings?.Add(warning);
+        }
+
         var size = parameters.Size;
         var longSide = Math.Max(decoded.Width, decoded.Height);
         var shortSide = Math.Min(decoded.Width, decoded.Height);

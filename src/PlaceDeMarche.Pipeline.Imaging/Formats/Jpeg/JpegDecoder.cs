@@ -24,6 +24,7 @@ internal sealed class JpegDecoder
     private bool hasFrame, isProgressive, hasJfif;
     private int restartInterval;
     private int scanCount;
+    private readonly List<string> warnings = [];
     private int adobeTransform = -1;
     private int exifOrientation = 1;
 
@@ -48,7 +49,8 @@ internal sealed class JpegDecoder
             decoder.ReturnBuffers();
         }
 
-        return options.ApplyExifOrientation ? OrientationTransform.Apply(image, decoder.exifOrientation) : image;
+        var upright = options.ApplyExifOrientation ? OrientationTransform.Apply(image, decoder.exifOrientation) : image;
+        return decoder.warnings.Count == 0 ? upright : new RgbImage(upright.Width, upright.Height, upright.Pixels) { Warnings = decoder.warnings };
     }
 
     /// <summary>
@@ -487,62 +489,145 @@ internal sealed class JpegDecoder
         return DecodeScan(data, dataStart, scanComponents, scan);
     }
 
+    /// <summary>
+    /// Decodes one scan's entropy-coded data. Damage inside it is recovered as libjpeg does: the rest of the
+    /// damaged restart interval (or of the scan, without restart markers) is left at zero coefficients, decoding
+    /// resumes at the next restart marker, and a warning is recorded. Data that simply ends (a truncated file)
+    /// is not recovered: the photo is incomplete.
+    /// </summary>
     private int DecodeScan(ReadOnlySpan<byte> data, int dataStart, JpegComponent[] scanComponents, JpegScan scan)
     {
         var reader = new JpegBitReader(data, dataStart);
         bool single = scanComponents.Length == 1;
         int unitsX = single ? scanComponents[0].WidthInBlocks : mcusX;
         int unitsY = single ? scanComponents[0].HeightInBlocks : mcusY;
-        int untilRestart = restartInterval, endOfBandRun = 0;
-        for (int my = 0; my < unitsY; my++)
+        int units = unitsX * unitsY, interval = restartInterval > 0 ? restartInterval : units;
+        int unit = 0, intervalIndex = 0, endOfBandRun = 0;
+        while (unit < units)
         {
-            for (int mx = 0; mx < unitsX; mx++)
+            int intervalEnd = Math.Min(unit + interval, units);
+            try
             {
-                if (restartInterval > 0)
+                for (; unit < intervalEnd; unit++)
                 {
-                    if (untilRestart == 0)
+                    DecodeUnit(ref reader, scanComponents, unit % unitsX, unit / unitsX, scan, ref endOfBandRun);
+                    if ((unit + 1) % unitsX == 0)
                     {
+                        // Checked per row of units so that damage is caught close to where it happened.
                         ThrowIfPaddingConsumed(ref reader);
-                        if (!reader.TryConsumeRestartMarker())
-                        {
-                            throw new ImageDecodeException("corrupt or truncated JPEG: expected restart marker (RSTn) not found", offset: reader.Position);
-                        }
-
-                        foreach (var c in scanComponents)
-                        {
-                            c.DcPredictor = 0;
-                        }
-
-                        endOfBandRun = 0;
-                        untilRestart = restartInterval;
                     }
-
-                    untilRestart--;
                 }
 
-                if (single)
+                ThrowIfPaddingConsumed(ref reader);
+            }
+            catch (ImageDecodeException damage) when (FindMarker(data, Math.Min(reader.Position, data.Length)) >= 0)
+            {
+                // Another marker follows (a restart, the next scan, EOI): the data is damaged, not cut short.
+                Warn($"{damage.Reason} (at byte offset {damage.Offset ?? reader.Position}); MCUs {unit} to {intervalEnd - 1} of the scan left blank");
+                Blank(scanComponents, unitsX, unit, intervalEnd);
+                unit = intervalEnd;
+            }
+
+            if (unit == units)
+            {
+                break;
+            }
+
+            // Restart interval `intervalIndex` ends with RST(intervalIndex mod 8); a damaged stretch may have lost
+            // whole intervals, which the number of the next marker found tells.
+            if (!reader.TryConsumeRestartMarker(out int number))
+            {
+                if (FindMarker(data, Math.Min(reader.Position, data.Length)) < 0)
                 {
-                    DecodeBlock(ref reader, scanComponents[0], mx, my, scan, ref endOfBandRun);
-                    continue;
+                    throw new ImageDecodeException("truncated JPEG: entropy-coded data ends before the scan is complete", offset: reader.Position);
                 }
 
-                foreach (var c in scanComponents)
+                Warn($"restart marker RST{intervalIndex % 8} not found (at byte offset {reader.Position}); MCUs {unit} to {units - 1} of the scan left blank");
+                Blank(scanComponents, unitsX, unit, units);
+                break;
+            }
+
+            int lost = (number - (intervalIndex % 8) + 8) % 8;
+            if (lost > 0)
+            {
+                int resume = Math.Min(unit + (lost * interval), units);
+                Warn($"restart marker RST{number} found where RST{intervalIndex % 8} was expected; MCUs {unit} to {resume - 1} of the scan left blank");
+                Blank(scanComponents, unitsX, unit, resume);
+                unit = resume;
+            }
+
+            intervalIndex += 1 + lost;
+            foreach (var c in scanComponents)
+            {
+                c.DcPredictor = 0;
+            }
+
+            endOfBandRun = 0;
+        }
+
+        return reader.Position;
+    }
+
+    private void DecodeUnit(ref JpegBitReader reader, JpegComponent[] scanComponents, int mx, int my, JpegScan scan, ref int endOfBandRun)
+    {
+        if (scanComponents.Length == 1)
+        {
+            DecodeBlock(ref reader, scanComponents[0], mx, my, scan, ref endOfBandRun);
+            return;
+        }
+
+        foreach (var c in scanComponents)
+        {
+            for (int v = 0; v < c.VerticalSampling; v++)
+            {
+                for (int h = 0; h < c.HorizontalSampling; h++)
                 {
-                    for (int v = 0; v < c.VerticalSampling; v++)
+                    DecodeBlock(ref reader, c, mx * c.HorizontalSampling + h, my * c.VerticalSampling + v, scan, ref endOfBandRun);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Units [from, to) lost to damage: sequential blocks become flat mid-gray (all coefficients zero, as libjpeg
+    /// leaves them); progressive blocks keep what earlier scans gave them.
+    /// </summary>
+    private void Blank(JpegComponent[] scanComponents, int unitsX, int from, int to)
+    {
+        if (isProgressive)
+        {
+            return;
+        }
+
+        for (int unit = from; unit < to; unit++)
+        {
+            int mx = unit % unitsX, my = unit / unitsX;
+            foreach (var c in scanComponents)
+            {
+                int blocksX = scanComponents.Length == 1 ? 1 : c.HorizontalSampling, blocksY = scanComponents.Length == 1 ? 1 : c.VerticalSampling;
+                for (int v = 0; v < blocksY; v++)
+                {
+                    for (int h = 0; h < blocksX; h++)
                     {
-                        for (int h = 0; h < c.HorizontalSampling; h++)
+                        int size = c.IdctSize, x = (mx * blocksX + h) * size, y = (my * blocksY + v) * size;
+                        for (int row = 0; row < size; row++)
                         {
-                            DecodeBlock(ref reader, c, mx * c.HorizontalSampling + h, my * c.VerticalSampling + v, scan, ref endOfBandRun);
+                            c.Plane.AsSpan(((y + row) * c.PlaneStride) + x, size).Fill(128);
                         }
                     }
                 }
             }
-
-            // Checked per MCU row so a truncated file fails fast instead of decoding invented zeros.
-            ThrowIfPaddingConsumed(ref reader);
         }
+    }
 
-        return reader.Position;
+    private void Warn(string warning)
+    {
+        // A damaged file can break every interval; a few lines say enough.
+        const int MaxWarnings = 5;
+        if (warnings.Count < MaxWarnings)
+        {
+            warnings.Add(warning);
+        }
     }
 
     private static void ThrowIfPaddingConsumed(ref JpegBitReader reader)
