@@ -160,10 +160,27 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
             IEnumerable<string> files = Directory.Exists(full)
                 ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 : File.Exists(full) ? [full] : [];
-            foreach (var file in files.Where(IsText))
+            foreach (var file in files)
             {
+                List<SecretFinding> found;
+                try
+                {
+                    if (!IsText(file))
+                    {
+                        continue;
+                    }
+
+                    found = [.. scanner.ScanFile(file)];
+                }
+                catch (FileNotFoundException)
+                {
+                    // Stages run beside this one: a stage about to rerun deletes its manifest, and atomic writes
+                    // rename their temporary file away. A file gone since the listing has nothing left to leak.
+                    continue;
+                }
+
                 var name = Path.GetRelativePath(context.Workspace.Root, file).Replace('\\', '/');
-                foreach (var finding in scanner.ScanFile(file))
+                foreach (var finding in found)
                 {
                     yield return finding with { Location = name };
                 }
