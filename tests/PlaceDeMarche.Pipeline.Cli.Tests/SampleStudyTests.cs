@@ -1,3 +1,4 @@
+using PlaceDeMarche.Pipeline.ArtifactCheck;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 
 namespace PlaceDeMarche.Pipeline.Cli.Tests;
@@ -55,13 +56,16 @@ public sealed class SampleStudyTests : IDisposable
         // The LDA model's perplexity and the t-SNE perplexity of its clustering are two metrics, not one overwriting the other.
         Assert.True((double)metrics["text.lda.model_perplexity"]! > 1);
         Assert.Equal(11.333333, (double)metrics["text.lda.perplexity"]!, 5);
-        Assert.Contains("missing image", study.Output);
+        Assert.Contains(") is missing", study.Output);
         // Offline: the collection is recorded as not collected and the study goes on; compliance runs on the sample.
         Assert.Equal(0, (int)metrics["collect.products"]!);
         Assert.Equal("not collected", (string)metrics["collect.status"]!);
         Assert.True((int)metrics["collect.requests"]! >= 0);
         Assert.Equal(0, (int)metrics["compliance.pii_findings"]!);
         Assert.Equal(0, (int)metrics["compliance.secret_findings"]!);
+        Assert.Equal(0, (int)metrics["compliance.copyleft_components"]!);
+        // Every artifact, read back by an independent Parquet reader (DuckDB), has the schema the study promises.
+        Assert.Empty(new ArtifactChecker(study.PathOf("data/artifacts"), 35, TextWriter.Null).Check());
         Assert.InRange((double)metrics["image.sift.ari_mean"]!, -1, 1);
         Assert.InRange((double)metrics["image.colorhist.ari_mean"]!, -1, 1);
         Assert.Equal(34, (int)metrics["image.usable_images"]!);

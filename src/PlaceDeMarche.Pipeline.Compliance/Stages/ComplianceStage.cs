@@ -87,6 +87,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
         context.PublishMetric("compliance.secret_findings", secrets.Count);
         context.PublishMetric("compliance.licences", manifest.Entries.Count);
         context.PublishMetric("compliance.waived", policy.Waived.Count);
+        context.PublishMetric("compliance.copyleft_components", manifest.Entries.Count(entry => entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft)));
         if (secrets.Count > 0 && parameters.FailOnSecrets)
         {
             throw new InvalidDataException(
@@ -105,7 +106,8 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
                 entry.Component, entry.Licence, entry.Obligations, PortableSource(entry.Source),
                 waiver is null ? "ok" : "waived", waiver?.Reason ?? "",
                 entry.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution),
-                entry.Restrictions.HasFlag(LicenceRestrictions.Attribution));
+                entry.Restrictions.HasFlag(LicenceRestrictions.Attribution),
+                entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
         }).ToArray());
     }
 
@@ -133,7 +135,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
     }
 
     /// <summary>
-    /// "/root/.nuget/packages/pdfsharp/6.5.0/pdfsharp.nuspec" → "pdfsharp/6.5.0/pdfsharp.nuspec": the artifact must not
+    /// "/root/.nuget/packages/pdfsharp/6.2.4/pdfsharp.nuspec" → "pdfsharp/6.2.4/pdfsharp.nuspec": the artifact must not
     /// depend on where this machine keeps its packages.
     /// </summary>
     private static string PortableSource(string source) =>
@@ -162,10 +164,27 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
             IEnumerable<string> files = Directory.Exists(full)
                 ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 : File.Exists(full) ? [full] : [];
-            foreach (var file in files.Where(IsText))
+            foreach (var file in files)
             {
+                List<SecretFinding> found;
+                try
+                {
+                    if (!IsText(file))
+                    {
+                        continue;
+                    }
+
+                    found = [.. scanner.ScanFile(file)];
+                }
+                catch (FileNotFoundException)
+                {
+                    // Stages run beside this one: a stage about to rerun deletes its manifest, and atomic writes
+                    // rename their temporary file away. A file gone since the listing has nothing left to leak.
+                    continue;
+                }
+
                 var name = Path.GetRelativePath(context.Workspace.Root, file).Replace('\\', '/');
-                foreach (var finding in scanner.ScanFile(file))
+                foreach (var finding in found)
                 {
                     yield return finding with { Location = name };
                 }

@@ -137,6 +137,7 @@ public static class CollectionSectionBuilder
                 Caption = "Manifeste des licences : sources de données, modèles et paquets NuGet (licences lues dans les paquets restaurés)",
                 ColumnWidths = [2.2, 1.6, 4, 0.9],
             },
+            new Paragraph(CopyleftStatement(input.Licences)),
             new Paragraph("Attributions à publier avec toute diffusion des résultats :"),
             new BulletList(attribution.Select(l => $"{l.Component} ({l.Licence}) : {l.Obligations}.").ToArray()),
         };
@@ -158,6 +159,21 @@ public static class CollectionSectionBuilder
         }
 
         return new ReportSection("Licences et obligations", blocks);
+    }
+
+    /// <summary>What the manifest's copyleft column shows: the project is MIT, so no shipped package may be copyleft.</summary>
+    private static string CopyleftStatement(IReadOnlyList<Core.Schema.LicenceRow> licences)
+    {
+        var copyleft = licences.Where(l => l.Copyleft).Select(l => $"{l.Component} ({l.Licence})").ToArray();
+        if (copyleft.Length > 0)
+        {
+            return $"Sous licence copyleft, incompatible avec la licence MIT du projet : {string.Join(", ", copyleft)}.";
+        }
+
+        int packages = licences.Count(IsPackage);
+        return packages == 1
+            ? "Le paquet NuGet livré n'est pas sous licence copyleft : le projet est publié sous licence MIT."
+            : $"Aucun des {Count(packages)} paquets NuGet livrés n'est sous licence copyleft : le projet est publié sous licence MIT.";
     }
 
     /// <summary>NuGet entries come from a nuspec; their obligation (keep the notice) is covered by the manifest table.</summary>

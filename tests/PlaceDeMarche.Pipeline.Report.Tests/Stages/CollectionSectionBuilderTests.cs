@@ -9,9 +9,11 @@ public sealed class CollectionSectionBuilderTests
 {
     private static readonly LicenceRow[] Licences =
     [
-        new("Flipkart product dataset", "CC-BY-SA-4.0", "attribute the dataset", "https://creativecommons.org/licenses/by-sa/4.0/", "ok", "", false, true),
-        new("Flipkart product photos", "Flipkart/seller rights reserved", "research use only", "photos belong to Flipkart", "ok", "", true, false),
-        new("PDFsharp 6.5.0", "AGPL-3.0-only", "copyleft", "/nuget/pdfsharp/6.5.0/pdfsharp.nuspec", "waived", "published under AGPL-3.0-or-later", false, false),
+        new("Flipkart product dataset", "CC-BY-SA-4.0", "attribute the dataset", "https://creativecommons.org/licenses/by-sa/4.0/", "ok", "", false, true, false),
+        new("Flipkart product photos", "Flipkart/seller rights reserved", "research use only", "photos belong to Flipkart", "ok", "", true, false, false),
+        new("PDFsharp 6.2.4", "MIT", "keep the licence notice", "/nuget/pdfsharp/6.2.4/pdfsharp.nuspec", "ok", "", false, true, false),
+        new("xunit.abstractions 2.0.3", "https://raw.githubusercontent.com/xunit/xunit/master/license.txt", "keep the licence notice",
+            "/nuget/xunit.abstractions/2.0.3/xunit.abstractions.nuspec", "waived", "test-only, Apache-2.0 per the linked file", false, true, false),
     ];
 
     private static CollectionReportInput Input(
@@ -85,7 +87,21 @@ public sealed class CollectionSectionBuilderTests
         Assert.Contains("j***@e***.com", texts);
         Assert.Contains("Flipkart product dataset (CC-BY-SA-4.0) : attribute the dataset.", texts);
         Assert.Contains("Flipkart product photos : research use only.", texts);
-        Assert.Contains("published under AGPL-3.0-or-later", texts);
+        Assert.Contains("test-only, Apache-2.0 per the linked file", texts);
+        Assert.Contains("Aucun des 2 paquets NuGet livrés n'est sous licence copyleft : le projet est publié sous licence MIT.", texts);
+    }
+
+    [Fact]
+    public void A_copyleft_row_of_the_manifest_is_named_as_incompatible()
+    {
+        var input = Input("complete", "", []) with
+        {
+            Licences = [.. Licences, new("Some.Gpl 1.0.0", "GPL-3.0-only", "copyleft", "/nuget/some.gpl/1.0.0/some.gpl.nuspec", "violation", "", false, false, true)],
+        };
+
+        var texts = Texts(CollectionSectionBuilder.Build(input)).ToArray();
+
+        Assert.Contains("Sous licence copyleft, incompatible avec la licence MIT du projet : Some.Gpl 1.0.0 (GPL-3.0-only).", texts);
     }
 
     [Fact]
