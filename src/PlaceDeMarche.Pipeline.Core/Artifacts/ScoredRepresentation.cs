@@ -14,7 +14,8 @@ public sealed record ScoredRepresentation(string Family, string Method, string L
 
     public string ClusterMetrics => $"data/artifacts/clustering/{Family}-{Method}-metrics.parquet";
 
-    public string MetricPrefix => $"{Family}.{Method.Replace('-', '_')}";
+    /// <summary>Prefix of its published metrics; by default <c>family.method</c> with '-' written '_'.</summary>
+    public string MetricPrefix { get; init; } = $"{Family}.{Method.Replace('-', '_')}";
 
     /// <summary>Name of the stage that scores it, e.g. <c>TextWord2vecMeanClustering</c>.</summary>
     public string ClusteringStage =>
