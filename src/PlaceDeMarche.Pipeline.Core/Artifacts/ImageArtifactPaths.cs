@@ -22,6 +22,9 @@ public static class ImageArtifactPaths
     /// <summary>One embedding per usable photo by the pretrained model <paramref name="model"/> (e.g. <c>resnet18</c>).</summary>
     public static string CnnEmbedding(string model) => $"data/artifacts/image/cnn-{model}.parquet";
 
+    /// <summary>The CNN embeddings side by side, each model's block scaled to the same total variance.</summary>
+    public const string CnnCombined = "data/artifacts/image/cnn-combined.parquet";
+
     /// <summary>The pretrained models compared (one row each: scores, whether it ran, the best one).</summary>
     public const string CnnComparison = "data/artifacts/image/cnn-comparison.parquet";
 

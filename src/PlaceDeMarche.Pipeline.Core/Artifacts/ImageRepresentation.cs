@@ -5,15 +5,16 @@ namespace PlaceDeMarche.Pipeline.Core.Artifacts;
 /// </summary>
 public static class ImageRepresentation
 {
-    /// <summary>The CNN representations, in <see cref="CnnModels"/> order; their metrics are <c>image.cnn.&lt;model&gt;.*</c>.</summary>
+    /// <summary>The pretrained CNNs (sections of <c>images.cnn</c> in pipeline.yaml): one embedding stage each.</summary>
+    public static IReadOnlyList<string> CnnModels { get; } = ["mobilenetv2", "resnet18"];
+
+    /// <summary>The pretrained-CNN representations (each model, then their combination); metrics <c>image.cnn.&lt;name&gt;.*</c>.</summary>
     public static IReadOnlyList<ScoredRepresentation> Cnn { get; } =
     [
-        CnnRepresentation("mobilenetv2", "MobileNetV2"),
-        CnnRepresentation("resnet18", "ResNet18"),
+        CnnRepresentation("mobilenetv2", "CNN préentraîné (MobileNetV2)", ImageArtifactPaths.CnnEmbedding("mobilenetv2")),
+        CnnRepresentation("resnet18", "CNN préentraîné (ResNet18)", ImageArtifactPaths.CnnEmbedding("resnet18")),
+        CnnRepresentation("combined", "CNN préentraînés combinés (ResNet18 + MobileNetV2)", ImageArtifactPaths.CnnCombined),
     ];
-
-    /// <summary>The pretrained CNNs (sections of <c>images.cnn</c> in pipeline.yaml): one embedding stage each.</summary>
-    public static IReadOnlyList<string> CnnModels { get; } = [.. Cnn.Select(r => r.Method[CnnMethodPrefix.Length..])];
 
     public static IReadOnlyList<ScoredRepresentation> All { get; } =
     [
@@ -22,12 +23,10 @@ public static class ImageRepresentation
         .. Cnn,
     ];
 
-    private const string CnnMethodPrefix = "cnn-";
-
-    private static ScoredRepresentation CnnRepresentation(string model, string name) =>
-        new("image", CnnMethodPrefix + model, $"CNN préentraîné ({name})", ImageArtifactPaths.CnnEmbedding(model))
+    private static ScoredRepresentation CnnRepresentation(string name, string label, string features) =>
+        new("image", "cnn-" + name, label, features)
         {
-            MetricPrefix = $"image.cnn.{model}",
+            MetricPrefix = $"image.cnn.{name}",
             NotRunNote = "non exécuté : modèle indisponible",
         };
 }

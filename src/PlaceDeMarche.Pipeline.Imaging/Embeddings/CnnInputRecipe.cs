@@ -4,11 +4,12 @@ namespace PlaceDeMarche.Pipeline.Imaging.Embeddings;
 
 /// <summary>
 /// How one photo becomes a model's input tensor: resize so the shorter side is <see cref="ResizeShorter"/> (area
-/// average when shrinking, bilinear when enlarging), centre crop <see cref="CropSize"/> squared, then per channel
-/// <c>(pixel / PixelDivisor - Mean[c]) / Std[c]</c>, written as planar NCHW in <see cref="Order"/>.
+/// average when shrinking, bilinear when enlarging) and centre crop <see cref="CropSize"/> squared, or, when
+/// <see cref="Pad"/>, resize the longer side to <see cref="CropSize"/> and centre it on a white square; then per
+/// channel <c>(pixel / PixelDivisor - Mean[c]) / Std[c]</c>, written as planar NCHW in <see cref="Order"/>.
 /// Mean and standard deviation are given in RGB order whatever the planes' order.
 /// </summary>
-public sealed record CnnInputRecipe(int ResizeShorter, int CropSize, float PixelDivisor, float[] Mean, float[] Std, ChannelOrder Order)
+public sealed record CnnInputRecipe(int ResizeShorter, int CropSize, float PixelDivisor, float[] Mean, float[] Std, ChannelOrder Order, bool Pad = false)
 {
     /// <summary>Floats of one image's tensor (3 planes of <see cref="CropSize"/>²).</summary>
     public int TensorLength => 3 * CropSize * CropSize;
@@ -32,8 +33,9 @@ public sealed record CnnInputRecipe(int ResizeShorter, int CropSize, float Pixel
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfNotEqual(destination.Length, TensorLength, nameof(destination));
-        var (width, height) = ShorterSideTo(image.Width, image.Height, ResizeShorter);
+        var (width, height) = Pad ? LongerSideTo(image.Width, image.Height, CropSize) : ShorterSideTo(image.Width, image.Height, ResizeShorter);
         var resized = width == image.Width && height == image.Height ? image : ImageResizer.Resize(image, width, height, ResizeMethod.Area);
+        // Crop: where the window starts in the resized photo; pad: where the photo starts in the square (negated).
         var left = (width - CropSize) / 2;
         var top = (height - CropSize) / 2;
         var plane = CropSize * CropSize;
@@ -48,14 +50,24 @@ public sealed record CnnInputRecipe(int ResizeShorter, int CropSize, float Pixel
             planeOf[c] = (Order == ChannelOrder.Rgb ? c : 2 - c) * plane;
         }
 
-        var pixels = resized.Pixels;
-        for (var y = 0; y < CropSize; y++)
+        var columns = Math.Min(width, CropSize);
+        var rows = Math.Min(height, CropSize);
+        if (Pad)
         {
-            var source = ((top + y) * width + left) * 3;
-            var row = y * CropSize;
-            for (var x = 0; x < CropSize; x++)
+            for (var c = 0; c < 3; c++)
             {
-                var s = source + 3 * (mirrored ? CropSize - 1 - x : x);
+                destination.Slice(planeOf[c], plane).Fill(255 * scale[c] + offset[c]);
+            }
+        }
+
+        var pixels = resized.Pixels;
+        for (var y = 0; y < rows; y++)
+        {
+            var source = ((Math.Max(top, 0) + y) * width + Math.Max(left, 0)) * 3;
+            var row = (y + Math.Max(-top, 0)) * CropSize + Math.Max(-left, 0);
+            for (var x = 0; x < columns; x++)
+            {
+                var s = source + 3 * (mirrored ? columns - 1 - x : x);
                 var d = row + x;
                 destination[planeOf[0] + d] = pixels[s] * scale[0] + offset[0];
                 destination[planeOf[1] + d] = pixels[s + 1] * scale[1] + offset[1];
@@ -63,6 +75,12 @@ public sealed record CnnInputRecipe(int ResizeShorter, int CropSize, float Pixel
             }
         }
     }
+
+    /// <summary>The size whose longer side is <paramref name="longer"/>, the shorter one scaled and rounded (at least 1).</summary>
+    public static (int Width, int Height) LongerSideTo(int width, int height, int longer) =>
+        width >= height
+            ? (longer, Math.Clamp((int)Math.Round((double)height * longer / width), 1, longer))
+            : (Math.Clamp((int)Math.Round((double)width * longer / height), 1, longer), longer);
 
     /// <summary>The size whose shorter side is <paramref name="shorter"/>, the longer one scaled and truncated as torchvision does.</summary>
     public static (int Width, int Height) ShorterSideTo(int width, int height, int shorter) =>

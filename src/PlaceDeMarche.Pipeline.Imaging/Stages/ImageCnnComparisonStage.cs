@@ -21,12 +21,12 @@ public sealed class ImageCnnComparisonStage : Stage<IReadOnlyList<string>>
 
     public override IReadOnlyList<string> Outputs { get; } = [ImageArtifactPaths.CnnComparison];
 
-    protected override IReadOnlyList<string> BindParameters(PipelineConfiguration configuration) => ImageRepresentation.CnnModels;
+    protected override IReadOnlyList<string> BindParameters(PipelineConfiguration configuration) => [.. ImageRepresentation.Cnn.Select(r => r.MetricPrefix)];
 
     protected override void Run(StageContext context, IReadOnlyList<string> parameters)
     {
         var scores = ImageRepresentation.Cnn
-            .Select((r, i) => (Model: parameters[i], Metrics: MetricTable.Read(context.InputPath(r.ClusterMetrics))))
+            .Select((r, i) => (Model: parameters[i]["image.cnn.".Length..], Metrics: MetricTable.Read(context.InputPath(r.ClusterMetrics))))
             .ToArray();
         var scored = scores.Where(s => s.Metrics.ContainsKey("ari_mean")).ToArray();
         var best = scored.Length == 0 ? default : scored.MaxBy(s => s.Metrics["ari_mean"]);

@@ -112,7 +112,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
         }
 
         var kept = Enumerable.Range(0, usable.Length).Where(i => embeddings[i] is not null).ToArray();
-        var vectors = kept.Select(i => Normalize(embeddings[i], parameters.Normalization)).ToArray();
+        var vectors = kept.Select(i => Normalize(embeddings[i], parameters.Power, parameters.Normalization)).ToArray();
         new FeatureTable(kept.Select(i => usable[i].Id).ToArray(), kept.Select(i => usable[i].Category).ToArray(), vectors).Write(outputPath);
 
         var dimensions = vectors.Length == 0 ? 0 : vectors[0].Length;
@@ -139,15 +139,21 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
             "bgr" => ChannelOrder.Bgr,
             _ => throw new PipelineConfigurationException($"{section}.channel_order must be rgb or bgr, not '{parameters.ChannelOrder}'."),
         };
-        if (parameters.Layout != "nchw" || parameters.Pooling != "in_graph" || parameters.Normalization is not ("l2" or "none") || parameters.BatchSize < 1
+        var pad = parameters.Fit switch
+        {
+            "crop" => false,
+            "pad" => true,
+            _ => throw new PipelineConfigurationException($"{section}.fit must be crop or pad, not '{parameters.Fit}'."),
+        };
+        if (parameters.Layout != "nchw" || parameters.Power <= 0 || parameters.Pooling != "in_graph" || parameters.Normalization is not ("l2" or "none") || parameters.BatchSize < 1
             || parameters.Input.Length == 0 || parameters.Output.Length == 0)
         {
             throw new PipelineConfigurationException(
-                $"{section}: layout must be nchw (got '{parameters.Layout}'), pooling in_graph (got '{parameters.Pooling}'), normalization l2 or none " +
+                $"{section}: layout must be nchw (got '{parameters.Layout}'), pooling in_graph (got '{parameters.Pooling}'), power positive (got {parameters.Power}), normalization l2 or none " +
                 $"(got '{parameters.Normalization}'), batch_size at least 1 (got {parameters.BatchSize}), and input and output must name the graph's tensors.");
         }
 
-        var recipe = new CnnInputRecipe(parameters.ResizeShorter, parameters.InputSize, parameters.PixelDivisor, parameters.Mean, parameters.Std, order);
+        var recipe = new CnnInputRecipe(parameters.ResizeShorter, parameters.InputSize, parameters.PixelDivisor, parameters.Mean, parameters.Std, order, pad);
         try
         {
             recipe.Validate(section);
@@ -160,20 +166,25 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
         return recipe;
     }
 
-    private static float[] Normalize(float[] vector, string normalization)
+    /// <summary>Signed power (power normalisation damps the few dominant activations), then the row norm; a new array.</summary>
+    private static float[] Normalize(float[] vector, float power, string normalization)
     {
-        if (normalization == "l2")
+        var result = vector.ToArray();
+        if (power != 1)
         {
-            var norm = TensorPrimitives.Norm(vector);
-            if (norm > 0)
+            for (var j = 0; j < result.Length; j++)
             {
-                var scaled = new float[vector.Length];
-                TensorPrimitives.Divide(vector, norm, scaled);
-                return scaled;
+                result[j] = MathF.CopySign(MathF.Pow(MathF.Abs(result[j]), power), result[j]);
             }
         }
 
-        return vector;
+        var norm = TensorPrimitives.Norm(result);
+        if (normalization == "l2" && norm > 0)
+        {
+            TensorPrimitives.Divide(result, norm, result);
+        }
+
+        return result;
     }
 
     private ModelFiles Locate(Workspace workspace, ImageCnnParameters parameters)

@@ -36,6 +36,9 @@ public sealed class ImageCnnParameters
     /// <summary>The photo is resized so its shorter side is this, then centre-cropped to <see cref="InputSize"/>.</summary>
     public int ResizeShorter { get; set; } = 256;
 
+    /// <summary><c>crop</c> (shorter side to <see cref="ResizeShorter"/>, centre crop) or <c>pad</c> (whole photo on a white square).</summary>
+    public string Fit { get; set; } = "crop";
+
     /// <summary>Pixels are divided by this before mean/std (255 for [0, 1] inputs, 1 for [0, 255]).</summary>
     public float PixelDivisor { get; set; } = 255;
 
@@ -56,6 +59,9 @@ public sealed class ImageCnnParameters
 
     /// <summary>Average the embeddings of the photo and of its mirror image (test-time augmentation).</summary>
     public bool FlipAverage { get; set; }
+
+    /// <summary>Signed power applied to each embedding value before the row normalisation (1: none, 0.5: square root).</summary>
+    public float Power { get; set; } = 1;
 
     /// <summary><c>l2</c> (unit-length rows) or <c>none</c>.</summary>
     public string Normalization { get; set; } = "l2";
