@@ -19,9 +19,6 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// </summary>
 public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
 {
-    /// <summary>Prefix of <see cref="ImageCnnParameters.Model"/> for files a NuGet package copies beside the program.</summary>
-    public const string PackagePrefix = "package:";
-
     private readonly string model;
     private readonly string section;
     private readonly string output;
@@ -62,7 +59,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
 
     protected override void Run(StageContext context, ImageCnnParameters parameters)
     {
-        var recipe = Recipe(parameters);
+        var recipe = parameters.Recipe(section);
         var files = Locate(context.Workspace, parameters);
         var outputPath = context.OutputPath(output);
         var prefix = $"image.cnn.{model}";
@@ -131,41 +128,6 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
         context.Log.Info($"{Name}: {vectors.Length} photos embedded ({dimensions}-d '{parameters.Output}'); {cache.Computed} computed, {cache.Reused} reused from {ImageArtifactPaths.CnnCache}");
     }
 
-    private CnnInputRecipe Recipe(ImageCnnParameters parameters)
-    {
-        var order = parameters.ChannelOrder switch
-        {
-            "rgb" => ChannelOrder.Rgb,
-            "bgr" => ChannelOrder.Bgr,
-            _ => throw new PipelineConfigurationException($"{section}.channel_order must be rgb or bgr, not '{parameters.ChannelOrder}'."),
-        };
-        var pad = parameters.Fit switch
-        {
-            "crop" => false,
-            "pad" => true,
-            _ => throw new PipelineConfigurationException($"{section}.fit must be crop or pad, not '{parameters.Fit}'."),
-        };
-        if (parameters.Layout != "nchw" || parameters.Power <= 0 || parameters.Pooling != "in_graph" || parameters.Normalization is not ("l2" or "none") || parameters.BatchSize < 1
-            || parameters.Input.Length == 0 || parameters.Output.Length == 0)
-        {
-            throw new PipelineConfigurationException(
-                $"{section}: layout must be nchw (got '{parameters.Layout}'), pooling in_graph (got '{parameters.Pooling}'), power positive (got {parameters.Power}), normalization l2 or none " +
-                $"(got '{parameters.Normalization}'), batch_size at least 1 (got {parameters.BatchSize}), and input and output must name the graph's tensors.");
-        }
-
-        var recipe = new CnnInputRecipe(parameters.ResizeShorter, parameters.InputSize, parameters.PixelDivisor, parameters.Mean, parameters.Std, order, pad);
-        try
-        {
-            recipe.Validate(section);
-        }
-        catch (ArgumentException e)
-        {
-            throw new PipelineConfigurationException(e.Message, e);
-        }
-
-        return recipe;
-    }
-
     /// <summary>Signed power (power normalisation damps the few dominant activations), then the row norm; a new array.</summary>
     private static float[] Normalize(float[] vector, float power, string normalization)
     {
@@ -197,7 +159,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
         var modelPath = Resolve(workspace, parameters.Model);
         if (!File.Exists(modelPath))
         {
-            var packaged = parameters.Model.StartsWith(PackagePrefix, StringComparison.Ordinal);
+            var packaged = parameters.Model.StartsWith(ImageCnnParameters.PackagePrefix, StringComparison.Ordinal);
             return ModelFiles.Unavailable(packaged
                 ? $"{modelPath} is missing although its NuGet package copies it there at build time; rebuild the program"
                 : $"{modelPath} not found; download it from {parameters.Source} (SHA-256 {parameters.Sha256}) to that path");
@@ -218,10 +180,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
         return new ModelFiles(modelPath, modelSha, preprocessPath, Verified(preprocessPath, parameters.PreprocessSha256, "preprocess_sha256"), null);
     }
 
-    private string Resolve(Workspace workspace, string declared) =>
-        declared.StartsWith(PackagePrefix, StringComparison.Ordinal)
-            ? Path.GetFullPath(declared[PackagePrefix.Length..], ProgramDirectory)
-            : Path.GetFullPath(declared, workspace.Root);
+    private string Resolve(Workspace workspace, string declared) => ImageCnnParameters.ResolvePath(declared, workspace.Root, ProgramDirectory);
 
     private string Verified(string path, string expected, string key)
     {

@@ -1,3 +1,6 @@
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Imaging.Embeddings;
+
 namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 
 /// <summary>
@@ -6,6 +9,9 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// </summary>
 public sealed class ImageCnnParameters
 {
+    /// <summary>Prefix of <see cref="Model"/> for files a NuGet package copies beside the program.</summary>
+    public const string PackagePrefix = "package:";
+
     /// <summary>The .onnx file: workspace-relative or absolute, or <c>package:&lt;path&gt;</c> for a file a NuGet package copies beside the program.</summary>
     public string Model { get; set; } = "";
 
@@ -65,4 +71,48 @@ public sealed class ImageCnnParameters
 
     /// <summary><c>l2</c> (unit-length rows) or <c>none</c>.</summary>
     public string Normalization { get; set; } = "l2";
+
+    /// <summary>The input recipe these settings describe, checked.</summary>
+    /// <param name="section">Names the settings in errors, e.g. <c>images.cnn.resnet18</c>.</param>
+    /// <exception cref="PipelineConfigurationException">A setting is out of range or unknown.</exception>
+    public CnnInputRecipe Recipe(string section)
+    {
+        var order = ChannelOrder switch
+        {
+            "rgb" => Embeddings.ChannelOrder.Rgb,
+            "bgr" => Embeddings.ChannelOrder.Bgr,
+            _ => throw new PipelineConfigurationException($"{section}.channel_order must be rgb or bgr, not '{ChannelOrder}'."),
+        };
+        var pad = Fit switch
+        {
+            "crop" => false,
+            "pad" => true,
+            _ => throw new PipelineConfigurationException($"{section}.fit must be crop or pad, not '{Fit}'."),
+        };
+        if (Layout != "nchw" || Power <= 0 || Pooling != "in_graph" || Normalization is not ("l2" or "none") || BatchSize < 1
+            || Input.Length == 0 || Output.Length == 0)
+        {
+            throw new PipelineConfigurationException(
+                $"{section}: layout must be nchw (got '{Layout}'), pooling in_graph (got '{Pooling}'), power positive (got {Power}), normalization l2 or none " +
+                $"(got '{Normalization}'), batch_size at least 1 (got {BatchSize}), and input and output must name the graph's tensors.");
+        }
+
+        var recipe = new CnnInputRecipe(ResizeShorter, InputSize, PixelDivisor, Mean, Std, order, pad);
+        try
+        {
+            recipe.Validate(section);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PipelineConfigurationException(e.Message, e);
+        }
+
+        return recipe;
+    }
+
+    /// <summary>Absolute path of a declared model file: <c>package:</c> paths below <paramref name="programDirectory"/>, others below the workspace.</summary>
+    public static string ResolvePath(string declared, string workspaceRoot, string programDirectory) =>
+        declared.StartsWith(PackagePrefix, StringComparison.Ordinal)
+            ? Path.GetFullPath(declared[PackagePrefix.Length..], programDirectory)
+            : Path.GetFullPath(declared, workspaceRoot);
 }
