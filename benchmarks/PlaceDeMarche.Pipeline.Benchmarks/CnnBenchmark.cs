@@ -4,6 +4,8 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Core.Logging;
 
 namespace PlaceDeMarche.Pipeline.Benchmarks;
 
@@ -19,14 +21,16 @@ internal static class CnnBenchmark
     {
         var workspace = Workspace.Discover(Directory.GetCurrentDirectory());
         var section = $"images.cnn.{model}";
-        var parameters = PipelineConfiguration.Load(Path.Combine(workspace.Root, "pipeline.yaml")).Bind<ImageCnnParameters>(section);
+        var configuration = PipelineConfiguration.Load(Path.Combine(workspace.Root, "pipeline.yaml"));
+        var parameters = configuration.Bind<ImageCnnParameters>(section);
         var recipe = parameters.Recipe(section);
         var modelPath = ImageCnnParameters.ResolvePath(parameters.Model, workspace.Root, AppContext.BaseDirectory);
         var preprocessPath = parameters.PreprocessModel.Length == 0 ? null : ImageCnnParameters.ResolvePath(parameters.PreprocessModel, workspace.Root, AppContext.BaseDirectory);
         var files = Directory.GetFiles(imagesDirectory, "*.jpg").Order(StringComparer.Ordinal).ToArray();
         var embeddings = new float[files.Length][];
         var clock = Stopwatch.StartNew();
-        using (var embedder = new CnnEmbedder(section, modelPath, preprocessPath, parameters.Input, parameters.Output, recipe, parameters.BatchSize, parameters.FlipAverage))
+        using (var embedder = new CnnEmbedder(section, modelPath, preprocessPath, parameters.Input, parameters.Output, recipe, parameters.BatchSize, parameters.FlipAverage,
+            configuration.Bind<OnnxSettings>(OnnxSettings.Section), new ConsoleLog(Console.Out, Console.Error, quiet: false)))
         {
             embedder.Embed(
                 [.. Enumerable.Range(0, files.Length)],

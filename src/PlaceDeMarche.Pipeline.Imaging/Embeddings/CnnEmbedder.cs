@@ -1,38 +1,47 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using PlaceDeMarche.Pipeline.Core.Logging;
+using PlaceDeMarche.Pipeline.Onnx;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Embeddings;
 
 /// <summary>
 /// Embeds photos with one image model on every core: each worker decodes its photos (at the largest DCT reduction
-/// that keeps the recipe's resize size), fills a batch tensor and runs its own single-threaded session. Graphs with a
-/// fixed batch (ResNet18's is 1) get that many images per call; the others <c>batchSize</c>.
+/// that keeps the recipe's resize size), fills its batch tensor and runs the shared session with it, so with
+/// single-threaded runs (<c>onnx.intra_op_threads: 1</c>) the cores run batches side by side, which also suits graphs
+/// whose batch is fixed (ResNet18's is 1). Such graphs get that many images per call; the others <c>batchSize</c>.
 /// </summary>
 public sealed class CnnEmbedder : IDisposable
 {
-    private readonly Func<CnnModelSession> open;
+    private readonly CnnModelSession session;
     private readonly CnnInputRecipe recipe;
     private readonly bool flipAverage;
     private readonly ConcurrentBag<Worker> idle = [];
-    private readonly ConcurrentBag<Worker> all = [];
+    private readonly int workers;
     private readonly int photosPerGroup;
     private readonly int tensorsPerCall;
 
-    /// <exception cref="InvalidDataException">The model cannot be loaded or does not take <paramref name="recipe"/>'s input.</exception>
-    public CnnEmbedder(string label, string modelPath, string? preprocessPath, string input, string output, CnnInputRecipe recipe, int batchSize, bool flipAverage)
+    /// <exception cref="InvalidDataException">The model does not take <paramref name="recipe"/>'s input or lacks the output.</exception>
+    /// <exception cref="OnnxModelException">ONNX Runtime cannot load the model.</exception>
+    public CnnEmbedder(
+        string label, string modelPath, string? preprocessPath, string input, string output, CnnInputRecipe recipe, int batchSize, bool flipAverage,
+        OnnxSettings settings, IPipelineLog log)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         this.recipe = recipe;
         this.flipAverage = flipAverage;
-        open = () => CnnModelSession.Open(label, modelPath, preprocessPath, input, output, recipe.CropSize);
-        // The first session is opened here so a bad model fails before any photo is decoded.
-        var first = new Worker(open());
-        idle.Add(first);
-        all.Add(first);
-        var fixedBatch = first.Session.FixedBatch;
+        // Opened before any photo is decoded, so a bad model fails at once.
+        session = CnnModelSession.Open(label, modelPath, preprocessPath, input, output, recipe.CropSize, settings, log);
+        var fixedBatch = session.FixedBatch;
         tensorsPerCall = fixedBatch > 0 ? fixedBatch : batchSize * TensorsPerPhoto;
         photosPerGroup = Math.Max(1, tensorsPerCall / TensorsPerPhoto);
+        // Runs that use several threads each (0: one per core) leave fewer cores for side-by-side batches.
+        var threadsPerRun = settings.IntraOpThreads == 0 ? Environment.ProcessorCount : settings.IntraOpThreads;
+        workers = Math.Max(1, Environment.ProcessorCount / threadsPerRun);
     }
+
+    /// <summary>The provider the model runs on.</summary>
+    public OnnxExecutionProvider ExecutionProvider => session.ExecutionProvider;
 
     private int TensorsPerPhoto => flipAverage ? 2 : 1;
 
@@ -46,9 +55,9 @@ public sealed class CnnEmbedder : IDisposable
         CancellationToken cancellation = default)
     {
         var groups = items.Chunk(photosPerGroup).ToArray();
-        Parallel.ForEach(groups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, group =>
+        Parallel.ForEach(groups, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, group =>
         {
-            var worker = idle.TryTake(out var free) ? free : Add(new Worker(open()));
+            var worker = idle.TryTake(out var free) ? free : new Worker();
             try
             {
                 EmbedGroup(worker, group, read, name, embedded, failed);
@@ -60,19 +69,7 @@ public sealed class CnnEmbedder : IDisposable
         });
     }
 
-    public void Dispose()
-    {
-        foreach (var worker in all)
-        {
-            worker.Session.Dispose();
-        }
-    }
-
-    private Worker Add(Worker worker)
-    {
-        all.Add(worker);
-        return worker;
-    }
+    public void Dispose() => session.Dispose();
 
     private void EmbedGroup(Worker worker, int[] group, Func<int, byte[]> read, Func<int, string> name, Action<int, float[]> embedded, Action<int, string> failed)
     {
@@ -105,7 +102,7 @@ public sealed class CnnEmbedder : IDisposable
         for (var start = 0; start < count; start += tensorsPerCall)
         {
             var call = Math.Min(tensorsPerCall, count - start);
-            outputs.AddRange(worker.Session.Run(tensors.AsMemory(start * length), call));
+            outputs.AddRange(session.Run(tensors.AsMemory(start * length), call));
         }
 
         if (decoded.Count == 0)
@@ -128,11 +125,10 @@ public sealed class CnnEmbedder : IDisposable
         }
     }
 
-    private sealed class Worker(CnnModelSession session)
+    /// <summary>A worker's reusable input tensor.</summary>
+    private sealed class Worker
     {
         private float[] buffer = [];
-
-        public CnnModelSession Session { get; } = session;
 
         public float[] Buffer(int length)
         {

@@ -8,6 +8,7 @@ using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Embeddings;
+using PlaceDeMarche.Pipeline.Onnx;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 
@@ -17,7 +18,7 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// one single-threaded session per core, a per-photo cache. When the model file is absent (e.g. a machine without the
 /// shared models folder) the table is empty and the status says why; the study goes on without this model.
 /// </summary>
-public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
+public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
 {
     private readonly string model;
     private readonly string section;
@@ -45,20 +46,21 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
 
     public string ProgramDirectory { get; }
 
-    protected override ImageCnnParameters BindParameters(PipelineConfiguration configuration) =>
-        configuration.Bind<ImageCnnParameters>(section);
+    protected override ImageCnnStageParameters BindParameters(PipelineConfiguration configuration) =>
+        new(configuration.Bind<ImageCnnParameters>(section), configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     /// <summary>The model files by content (checked against their pinned SHA-256), so replacing one reruns the stage.</summary>
-    protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, ImageCnnParameters parameters)
+    protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, ImageCnnStageParameters parameters)
     {
-        var files = Locate(context.Workspace, parameters);
+        var files = Locate(context.Workspace, parameters.Model);
         return files.Missing is { } missing
             ? new Dictionary<string, string> { [$"{model} model"] = $"unavailable ({missing})" }
             : new Dictionary<string, string> { [$"{model} model"] = files.ModelSha256, [$"{model} preprocessing"] = files.PreprocessSha256 };
     }
 
-    protected override void Run(StageContext context, ImageCnnParameters parameters)
+    protected override void Run(StageContext context, ImageCnnStageParameters stageParameters)
     {
+        var parameters = stageParameters.Model;
         var recipe = parameters.Recipe(section);
         var files = Locate(context.Workspace, parameters);
         var outputPath = context.OutputPath(output);
@@ -94,7 +96,9 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnParameters>
         var failures = new ConcurrentDictionary<int, string>();
         if (missingIndices.Count > 0)
         {
-            using var embedder = new CnnEmbedder(section, files.Model, files.Preprocess, parameters.Input, parameters.Output, recipe, parameters.BatchSize, parameters.FlipAverage);
+            using var embedder = new CnnEmbedder(
+                section, files.Model, files.Preprocess, parameters.Input, parameters.Output, recipe, parameters.BatchSize, parameters.FlipAverage, stageParameters.Onnx, context.Log);
+            context.PublishMetric($"{prefix}.execution_provider", embedder.ExecutionProvider.ToString().ToLowerInvariant());
             embedder.Embed(
                 missingIndices,
                 i => File.ReadAllBytes(context.Workspace.Resolve(photoPaths[usable[i].Id]!)),

@@ -2,6 +2,7 @@ using System.Text;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Onnx;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
@@ -41,7 +42,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     {
         PreprocessTwoPhotos();
 
-        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), ResNet18());
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
 
         var table = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
         Assert.Equal(["p1", "p2"], table.Ids);
@@ -56,10 +57,10 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     public void SecondRunComputesNothingAndAChangedModelRecomputesEverything()
     {
         PreprocessTwoPhotos();
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), ResNet18());
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
         var first = File.ReadAllBytes(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
 
-        var warm = harness.Run(new ImageCnnEmbeddingStage("resnet18"), ResNet18());
+        var warm = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
 
         Assert.Equal(0, (int)warm["image.cnn.resnet18.computed"]!);
         Assert.Equal(2, (int)warm["image.cnn.resnet18.reused"]!);
@@ -77,7 +78,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         edited.Model = "models/resnet18-edited.onnx";
         edited.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
 
-        var changed = harness.Run(new ImageCnnEmbeddingStage("resnet18"), edited);
+        var changed = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(edited, new OnnxSettings()));
 
         Assert.Equal(2, (int)changed["image.cnn.resnet18.computed"]!);
         Assert.Equal(0, (int)changed["image.cnn.resnet18.reused"]!);
@@ -88,12 +89,12 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     {
         harness.WriteProducts(("a", "x", "large_baseline.jpg", "ok"), ("b", "x", "progressive_444.jpg", "ok"));
         harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), ResNet18());
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
         var plain = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
         var mirroredParameters = ResNet18();
         mirroredParameters.FlipAverage = true;
 
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), mirroredParameters);
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(mirroredParameters, new OnnxSettings()));
 
         // Flip-averaged embedding of a = mean of a and its mirror image: it must stay nearer a than b is.
         var averaged = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
@@ -110,7 +111,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         // Damaged after ImagePreprocess judged it usable.
         File.WriteAllBytes(harness.PathOf("data/artifacts/download/dataset/Images/large_baseline.jpg"), Encoding.ASCII.GetBytes("not a photo"));
 
-        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), ResNet18());
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
 
         Assert.Equal(["p1"], FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Ids);
         Assert.Equal(1, (int)metrics["image.cnn.resnet18.failed_images"]!);
@@ -125,7 +126,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         parameters.Model = "models/absent.onnx";
         parameters.Source = "https://example.org/absent.onnx";
 
-        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), parameters);
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings()));
 
         Assert.Empty(FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Ids);
         var status = (string)metrics["image.cnn.resnet18.status"]!;
@@ -141,7 +142,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         var parameters = ResNet18();
         parameters.Sha256 = new string('0', 64);
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), parameters));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters), new OnnxSettings()));
 
         Assert.Contains("images.cnn.resnet18.sha256", error.Message);
         Assert.Contains(ResNetSha256, error.Message);
@@ -155,7 +156,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         parameters.InputSize = 200;
         parameters.ResizeShorter = 200;
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), parameters));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters), new OnnxSettings()));
 
         Assert.Contains("images.cnn.resnet18", error.Message);
         Assert.Contains("Input247", error.Message);
@@ -169,7 +170,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         var parameters = ResNet18();
         parameters.Output = "logits";
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), parameters));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters), new OnnxSettings()));
 
         Assert.Contains("'logits'", error.Message);
         Assert.Contains("Pooling395_Output_0", error.Message);
