@@ -142,7 +142,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         var parameters = ResNet18();
         parameters.Sha256 = new string('0', 64);
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters), new OnnxSettings()));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
 
         Assert.Contains("images.cnn.resnet18.sha256", error.Message);
         Assert.Contains(ResNetSha256, error.Message);
@@ -156,7 +156,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         parameters.InputSize = 200;
         parameters.ResizeShorter = 200;
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters), new OnnxSettings()));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
 
         Assert.Contains("images.cnn.resnet18", error.Message);
         Assert.Contains("Input247", error.Message);
@@ -170,7 +170,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         var parameters = ResNet18();
         parameters.Output = "logits";
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters), new OnnxSettings()));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
 
         Assert.Contains("'logits'", error.Message);
         Assert.Contains("Pooling395_Output_0", error.Message);
