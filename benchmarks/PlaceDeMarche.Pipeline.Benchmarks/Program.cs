@@ -7,6 +7,8 @@ internal static class Program
 {
     private const string Usage = """
         usage: PlaceDeMarche.Pipeline.Benchmarks <command> <path>
+          cnn <images-dir> <model> <out>  embed every JPEG with images.cnn.<model> of pipeline.yaml, all cores (writes <out>.ids, <out>.f32)
+          cnn-agreement <a> <b>        max difference and cosine between two cnn outputs (e.g. ours and reference/cnn/cnn_embed.mjs)
           decode <images-dir>          decode every JPEG at full size, one thread
           decode-scaled <images-dir>   decode every JPEG at 1/4 scale (DCT scaling), one thread
           decode-eighth <images-dir>   decode every JPEG at 1/8 scale (DC only), one thread
@@ -25,6 +27,18 @@ internal static class Program
         if (args is ["tokenizer-compare", var csv, var vocabulary])
         {
             TokenizerComparison.Run(csv, vocabulary);
+            return 0;
+        }
+
+        if (args is ["cnn", var photos, var model, var prefix])
+        {
+            CnnBenchmark.Run(photos, model, prefix);
+            return 0;
+        }
+
+        if (args is ["cnn-agreement", var first, var second])
+        {
+            CnnBenchmark.Compare(first, second);
             return 0;
         }
 

@@ -36,7 +36,10 @@ public static class StageCatalog
         new ImagePreprocessStage(),
         new ImageSiftStage(),
         new ImageColorHistogramStage(),
+        .. ImageRepresentation.CnnModels.Select(model => new ImageCnnEmbeddingStage(model)),
+        new ImageCnnCombinationStage(),
         .. ImageRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
+        new ImageCnnComparisonStage(),
         new TextReportStage(),
         new FeasibilityReportStage(),
     ]);

@@ -19,6 +19,15 @@ public static class ImageArtifactPaths
 
     public const string ColorHistograms = "data/artifacts/image/colorhist.parquet";
 
+    /// <summary>One embedding per usable photo by the pretrained model <paramref name="model"/> (e.g. <c>resnet18</c>).</summary>
+    public static string CnnEmbedding(string model) => $"data/artifacts/image/cnn-{model}.parquet";
+
+    /// <summary>The CNN embeddings side by side, each model's block scaled to the same total variance.</summary>
+    public const string CnnCombined = "data/artifacts/image/cnn-combined.parquet";
+
+    /// <summary>The pretrained models compared (one row each: scores, whether it ran, the best one).</summary>
+    public const string CnnComparison = "data/artifacts/image/cnn-comparison.parquet";
+
     /// <summary>Per-image preprocessing results, keyed by source content, parameters and code version.</summary>
     public const string PreprocessCache = "data/cache/images/preprocess/";
 
@@ -27,4 +36,7 @@ public static class ImageArtifactPaths
 
     /// <summary>Per-image SIFT keypoints and descriptors, keyed by the preprocessed image, parameters and code version.</summary>
     public const string SiftCache = "data/cache/images/sift/";
+
+    /// <summary>Per-image CNN embeddings, keyed by the photo's content, the model's SHA-256, the input recipe and the code version.</summary>
+    public const string CnnCache = "data/cache/images/cnn/";
 }

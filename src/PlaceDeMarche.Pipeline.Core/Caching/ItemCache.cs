@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace PlaceDeMarche.Pipeline.Core.Caching;
@@ -44,17 +45,35 @@ public sealed class ItemCache
     /// <summary>The stored entry of <paramref name="key"/>, or the result of <paramref name="compute"/>, stored for next time.</summary>
     public byte[] GetOrCreate(string key, Func<byte[]> compute)
     {
-        var path = PathOf(key);
-        if (File.Exists(path))
+        if (TryGet(key, out var stored))
         {
-            var stored = File.ReadAllBytes(path);
-            Interlocked.Increment(ref reused);
             return stored;
         }
 
         var created = compute();
-        Artifacts.AtomicFile.WriteAllBytes(path, created);
-        Interlocked.Increment(ref computed);
+        Store(key, created);
         return created;
+    }
+
+    /// <summary>The stored entry of <paramref name="key"/>, if any (for stages that compute missing entries in batches).</summary>
+    public bool TryGet(string key, [NotNullWhen(true)] out byte[]? entry)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            entry = null;
+            return false;
+        }
+
+        entry = File.ReadAllBytes(path);
+        Interlocked.Increment(ref reused);
+        return true;
+    }
+
+    /// <summary>Stores a computed entry under <paramref name="key"/>.</summary>
+    public void Store(string key, byte[] entry)
+    {
+        Artifacts.AtomicFile.WriteAllBytes(PathOf(key), entry);
+        Interlocked.Increment(ref computed);
     }
 }

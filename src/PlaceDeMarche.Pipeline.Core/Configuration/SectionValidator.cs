@@ -173,8 +173,10 @@ internal sealed class SectionValidator
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
+    /// <summary>The properties the file sets: public and settable, less those marked [YamlIgnore] (filled from elsewhere).</summary>
     private static IEnumerable<PropertyInfo> Settable(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.SetMethod!.IsPublic);
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.SetMethod!.IsPublic && p.GetCustomAttribute<YamlDotNet.Serialization.YamlIgnoreAttribute>() is null);
 
     private static bool IsOptional(PropertyInfo property) =>
         Nullable.GetUnderlyingType(property.PropertyType) is not null

@@ -1,0 +1,191 @@
+using System.Text;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Onnx;
+
+namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
+
+/// <summary>
+/// The stage on the real ResNet18 of Microsoft.ML.DnnImageFeaturizer.ResNet18, which the package copies next to
+/// the test assembly (DnnImageModels/), on small fixture photos.
+/// </summary>
+public sealed class ImageCnnEmbeddingStageTests : IDisposable
+{
+    private const string ResNetSha256 = "e2552f19db2dfdb01b3669537b6a0f1b44da38d18279535492ed5dfc2ef1ff8f";
+
+    private readonly StageHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    internal static ImageCnnParameters ResNet18() => new()
+    {
+        Model = "package:DnnImageModels/ResNet18Onnx/ResNet18.onnx",
+        Sha256 = ResNetSha256,
+        PreprocessModel = "package:DnnImageModels/ResNetPrepOnnx/ResNetPreprocess.onnx",
+        PreprocessSha256 = "84bf8def78d0befaa3f6e73745d57d7016c6a192ead76f79686bd438c1047004",
+        Input = "Input247",
+        Output = "Pooling395_Output_0",
+        ResizeShorter = 224,
+        PixelDivisor = 1,
+        BatchSize = 1,
+    };
+
+    private void PreprocessTwoPhotos()
+    {
+        harness.WriteProducts(("p1", "Watches", "baseline_420.jpg", "ok"), ("gone", "Watches", null, "missing"), ("p2", "Baby Care", "large_baseline.jpg", "ok"));
+        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
+    }
+
+    [Fact]
+    public void EmbedsEachUsablePhotoAsAUnitVector()
+    {
+        PreprocessTwoPhotos();
+
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+
+        var table = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
+        Assert.Equal(["p1", "p2"], table.Ids);
+        Assert.All(table.Vectors, v => Assert.Equal(512, v.Length));
+        Assert.All(table.Vectors, v => Assert.Equal(1, Math.Sqrt(v.Sum(x => (double)x * x)), 4));
+        Assert.All(table.Vectors, v => Assert.True(v.Min() >= 0, "ResNet18's pooled ReLU features are non-negative"));
+        Assert.Equal("ran", (string)metrics["image.cnn.resnet18.status"]!);
+        Assert.Equal(2, (int)metrics["image.cnn.resnet18.computed"]!);
+    }
+
+    [Fact]
+    public void SecondRunComputesNothingAndAChangedModelRecomputesEverything()
+    {
+        PreprocessTwoPhotos();
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+        var first = File.ReadAllBytes(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
+
+        var warm = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+
+        Assert.Equal(0, (int)warm["image.cnn.resnet18.computed"]!);
+        Assert.Equal(2, (int)warm["image.cnn.resnet18.reused"]!);
+        Assert.Equal(first, File.ReadAllBytes(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))));
+
+        // The same graph with other bytes (its producer name edited): another model hash, so nothing is reused.
+        var model = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx"));
+        var producer = model.AsSpan().IndexOf("CNTK"u8);
+        Assert.True(producer >= 0);
+        model[producer + 3] = (byte)'X';
+        var copy = harness.PathOf("models/resnet18-edited.onnx");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.WriteAllBytes(copy, model);
+        var edited = ResNet18();
+        edited.Model = "models/resnet18-edited.onnx";
+        edited.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
+
+        var changed = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(edited, new OnnxSettings()));
+
+        Assert.Equal(2, (int)changed["image.cnn.resnet18.computed"]!);
+        Assert.Equal(0, (int)changed["image.cnn.resnet18.reused"]!);
+    }
+
+    [Fact]
+    public void AMirroredCopyIsCloserThanAnotherPhoto()
+    {
+        harness.WriteProducts(("a", "x", "large_baseline.jpg", "ok"), ("b", "x", "progressive_444.jpg", "ok"));
+        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+        var plain = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
+        var mirroredParameters = ResNet18();
+        mirroredParameters.FlipAverage = true;
+
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(mirroredParameters, new OnnxSettings()));
+
+        // Flip-averaged embedding of a = mean of a and its mirror image: it must stay nearer a than b is.
+        var averaged = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
+        var self = Cosine(plain.Vectors[0], averaged.Vectors[0]);
+        var other = Cosine(plain.Vectors[0], plain.Vectors[1]);
+        Assert.True(self > other, $"cos(a, flip-averaged a) = {self:F3} should exceed cos(a, b) = {other:F3}");
+        Assert.True(self < 0.99999, "the mirror image must change the features a little");
+    }
+
+    [Fact]
+    public void APhotoThatCannotBeDecodedIsLeftOutWithItsReason()
+    {
+        PreprocessTwoPhotos();
+        // Damaged after ImagePreprocess judged it usable.
+        File.WriteAllBytes(harness.PathOf("data/artifacts/download/dataset/Images/large_baseline.jpg"), Encoding.ASCII.GetBytes("not a photo"));
+
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+
+        Assert.Equal(["p1"], FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Ids);
+        Assert.Equal(1, (int)metrics["image.cnn.resnet18.failed_images"]!);
+        Assert.Contains(harness.Warnings, w => w.Contains("p2") && w.Contains("not a JPEG or PNG"));
+    }
+
+    [Fact]
+    public void AMissingModelFileIsRecordedAsUnavailable()
+    {
+        PreprocessTwoPhotos();
+        var parameters = ResNet18();
+        parameters.Model = "models/absent.onnx";
+        parameters.Source = "https://example.org/absent.onnx";
+
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings()));
+
+        Assert.Empty(FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Ids);
+        var status = (string)metrics["image.cnn.resnet18.status"]!;
+        Assert.StartsWith("unavailable", status);
+        Assert.Contains("absent.onnx", status);
+        Assert.Contains("https://example.org/absent.onnx", status);
+    }
+
+    [Fact]
+    public void AModelWithAnotherChecksumIsRefused()
+    {
+        PreprocessTwoPhotos();
+        var parameters = ResNet18();
+        parameters.Sha256 = new string('0', 64);
+
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
+
+        Assert.Contains("images.cnn.resnet18.sha256", error.Message);
+        Assert.Contains(ResNetSha256, error.Message);
+    }
+
+    [Fact]
+    public void AWrongInputSizeNamesTheModelAndItsInput()
+    {
+        PreprocessTwoPhotos();
+        var parameters = ResNet18();
+        parameters.InputSize = 200;
+        parameters.ResizeShorter = 200;
+
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
+
+        Assert.Contains("images.cnn.resnet18", error.Message);
+        Assert.Contains("Input247", error.Message);
+        Assert.Contains("[1, 3, 224, 224]", error.Message);
+    }
+
+    [Fact]
+    public void AnUnknownOutputNamesTheGraphsOutputs()
+    {
+        PreprocessTwoPhotos();
+        var parameters = ResNet18();
+        parameters.Output = "logits";
+
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
+
+        Assert.Contains("'logits'", error.Message);
+        Assert.Contains("Pooling395_Output_0", error.Message);
+    }
+
+    private static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += (double)a[i] * b[i];
+            na += (double)a[i] * a[i];
+            nb += (double)b[i] * b[i];
+        }
+
+        return dot / Math.Sqrt(na * nb);
+    }
+}
