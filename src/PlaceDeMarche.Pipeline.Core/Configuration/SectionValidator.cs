@@ -61,6 +61,23 @@ internal sealed class SectionValidator
             return;
         }
 
+        if (DictionaryValueType(underlying) is { } valueType)
+        {
+            // A map (e.g. the models catalog): its keys are names chosen in the file, each value is checked.
+            if (node is not YamlMappingNode map)
+            {
+                Report(node, $"'{path}' must be a section of 'name: value' lines");
+                return;
+            }
+
+            foreach (var (keyNode, value) in map.Children)
+            {
+                CheckValue(valueType, value, Join(path, ((YamlScalarNode)keyNode).Value ?? ""));
+            }
+
+            return;
+        }
+
         if (IsSection(underlying))
         {
             CheckSection(underlying, node, path);
@@ -165,7 +182,14 @@ internal sealed class SectionValidator
         || (!property.PropertyType.IsValueType && Nullability.Create(property).WriteState == NullabilityState.Nullable);
 
     private static bool IsSection(Type type) =>
-        type.IsClass && type != typeof(string) && ElementType(type) is null;
+        type.IsClass && type != typeof(string) && ElementType(type) is null && DictionaryValueType(type) is null;
+
+    private static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+        && (definition == typeof(Dictionary<,>) || definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(IDictionary<,>))
+        && type.GetGenericArguments()[0] == typeof(string)
+            ? type.GetGenericArguments()[1]
+            : null;
 
     private static Type? ElementType(Type type)
     {
