@@ -1,6 +1,5 @@
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Onnx.Models;
-using YamlDotNet.Serialization;
 
 namespace PlaceDeMarche.Pipeline.Compliance.Stages;
 
@@ -22,9 +21,11 @@ public sealed class ComplianceParameters
     /// <summary>Artifacts embedding source material (photos) leave the team; no-redistribution terms then apply.</summary>
     public bool RedistributesSourceMaterial { get; set; }
 
-    /// <summary>The <c>models</c> catalog (bound from its own section): each pretrained model enters the manifest with its own licence.</summary>
-    [YamlIgnore]
-    public Dictionary<string, ModelCatalogEntry> Models { get; set; } = [];
+    /// <summary>
+    /// The <c>models</c> catalog, bound from its own section by the stage (no public setter: not a key of this
+    /// section): each pretrained model enters the manifest with its own licence.
+    /// </summary>
+    public Dictionary<string, ModelCatalogEntry> Models { get; internal set; } = [];
 
     /// <summary>Accepted policy violations, each with its reason (shown in the report).</summary>
     public List<ComplianceWaiverEntry> Waivers { get; set; } = [];
