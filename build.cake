@@ -20,4 +20,9 @@ foreach (var stage in cli.ReadStageGraph())
 // The whole study: every stage (the reports and the text study's comparison are its end points).
 Task("Default").Does(() => cli.RunAll());
 
+// One product's category from the trained model: dotnet cake --target=Predict --image=<photo> --text="<name and description>".
+Task("Predict")
+    .Description("Print the trained model's category (and top 3) for --image and --text")
+    .Does(() => cli.Predict());
+
 RunTarget(options.Target);
