@@ -4,11 +4,11 @@ namespace PlaceDeMarche.Pipeline.Supervised.Linear;
 public sealed record MaximumEntropyOptions
 {
     /// <summary>L2 penalty on the weights: the overfitting control searched by inner validation.</summary>
-    public float L2Regularization { get; init; } = 1f;
+    public double L2Regularization { get; init; } = 1;
 
-    public float L1Regularization { get; init; }
+    public double L1Regularization { get; init; }
 
     public int MaximumIterations { get; init; } = 200;
 
-    public float OptimizationTolerance { get; init; } = 1e-6f;
+    public double OptimizationTolerance { get; init; } = 1e-6;
 }

@@ -17,10 +17,10 @@ public static class MaximumEntropyTrainer
         {
             LabelColumnName = TrainingData.LabelColumn,
             FeatureColumnName = TrainingData.FeaturesColumn,
-            L2Regularization = options.L2Regularization,
-            L1Regularization = options.L1Regularization,
+            L2Regularization = (float)options.L2Regularization,
+            L1Regularization = (float)options.L1Regularization,
             MaximumNumberOfIterations = options.MaximumIterations,
-            OptimizationTolerance = options.OptimizationTolerance,
+            OptimizationTolerance = (float)options.OptimizationTolerance,
             NumberOfThreads = 1,
         });
         var model = trainer.Fit(data).Model;

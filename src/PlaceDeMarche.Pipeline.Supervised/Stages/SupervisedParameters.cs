@@ -9,7 +9,7 @@ public sealed class SupervisedParameters
 
     public double TestFraction { get; set; } = 0.2;
 
-    public List<float> L2Grid { get; set; } = [0.01f, 0.1f, 1f, 10f];
+    public List<double> L2Grid { get; set; } = [0.001, 0.01, 0.1, 1];
 
     public int MaxIterations { get; set; } = 200;
 

@@ -160,7 +160,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             var outcome = protocol.RunFold(stacks[name], labels, classes, holdOut, grid, seed + 3);
             var fitted = stacks[name].Fit(holdOut.Train);
             var softmax = MaximumEntropyTrainer.Train(fitted.Transform(holdOut.Train), holdOut.Train.Select(r => labels[r]).ToArray(), classes,
-                grid.First(g => g.L2Regularization == (float)outcome.Chosen), seed + 3);
+                grid.First(g => g.L2Regularization == outcome.Chosen), seed + 3);
             return (outcome, new ModelComponent { Weight = 1, Blocks = [.. fitted.Blocks.Select(b => b.Export())], Weights = softmax.Weights, Biases = softmax.Biases });
         }
 
