@@ -56,6 +56,7 @@ public sealed class PipelineCli
     // The trained model's category for one product (the pipeline program checks the photo and the text).
     public void Predict()
     {
+        BuildIfSourcesChanged();
         var arguments = new ProcessArgumentBuilder()
             .AppendQuoted(Program.FullPath)
             .Append("predict")
