@@ -1,7 +1,6 @@
 using System.Globalization;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Supervised.Prediction;
-using PlaceDeMarche.Pipeline.Supervised.Stages;
 
 namespace PlaceDeMarche.Pipeline.Cli;
 

@@ -44,7 +44,7 @@ public sealed class LeakageTests
         var outer = StratifiedSplitter.KFold(Enumerable.Range(0, 60).ToArray(), labels, 4, seed: 1);
         var protocol = new NestedCrossValidation(new ProtocolOptions { InnerFolds = 3, Seed = 2, Parallelism = 1 });
 
-        protocol.Run("toy", new FeatureStack([spy]), labels, 3, outer, [new MaximumEntropyOptions(), new MaximumEntropyOptions { L2Regularization = 10 }]);
+        protocol.Run("toy", new FeatureStack([spy]), labels, 3, outer, new MaximumEntropyFamily([1, 10], new MaximumEntropyOptions()));
 
         // One fold after another (parallelism 1): 3 inner fits and 1 refit per outer fold, all on its training rows.
         Assert.Equal(16, spy.FittedOn.Count);

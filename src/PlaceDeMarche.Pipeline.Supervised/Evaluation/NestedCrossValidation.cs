@@ -1,28 +1,28 @@
 using System.Diagnostics;
 using PlaceDeMarche.Pipeline.Supervised.Features;
-using PlaceDeMarche.Pipeline.Supervised.Linear;
 using PlaceDeMarche.Pipeline.Supervised.Protocol;
 
 namespace PlaceDeMarche.Pipeline.Supervised.Evaluation;
 
 /// <summary>
-/// Nested cross-validation of a logistic regression on a feature stack: in each outer fold, an inner stratified
-/// K-fold over the training rows alone picks the L2 penalty; the stack and the model are then refitted on the whole
-/// training part and score the test part, which neither the transforms nor the search have seen.
+/// Nested cross-validation of a classifier on a feature stack: in each outer fold, an inner stratified K-fold over
+/// the training rows alone picks the hyper-parameter (the L2 penalty, the learning rate); the stack and the model are
+/// then refitted on the whole training part and score the test part, which neither the transforms nor the search saw.
 /// </summary>
 public sealed class NestedCrossValidation(ProtocolOptions options)
 {
-    public CrossValidationResult Run(string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, IReadOnlyList<MaximumEntropyOptions> grid)
+    public CrossValidationResult Run(string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, IClassifierTrainer trainer)
     {
         var outcomes = new FoldOutcome[outer.Count];
         Parallel.For(0, outer.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], grid, options.Seed + fold));
+            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainer, options.Seed + fold));
         return new CrossValidationResult(model, outcomes);
     }
 
     /// <summary>One outer split: inner search on <see cref="FoldSplit.Train"/>, refit, score <see cref="FoldSplit.Test"/>.</summary>
-    public FoldOutcome RunFold(FeatureStack stack, IReadOnlyList<int> labels, int classes, FoldSplit split, IReadOnlyList<MaximumEntropyOptions> grid, int seed)
+    public FoldOutcome RunFold(FeatureStack stack, IReadOnlyList<int> labels, int classes, FoldSplit split, IClassifierTrainer trainer, int seed)
     {
+        var grid = trainer.Grid;
         var inner = StratifiedSplitter.KFold(split.Train, labels, options.InnerFolds, seed);
         var innerProbabilities = grid.Select(_ => new Dictionary<int, float[]>()).ToArray();
         var trainAccuracy = new double[grid.Count];
@@ -34,7 +34,7 @@ public sealed class NestedCrossValidation(ProtocolOptions options)
             var trainLabels = innerSplit.Train.Select(r => labels[r]).ToArray();
             for (var g = 0; g < grid.Count; g++)
             {
-                var candidate = MaximumEntropyTrainer.Train(trainRows, trainLabels, classes, grid[g], seed);
+                var candidate = trainer.Train(trainRows, trainLabels, classes, grid[g], seed);
                 trainAccuracy[g] += Accuracy(candidate.Probabilities(trainRows), trainLabels) / inner.Count;
                 var probabilities = candidate.Probabilities(validationRows);
                 for (var i = 0; i < innerSplit.Test.Length; i++)
@@ -42,20 +42,20 @@ public sealed class NestedCrossValidation(ProtocolOptions options)
             }
         }
 
-        var search = grid.Select((o, g) => new SearchPoint(o.L2Regularization, trainAccuracy[g], Accuracy(innerProbabilities[g], labels))).ToArray();
+        var search = grid.Select((value, g) => new SearchPoint(value, trainAccuracy[g], Accuracy(innerProbabilities[g], labels))).ToArray();
         var best = BestIndex(search, innerProbabilities, labels);
 
         var clock = Stopwatch.StartNew();
         var final = stack.Fit(split.Train);
         var outerTrain = final.Transform(split.Train);
         var outerLabels = split.Train.Select(r => labels[r]).ToArray();
-        var chosen = MaximumEntropyTrainer.Train(outerTrain, outerLabels, classes, grid[best], seed);
+        var chosen = trainer.Train(outerTrain, outerLabels, classes, grid[best], seed);
         var fitSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var testProbabilities = chosen.Probabilities(final.Transform(split.Test));
         var predictMilliseconds = clock.Elapsed.TotalMilliseconds / Math.Max(1, split.Test.Length);
         return new FoldOutcome(
-            grid[best].L2Regularization,
+            grid[best],
             Accuracy(chosen.Probabilities(outerTrain), outerLabels),
             split.Test.Select((row, i) => (row, i)).ToDictionary(p => p.row, p => testProbabilities[p.i]),
             innerProbabilities[best],

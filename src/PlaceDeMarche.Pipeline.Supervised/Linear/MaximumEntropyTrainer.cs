@@ -12,7 +12,8 @@ public static class MaximumEntropyTrainer
 {
     public static SoftmaxModel Train(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, MaximumEntropyOptions options, int seed)
     {
-        var data = TrainingData.Load(new MLContext(seed), features, labels, classes, out var context);
+        var context = new MLContext(seed);
+        var data = TrainingData.Load(context, features, labels, classes);
         var trainer = context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = TrainingData.LabelColumn,

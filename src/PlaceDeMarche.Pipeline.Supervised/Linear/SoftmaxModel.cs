@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using PlaceDeMarche.Pipeline.Supervised.Evaluation;
 
 namespace PlaceDeMarche.Pipeline.Supervised.Linear;
 
@@ -6,7 +7,7 @@ namespace PlaceDeMarche.Pipeline.Supervised.Linear;
 /// A multinomial logistic regression as learned by ML.NET's LbfgsMaximumEntropy: one weight row and bias per class,
 /// probabilities = softmax(W·x + b). Kept as plain arrays so the model saves to JSON and predicts without ML.NET.
 /// </summary>
-public sealed record SoftmaxModel(float[][] Weights, float[] Biases)
+public sealed record SoftmaxModel(float[][] Weights, float[] Biases) : IProbabilisticClassifier
 {
     public int Classes => Biases.Length;
 

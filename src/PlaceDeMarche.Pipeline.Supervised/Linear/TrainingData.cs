@@ -17,11 +17,10 @@ internal sealed class TrainingData
 
     public float[] Features { get; set; } = [];
 
-    public static IDataView Load(MLContext seeded, IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, out MLContext context)
+    public static IDataView Load(MLContext context, IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
     {
         if (features.Count == 0 || features.Count != labels.Count)
             throw new ArgumentException($"{features.Count} feature rows for {labels.Count} labels: both must be equal and non-zero.", nameof(features));
-        context = seeded;
         var schema = SchemaDefinition.Create(typeof(TrainingData));
         schema[nameof(Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Length);
         schema[nameof(Label)].ColumnType = new KeyDataViewType(typeof(uint), classes);

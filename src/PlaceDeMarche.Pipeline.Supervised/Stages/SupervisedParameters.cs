@@ -23,6 +23,9 @@ public sealed class SupervisedParameters
     /// <summary>Blocks of the image model (image representations).</summary>
     public List<string> Image { get; set; } = ["colorhist"];
 
+    /// <summary>Gradient-boosted trees on the text model's blocks, for comparison with the logistic regression.</summary>
+    public LightGbmParameters Lightgbm { get; set; } = new();
+
     /// <summary>Other text representations scored alone, for comparison.</summary>
     public List<string> TextAlternatives { get; set; } = [];
 }

@@ -7,6 +7,7 @@ using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Parquet.Columns;
+using PlaceDeMarche.Pipeline.Supervised.Boosted;
 using PlaceDeMarche.Pipeline.Supervised.Evaluation;
 using PlaceDeMarche.Pipeline.Supervised.Features;
 using PlaceDeMarche.Pipeline.Supervised.Linear;
@@ -87,7 +88,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         var allRows = Enumerable.Range(0, ids.Length).ToArray();
         var holdOut = StratifiedSplitter.HoldOut(allRows, labels, settings.TestFraction, parameters.Seed);
         var outer = StratifiedSplitter.KFold(holdOut.Train, labels, settings.Folds, parameters.Seed + 1);
-        var grid = settings.L2Grid.Select(l2 => new MaximumEntropyOptions { L2Regularization = l2, MaximumIterations = settings.MaxIterations }).ToArray();
+        var logistic = new MaximumEntropyFamily(settings.L2Grid, new MaximumEntropyOptions { MaximumIterations = settings.MaxIterations });
         var protocol = new NestedCrossValidation(new ProtocolOptions { InnerFolds = settings.InnerFolds, Seed = parameters.Seed + 2, Parallelism = settings.Parallelism });
         var weights = Enumerable.Range(0, settings.FusionWeightSteps + 1).Select(i => (double)i / settings.FusionWeightSteps).ToArray();
 
@@ -103,9 +104,22 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         var results = new List<CrossValidationResult>();
         foreach (var (model, stack) in stacks)
         {
-            var result = protocol.Run(model, stack, labels, names.Length, outer, grid);
+            var result = protocol.Run(model, stack, labels, names.Length, outer, logistic);
             results.Add(result);
             context.Log.Info($"{Name}: {model}: accuracy {result.MeanAccuracy(labels):F3} ± {result.AccuracyStd(labels):F3} ({outer.Count} folds, L2 chosen {string.Join("/", result.Folds.Select(f => f.Chosen))})");
+        }
+        if (settings.Lightgbm.LearningRates.Count > 0)
+        {
+            // LightGbm's own threads share the cores with the folds: fewer folds side by side.
+            var boostedProtocol = new NestedCrossValidation(new ProtocolOptions
+            {
+                InnerFolds = settings.InnerFolds,
+                Seed = parameters.Seed + 2,
+                Parallelism = Math.Max(1, settings.Parallelism / settings.Lightgbm.Threads),
+            });
+            var boosted = boostedProtocol.Run("text_lightgbm", stacks["text"], labels, names.Length, outer, new LightGbmFamily(settings.Lightgbm.LearningRates, settings.Lightgbm.ToOptions()));
+            results.Add(boosted);
+            context.Log.Info($"{Name}: text_lightgbm: accuracy {boosted.MeanAccuracy(labels):F3} ± {boosted.AccuracyStd(labels):F3} (learning rate chosen {string.Join("/", boosted.Folds.Select(f => f.Chosen))})");
         }
         var late = LateFusion.Combine("multimodal_late", results.Single(r => r.Model == "text"), results.Single(r => r.Model == "image"), labels, weights);
         results.Add(late);
@@ -114,7 +128,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         // The best of the four headline models is refitted on the development rows and scored once on the held-out rows.
         var headline = results.Where(r => r.Model is "text" or "image" or "multimodal_early" or "multimodal_late").ToArray();
         var best = headline.MaxBy(r => r.MeanAccuracy(labels))!;
-        var (testProbabilities, components) = FitForTest(best.Model, stacks, labels, names.Length, holdOut, grid, weights, protocol, parameters.Seed);
+        var (testProbabilities, components) = FitForTest(best.Model, stacks, labels, names.Length, holdOut, logistic, weights, protocol, parameters.Seed);
         var testMetrics = ClassificationMetrics.Compute(holdOut.Test.Select(r => labels[r]).ToArray(), holdOut.Test.Select(r => testProbabilities[r]).ToArray(), names.Length);
         context.Log.Info($"{Name}: best {best.Model}: held-out accuracy {testMetrics.Accuracy:F3} on {holdOut.Test.Length} products");
 
@@ -153,14 +167,14 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
     /// </summary>
     private static (IReadOnlyDictionary<int, float[]> Probabilities, ModelComponent[] Components) FitForTest(
         string model, Dictionary<string, FeatureStack> stacks, int[] labels, int classes, FoldSplit holdOut,
-        MaximumEntropyOptions[] grid, double[] weights, NestedCrossValidation protocol, int seed)
+        MaximumEntropyFamily logistic, double[] weights, NestedCrossValidation protocol, int seed)
     {
         (FoldOutcome Outcome, ModelComponent Component) Fit(string name)
         {
-            var outcome = protocol.RunFold(stacks[name], labels, classes, holdOut, grid, seed + 3);
+            var outcome = protocol.RunFold(stacks[name], labels, classes, holdOut, logistic, seed + 3);
+            // The same fit RunFold scored (same rows, penalty and seed), kept with its transforms for saving.
             var fitted = stacks[name].Fit(holdOut.Train);
-            var softmax = MaximumEntropyTrainer.Train(fitted.Transform(holdOut.Train), holdOut.Train.Select(r => labels[r]).ToArray(), classes,
-                grid.First(g => g.L2Regularization == outcome.Chosen), seed + 3);
+            var softmax = logistic.TrainSoftmax(fitted.Transform(holdOut.Train), holdOut.Train.Select(r => labels[r]).ToArray(), classes, outcome.Chosen, seed + 3);
             return (outcome, new ModelComponent { Weight = 1, Blocks = [.. fitted.Blocks.Select(b => b.Export())], Weights = softmax.Weights, Biases = softmax.Biases });
         }
 

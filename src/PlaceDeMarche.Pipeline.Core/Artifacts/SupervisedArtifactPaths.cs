@@ -1,6 +1,6 @@
-namespace PlaceDeMarche.Pipeline.Supervised.Stages;
+namespace PlaceDeMarche.Pipeline.Core.Artifacts;
 
-/// <summary>Artifacts of the supervised classification study.</summary>
+/// <summary>Artifacts of the supervised classification study (here so the report reads them without referencing ML.NET).</summary>
 public static class SupervisedArtifactPaths
 {
     /// <summary>Per model and outer fold: accuracy, macro-F1, the chosen hyper-parameter, training accuracy, times.</summary>
