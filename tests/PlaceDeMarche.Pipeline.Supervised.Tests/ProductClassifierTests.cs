@@ -41,6 +41,15 @@ public sealed class ProductClassifierTests
     }
 
     [Fact]
+    public void ABadPhotoIsRefusedEvenByATextOnlyModel()
+    {
+        var textOnly = Model() with { Components = [Model().Components[0] with { Blocks = [Model().Components[0].Blocks[0]], Weights = [[0, 10, -10], [0, -10, 10]] }] };
+
+        Assert.Throws<PredictionInputException>(() => new ProductClassifier(textOnly).Predict("cotton bath towel", "not an image"u8, "notes.txt"));
+        Assert.Equal("Towels", new ProductClassifier(textOnly).Predict("cotton bath towel", Photo, "photo.jpg").Category);
+    }
+
+    [Fact]
     public void AFileThatIsNotAModelIsRefused() =>
         Assert.Throws<InvalidDataException>(() => SavedModel.FromJson("{\"weights\": ", "broken.json"));
 

@@ -26,17 +26,15 @@ public sealed class ProductClassifier(SavedModel model)
         var tokens = cleaner.Clean(text).Tokens;
         if (tokens.Length == 0)
             throw new PredictionInputException($"The text \"{text}\" has no word left after cleaning (only stop words, digits or punctuation): give the product's name and description.");
-        Core.Schema.PreprocessedImage? image = null;
-        if (model.Components.Any(c => c.Blocks.Any(b => b.Kind == FeatureBlockModel.DenseKind)))
+        // The photo is checked even when the saved model is text-only: a bad file must not pass silently.
+        Core.Schema.PreprocessedImage image;
+        try
         {
-            try
-            {
-                image = new ImagePreprocessor(model.ImagePreprocess).Process(photo, photoName);
-            }
-            catch (ImageDecodeException error)
-            {
-                throw new PredictionInputException($"{photoName}: not a usable photo ({error.Message}); give a JPEG or PNG file.", error);
-            }
+            image = new ImagePreprocessor(model.ImagePreprocess).Process(photo, photoName);
+        }
+        catch (ImageDecodeException error)
+        {
+            throw new PredictionInputException($"{photoName}: not a usable photo ({error.Message}); give a JPEG or PNG file.", error);
         }
 
         var probabilities = new double[model.Categories.Length];
@@ -50,7 +48,7 @@ public sealed class ProductClassifier(SavedModel model)
         return new CategoryPrediction(model.Categories.Select((name, c) => (name, probabilities[c])).OrderByDescending(p => p.Item2).ToArray());
     }
 
-    private float[] Vector(FeatureBlockModel block, string[] tokens, Core.Schema.PreprocessedImage? image)
+    private float[] Vector(FeatureBlockModel block, string[] tokens, Core.Schema.PreprocessedImage image)
     {
         if (block.Kind == FeatureBlockModel.TfIdfKind)
         {
@@ -60,7 +58,7 @@ public sealed class ProductClassifier(SavedModel model)
 
         var raw = block.Representation switch
         {
-            "colorhist" => ColorHistogramExtractor.Compute(new RgbImage(image!.ThumbnailWidth, image.ThumbnailHeight, image.ThumbnailRgb), model.ColorHistogram.ToOptions()),
+            "colorhist" => ColorHistogramExtractor.Compute(new RgbImage(image.ThumbnailWidth, image.ThumbnailHeight, image.ThumbnailRgb), model.ColorHistogram.ToOptions()),
             _ => throw new NotSupportedException($"The saved model uses the image representation '{block.Representation}', which predict cannot compute for a new photo; choose another in supervised.image."),
         };
         return FittedDenseBlock.Standardise(raw, block.Mean, block.Scale);
