@@ -40,4 +40,9 @@ foreach (var endPoint in stages.Where(s => !needed.Contains(s.Name)))
 
 everything.Does(() => cli.RunAll());
 
+// One product's category from the trained model: dotnet cake --target=Predict --image=<photo> --text="<name and description>".
+Task("Predict")
+    .Description("Print the trained model's category (and top 3) for --image and --text")
+    .Does(() => cli.Predict());
+
 RunTarget(options.Target);

@@ -10,6 +10,8 @@ public sealed class PipelineOptions
     public bool OnnxGpu { get; private set; }
     public bool Quiet { get; private set; }
     public string RunId { get; private set; }
+    public string Image { get; private set; }
+    public string Text { get; private set; }
 
     public static PipelineOptions FromArguments(ICakeContext context) => new PipelineOptions
     {
@@ -20,6 +22,8 @@ public sealed class PipelineOptions
         Force = context.HasArgument("force"),
         OnnxGpu = context.HasArgument("onnx-gpu"),
         Quiet = context.HasArgument("quiet") || string.Equals(context.EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+        Image = context.Argument<string>("image", null),
+        Text = context.Argument<string>("text", null),
         RunId = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N").Substring(0, 6),
     };
 }

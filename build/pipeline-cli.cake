@@ -56,6 +56,27 @@ public sealed class PipelineCli
         Run(Arguments("run"), "The study failed; see the error above.");
     }
 
+    // The trained model's category for one product (the pipeline program checks the photo and the text).
+    public void Predict()
+    {
+        BuildIfSourcesChanged();
+        var arguments = new ProcessArgumentBuilder()
+            .AppendQuoted(Program.FullPath)
+            .Append("predict")
+            .Append("--workspace").AppendQuoted(context.MakeAbsolute(context.Directory(".")).FullPath);
+        if (options.Image != null)
+        {
+            arguments.Append("--image").AppendQuoted(context.MakeAbsolute(context.File(options.Image)).FullPath);
+        }
+
+        if (options.Text != null)
+        {
+            arguments.Append("--text").AppendQuoted(options.Text);
+        }
+
+        Run(arguments, "predict failed; see the error above.");
+    }
+
     private ProcessArgumentBuilder Arguments(string command)
     {
         var arguments = new ProcessArgumentBuilder()

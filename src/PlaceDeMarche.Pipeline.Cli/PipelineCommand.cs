@@ -18,6 +18,9 @@ public static class PipelineCommand
           run [--target <Stage>]   run a stage and everything it needs (default: every stage, i.e. the whole study),
                                    in this process, independent stages side by side
           summarize                write reports/run-summary.json for the run given by --run-id
+          predict --image <file> --text "<name and description>"
+                                   the trained model's category for a new product, with the top 3
+                                   (--model <file>: another saved model than data/artifacts/supervised/model.json)
 
         options:
           --workspace <dir>        repository root (default: the folder above holding pipeline.yaml)
@@ -101,6 +104,12 @@ public static class PipelineCommand
         }
 
         var workspace = commandLine.Value("workspace") is { } root ? new Workspace(root) : Workspace.Discover(Environment.CurrentDirectory);
+        if (commandLine.Command == "predict")
+        {
+            PredictCommand.Run(commandLine, workspace, output);
+            return 0;
+        }
+
         var configuration = PipelineConfiguration.Load(commandLine.Value("config") ?? Path.Combine(workspace.Root, "pipeline.yaml"));
         if (commandLine.Value("dataset") is { } dataset)
         {

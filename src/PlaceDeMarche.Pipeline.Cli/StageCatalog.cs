@@ -6,6 +6,7 @@ using PlaceDeMarche.Pipeline.Dataset.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Numerics.Stages;
 using PlaceDeMarche.Pipeline.Report.Stages;
+using PlaceDeMarche.Pipeline.Supervised.Stages;
 using PlaceDeMarche.Pipeline.Text.Stages;
 
 namespace PlaceDeMarche.Pipeline.Cli;
@@ -40,6 +41,7 @@ public static class StageCatalog
         new ImageCnnCombinationStage(),
         .. ImageRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new ImageCnnComparisonStage(),
+        new SupervisedStage(),
         new TextReportStage(),
         new FeasibilityReportStage(),
     ]);

@@ -14,7 +14,7 @@ public sealed class SampleStudyTests : IDisposable
     private static readonly string[] DependentsOfTfIdf =
     [
         "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
-        "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextReport",
+        "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextReport", "Supervised",
     ];
 
     private static readonly string[] TextStagesAndReport =
@@ -23,7 +23,7 @@ public sealed class SampleStudyTests : IDisposable
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextWord2vecMeanClustering",
         "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
         "TextWord2vecSifClustering", "TextFasttextSifClustering", "TextDoc2Vec", "TextDoc2vecClustering",
-        "TextBagOfWords", "TextLda", "TextBowClustering", "TextLdaClustering", "TextReport",
+        "TextBagOfWords", "TextLda", "TextBowClustering", "TextLdaClustering", "TextReport", "Supervised",
     ];
 
     private readonly StudyWorkspace study = new();

@@ -44,7 +44,24 @@ public static class CodeVersion
             : name.Version?.ToString() ?? "?";
         foreach (var reference in assembly.GetReferencedAssemblies())
         {
-            Visit(Assembly.Load(reference), seen);
+            Assembly referenced;
+            try
+            {
+                referenced = Assembly.Load(reference);
+            }
+            catch (FileNotFoundException)
+            {
+                // An optional dependency the package does not ship (ML.NET's FastTree names Microsoft.ML.OneDal, loaded
+                // only when OneDAL acceleration is switched on): its identity is still part of the version.
+                if (reference.Name is { } missing)
+                {
+                    seen.TryAdd(missing, $"{reference.Version?.ToString() ?? "?"} (not deployed)");
+                }
+
+                continue;
+            }
+
+            Visit(referenced, seen);
         }
     }
 

@@ -25,23 +25,7 @@ public sealed class ImageColorHistogramStage : Stage<ImageColorHistogramParamete
 
     protected override void Run(StageContext context, ImageColorHistogramParameters parameters)
     {
-        if (parameters.Bins is not [> 0, > 0, > 0])
-        {
-            throw new ArgumentException($"images.color_histogram.bins must list three positive bin counts, not [{string.Join(", ", parameters.Bins)}].");
-        }
-
-        var options = new ColorHistogramOptions
-        {
-            Space = parameters.Space switch
-            {
-                "hsv" => ColorSpace.Hsv,
-                "rgb" => ColorSpace.Rgb,
-                _ => throw new ArgumentException($"images.color_histogram.space must be hsv or rgb, not '{parameters.Space}'."),
-            },
-            FirstBins = parameters.Bins[0],
-            SecondBins = parameters.Bins[1],
-            ThirdBins = parameters.Bins[2],
-        };
+        var options = parameters.ToOptions();
         var pack = context.InputPath(ImageArtifactPaths.Preprocessed);
         var usable = ImageIndexTable.Read(context.InputPath(ImageArtifactPaths.Index)).Where(r => r.IsUsable).ToArray();
         var histograms = new float[usable.Length][];

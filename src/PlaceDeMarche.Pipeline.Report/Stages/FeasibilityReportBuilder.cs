@@ -24,6 +24,11 @@ public static class FeasibilityReportBuilder
             sections.Add(ImageSectionBuilder.Build(input.Images, categoryNames, input.Timings));
         }
 
+        if (input.Supervised is not null)
+        {
+            sections.Add(SupervisedSectionBuilder.Build(input.Supervised, input.Parameters.Report));
+        }
+
         if (input.Collection is not null)
         {
             sections.Add(CollectionSectionBuilder.Build(input.Collection));

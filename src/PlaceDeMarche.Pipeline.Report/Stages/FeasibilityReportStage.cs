@@ -27,6 +27,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         CollectionArtifactPaths.ComplianceFindings,
         CollectionArtifactPaths.LicenceManifest,
         .. ImageStudyInput.Artifacts,
+        .. SupervisedStudyInput.Artifacts,
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -38,6 +39,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         var upstream = new ManifestStore(context.Workspace).LoadAll().Where(m => m.Stage != Name).ToArray();
         var archive = ArchiveTable.Read(context.InputPath(ArtifactPaths.ArchiveInfo));
         var text = TextStudyInput.Load(context.InputPath, upstream);
+        var images = ImageStudyInput.Load(context.InputPath);
         var input = new ReportInput(
             parameters,
             archive,
@@ -51,9 +53,10 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             ],
             ToolVersions(),
             ReportDate(upstream),
-            ImageStudyInput.Load(context.InputPath))
+            images)
         {
             Collection = ReadCollection(context),
+            Supervised = SupervisedStudyInput.Load(context.InputPath, images.Index, context.InputPath(ImageArtifactPaths.Preprocessed)),
         };
         var document = FeasibilityReportBuilder.Build(input);
         ReportSecretAudit.EnsureClean(document, input.Products.Select(p => p.Id).Concat(input.Collection.Products.Select(p => p.FoodId)).ToHashSet(StringComparer.Ordinal));

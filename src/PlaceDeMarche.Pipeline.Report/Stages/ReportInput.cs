@@ -18,4 +18,7 @@ public sealed record ReportInput(
 {
     /// <summary>The API collection and compliance results, or null when those stages are not part of the run.</summary>
     public CollectionReportInput? Collection { get; init; }
+
+    /// <summary>The supervised classification results, or null to leave their section out.</summary>
+    public SupervisedStudyInput? Supervised { get; init; }
 }

@@ -12,4 +12,11 @@ public sealed class ReportParameters
 
     /// <summary>ARI from which the signal counts as real but not yet sufficient ("prometteur").</summary>
     public double AriPromising { get; set; } = 0.3;
+
+    /// <summary>Supervised accuracy (5-fold cross-validation mean) the text classifier is asked to reach.</summary>
+    public double AccuracyTargetText { get; set; } = 0.96;
+
+    public double AccuracyTargetImage { get; set; } = 0.90;
+
+    public double AccuracyTargetMultimodal { get; set; } = 0.97;
 }

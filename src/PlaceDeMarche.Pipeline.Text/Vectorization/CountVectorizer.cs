@@ -29,6 +29,10 @@ public sealed class CountVectorizer
     /// <summary>The settings in use.</summary>
     public CountVectorizerOptions Options { get; }
 
+    /// <summary>A vectorizer already fitted to <paramref name="fitted"/> (e.g. a vocabulary saved with a model).</summary>
+    public static CountVectorizer WithVocabulary(CountVectorizerOptions options, Vocabulary fitted) =>
+        new(options) { vocabulary = fitted ?? throw new ArgumentNullException(nameof(fitted)) };
+
     /// <summary>Whether <see cref="Fit"/> or <see cref="FitTransform"/> has run.</summary>
     public bool IsFitted => vocabulary is not null;
 

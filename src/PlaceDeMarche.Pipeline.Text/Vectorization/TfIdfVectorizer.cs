@@ -21,8 +21,23 @@ public sealed class TfIdfVectorizer
         counter = new CountVectorizer(Options);
     }
 
+    private TfIdfVectorizer(TfIdfOptions options, CountVectorizer fitted)
+    {
+        Options = options;
+        counter = fitted;
+    }
+
     /// <summary>The settings in use.</summary>
     public TfIdfOptions Options { get; }
+
+    /// <summary>A vectorizer already fitted: the vocabulary and idf weights saved with a model.</summary>
+    public static TfIdfVectorizer FromFitted(TfIdfOptions options, Vocabulary vocabulary, double[] idf)
+    {
+        ArgumentNullException.ThrowIfNull(idf);
+        if (idf.Length != vocabulary.Count)
+            throw new ArgumentException($"{idf.Length} idf weights for a vocabulary of {vocabulary.Count} terms.", nameof(idf));
+        return new TfIdfVectorizer(options, CountVectorizer.WithVocabulary(options, vocabulary)) { idf = idf };
+    }
 
     /// <summary>Whether <see cref="Fit"/> or <see cref="FitTransform"/> has run.</summary>
     public bool IsFitted => idf is not null;

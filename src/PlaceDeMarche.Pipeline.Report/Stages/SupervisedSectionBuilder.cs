@@ -1,0 +1,139 @@
+using PlaceDeMarche.Pipeline.Report.Document;
+
+namespace PlaceDeMarche.Pipeline.Report.Stages;
+
+/// <summary>The report section "Classification supervisée": scores, over-fitting control, confusions, errors, recommendation.</summary>
+public static class SupervisedSectionBuilder
+{
+    private static readonly (string Model, string Label)[] Models =
+    [
+        ("text", "Texte (TF-IDF)"),
+        ("image", "Image"),
+        ("multimodal_early", "Texte + image, fusion précoce"),
+        ("multimodal_late", "Texte + image, fusion tardive"),
+        ("text_lightgbm", "Texte (TF-IDF, LightGBM)"),
+        ("text_doc2vec", "Texte (Doc2Vec)"),
+        ("text_word2vec_tfidf", "Texte (Word2Vec pondéré IDF)"),
+        ("text_transformer", "Texte (Transformer pré-entraîné)"),
+    ];
+
+    public static ReportSection Build(SupervisedStudyInput input, ReportParameters targets)
+    {
+        var m = input.Metrics;
+        double Metric(string model, string key) => m.TryGetValue($"supervised.{model}.{key}", out var v) ? v : double.NaN;
+        var shown = Models.Where(x => m.ContainsKey($"supervised.{x.Model}.cv_accuracy_mean")).ToArray();
+        var n = (int)m["supervised.rows"];
+        var development = (int)m["supervised.development_rows"];
+        var test = (int)m["supervised.test_rows"];
+        var blocks = new List<ReportBlock>
+        {
+            new Paragraph($"Protocole : les {n} produits dont la photo est exploitable sont séparés, catégorie par catégorie, en {development} produits d'étude et {test} produits de test mis de côté. Sur les produits d'étude, une validation croisée stratifiée à 5 plis mesure chaque modèle ; dans chaque pli, une seconde validation croisée sur la seule partie d'entraînement choisit la pénalité L2 (et, pour la fusion tardive, le poids du texte). Le vocabulaire TF-IDF, ses poids IDF et la standardisation des descripteurs sont appris sur la partie d'entraînement seule : aucun mot ni aucune statistique des produits évalués n'y entre. Le modèle est une régression logistique multinomiale (ML.NET, LbfgsMaximumEntropy) ; LightGBM sert de comparaison."),
+            new Table(
+                ["Modèle", "Exactitude (moy. ± é.-t.)", "F1 macro", "Brier", "Exactitude en entraînement", "Ajustement (s)"],
+                shown.Select(x => (IReadOnlyList<string>)
+                [
+                    x.Label,
+                    $"{Number(Metric(x.Model, "cv_accuracy_mean"))} ± {Number(Metric(x.Model, "cv_accuracy_std"))}",
+                    Number(Metric(x.Model, "macro_f1")),
+                    Number(Metric(x.Model, "brier")),
+                    Number(Metric(x.Model, "train_accuracy_mean")),
+                    Number(Metric(x.Model, "fit_seconds_mean"), 2),
+                ]).ToArray())
+            {
+                Caption = "Classification supervisée : exactitude en validation croisée (5 plis), F1 macro et score de Brier des prédictions hors pli",
+                Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right],
+                HighlightedRow = Array.FindIndex(shown, x => x.Model == input.BestModel) is var i and >= 0 ? i : null,
+            },
+        };
+
+        blocks.Add(Paragraph.FromMarkup(string.Join(" ", new[]
+        {
+            Verdict("le texte", Metric("text", "cv_accuracy_mean"), targets.AccuracyTargetText),
+            Verdict("l'image", Metric("image", "cv_accuracy_mean"), targets.AccuracyTargetImage),
+            Verdict("la meilleure fusion", m["supervised.multimodal.cv_accuracy_mean"], targets.AccuracyTargetMultimodal),
+        })));
+
+        blocks.Add(OverfittingTable(input));
+        blocks.Add(new Paragraph(OverfittingText(input, Metric)));
+
+        var categories = input.Confusion.Select(c => c.Category).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (categories.Length > 0)
+        {
+            blocks.Add(new Heatmap(
+                $"Matrice de confusion — {Label(input.BestModel)}",
+                categories,
+                categories,
+                categories.Select(t => (IReadOnlyList<double>)categories.Select(p => (double)input.Confusion.Where(c => c.Category == t && c.Predicted == p).Sum(c => c.Count)).ToArray()).ToArray())
+            {
+                RowAxisLabel = "Vraie catégorie",
+                ColumnAxisLabel = "Catégorie prédite",
+                ValueFormat = "0",
+                Caption = "Prédictions hors pli du meilleur modèle sur les produits d'étude",
+            });
+        }
+
+        if (input.Misclassified.Count > 0)
+        {
+            blocks.Add(new ImageGrid(input.Misclassified.Where(e => e.Photo is not null).Select(e => new ImageBlock(
+                e.Photo!.ThumbnailRgb, e.Photo.ThumbnailWidth, e.Photo.ThumbnailHeight,
+                $"{e.Category} → {e.Predicted} ({Number(e.Probability, 2)})")).ToArray())
+            {
+                Columns = 4,
+                Caption = $"Les erreurs les plus confiantes du meilleur modèle (vraie catégorie → catégorie prédite, probabilité donnée), {input.Misclassified.Count} au plus",
+            });
+        }
+
+        var best = input.BestModel;
+        var testAccuracy = m["supervised.best.test_accuracy"];
+        var cv = Metric(best, "cv_accuracy_mean");
+        blocks.Add(Paragraph.FromMarkup(
+            $"Recommandation : pour la production, le modèle **{Label(best)}**, le meilleur en validation croisée ({Number(cv)}), "
+            + $"obtient **{Number(testAccuracy)}** d'exactitude sur les {test} produits de test jamais vus "
+            + (Math.Abs(testAccuracy - cv) <= 2 * Metric(best, "cv_accuracy_std")
+                ? "(écart à la validation croisée dans deux écarts-types : l'estimation tient). "
+                : testAccuracy < cv ? "(en dessous de la validation croisée de plus de deux écarts-types : estimation optimiste, à surveiller). " : "(au-dessus de la validation croisée). ")
+            + $"Son score de Brier sur le test vaut {Number(m["supervised.best.test_brier"])} ; "
+            + $"la prédiction coûte {Number(Metric(best, "predict_ms_per_product"), 3)} ms par produit une fois les descripteurs calculés. "
+            + "Il est enregistré avec ses transformations (data/artifacts/supervised/model.json) et s'utilise avec « placedemarche-pipeline predict --image … --text … »."));
+        return new ReportSection("Classification supervisée", blocks) { StartOnNewPage = true };
+    }
+
+    private static Table OverfittingTable(SupervisedStudyInput input)
+    {
+        var rows = input.Curves.Where(c => c.Model is "text" or "image" or "multimodal_early" && !double.IsNaN(c.Train))
+            .GroupBy(c => (c.Model, c.Value))
+            .OrderBy(g => Array.FindIndex(Models, x => x.Model == g.Key.Model)).ThenBy(g => g.Key.Value)
+            .Select(g => (IReadOnlyList<string>)[Label(g.Key.Model), g.Key.Value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','), Number(g.Average(c => c.Train)), Number(g.Average(c => c.Validation))])
+            .ToArray();
+        return new Table(["Modèle", "Pénalité L2", "Exactitude en entraînement", "Exactitude en validation interne"], rows)
+        {
+            Caption = "Courbes de régularisation : moyennes sur les plis de la recherche interne (entraînement contre validation)",
+            Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right],
+        };
+    }
+
+    private static string OverfittingText(SupervisedStudyInput input, Func<string, string, double> metric)
+    {
+        var gap = metric("text", "train_accuracy_mean") - metric("text", "cv_accuracy_mean");
+        var weakest = input.Curves.Where(c => c.Model == "text").GroupBy(c => c.Value).MinBy(g => g.Key);
+        var strongest = input.Curves.Where(c => c.Model == "text").GroupBy(c => c.Value).MaxBy(g => g.Key);
+        var text = $"Sur-apprentissage : le modèle texte atteint {Number(metric("text", "train_accuracy_mean"))} d'exactitude sur ses données d'entraînement contre {Number(metric("text", "cv_accuracy_mean"))} en validation croisée, soit un écart de {Number(100 * gap, 1)} points"
+            + (gap > 0.05 ? " : il mémorise une partie des produits. " : " : l'écart reste faible. ");
+        if (weakest is not null && strongest is not null && weakest.Key != strongest.Key)
+        {
+            text += $"La pénalité L2 le contrôle : de {Number(weakest.Key, 3)} à {Number(strongest.Key, 3)}, l'exactitude d'entraînement passe de {Number(weakest.Average(c => c.Train))} à {Number(strongest.Average(c => c.Train))} et celle de validation de {Number(weakest.Average(c => c.Validation))} à {Number(strongest.Average(c => c.Validation))} ; la validation interne retient, pli par pli, la pénalité qui maximise l'exactitude de validation.";
+        }
+        var imageGap = metric("image", "train_accuracy_mean") - metric("image", "cv_accuracy_mean");
+        if (double.IsFinite(imageGap))
+            text += $" Pour l'image, l'écart entraînement-validation vaut {Number(100 * imageGap, 1)} points" + (metric("image", "train_accuracy_mean") < 0.8 ? ", avec une exactitude d'entraînement elle-même basse : le modèle est limité par ses descripteurs (sous-apprentissage) plus que par le sur-apprentissage." : ".");
+        return text;
+    }
+
+    private static string Verdict(string subject, double accuracy, double target) =>
+        $"Pour {subject}, l'exactitude moyenne de **{Number(accuracy)}** "
+        + (accuracy >= target ? $"atteint l'objectif de {Number(target, 2)}." : $"reste sous l'objectif de {Number(target, 2)} (écart de {Number(100 * (target - accuracy), 1)} points).");
+
+    private static string Label(string model) => Models.FirstOrDefault(x => x.Model == model).Label ?? model;
+
+    private static string Number(double value, int digits = 3) => FeasibilityReportBuilder.Number(value, digits);
+}

@@ -1,0 +1,59 @@
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Schema;
+
+namespace PlaceDeMarche.Pipeline.Report.Stages;
+
+/// <summary>What the "Classification supervisée" section shows, read from the supervised stage's artifacts.</summary>
+/// <param name="Metrics">The stage's metrics (<c>supervised.&lt;model&gt;.cv_accuracy_mean</c>…).</param>
+/// <param name="Curves">Inner search points: model, value tried, training and validation accuracy (one per fold).</param>
+/// <param name="Confusion">The best model's out-of-fold confusion matrix (true category, predicted category, count).</param>
+/// <param name="Misclassified">The best model's out-of-fold errors, most confident first, with thumbnails where the photo is usable.</param>
+public sealed record SupervisedStudyInput(
+    IReadOnlyDictionary<string, double> Metrics,
+    string BestModel,
+    IReadOnlyList<(string Model, double Value, double Train, double Validation)> Curves,
+    IReadOnlyList<(string Category, string Predicted, int Count)> Confusion,
+    IReadOnlyList<(string Id, string Category, string Predicted, double Probability, PreprocessedImage? Photo)> Misclassified)
+{
+    public const int MisclassifiedShown = 8;
+
+    public static IReadOnlyList<string> Artifacts { get; } =
+    [
+        SupervisedArtifactPaths.Metrics, SupervisedArtifactPaths.Curves, SupervisedArtifactPaths.Confusions, SupervisedArtifactPaths.Predictions,
+    ];
+
+    public static SupervisedStudyInput Load(Func<string, string> inputPath, IReadOnlyList<ImageIndexRow> index, string pack)
+    {
+        var metrics = MetricTable.Read(inputPath(SupervisedArtifactPaths.Metrics));
+        var headline = new[] { "text", "image", "multimodal_early", "multimodal_late" };
+        var best = headline.Where(m => metrics.ContainsKey($"supervised.{m}.cv_accuracy_mean")).MaxBy(m => metrics[$"supervised.{m}.cv_accuracy_mean"]) ?? "text";
+        var curves = ParquetArtifact.Read(inputPath(SupervisedArtifactPaths.Curves));
+        var curveModels = curves.GetStrings("model");
+        var values = curves.GetDoubles("value");
+        var train = curves.GetDoubles("train_accuracy");
+        var validation = curves.GetDoubles("validation_accuracy");
+        var confusion = ParquetArtifact.Read(inputPath(SupervisedArtifactPaths.Confusions));
+        var confusionModels = confusion.GetStrings("model");
+        var trueCategories = confusion.GetStrings("category");
+        var predictedCategories = confusion.GetStrings("predicted");
+        var counts = confusion.GetInt32s("count");
+        var predictions = ParquetArtifact.Read(inputPath(SupervisedArtifactPaths.Predictions));
+        var predictionModels = predictions.GetStrings("model");
+        var ids = predictions.GetStrings("id");
+        var categories = predictions.GetStrings("category");
+        var predicted = predictions.GetStrings("predicted");
+        var probability = predictions.GetDoubles("probability");
+        var rowOf = index.Where(r => r.IsUsable).ToDictionary(r => r.Id, r => r, StringComparer.Ordinal);
+        return new SupervisedStudyInput(
+            metrics,
+            best,
+            curveModels.Select((m, i) => (m!, values[i], train[i], validation[i])).ToArray(),
+            confusionModels.Select((m, i) => (m, i)).Where(p => p.m == best).Select(p => (trueCategories[p.i]!, predictedCategories[p.i]!, counts[p.i])).ToArray(),
+            predictionModels.Select((m, i) => (m, i))
+                .Where(p => p.m == best && categories[p.i] != predicted[p.i])
+                .OrderByDescending(p => probability[p.i]).ThenBy(p => ids[p.i], StringComparer.Ordinal)
+                .Take(MisclassifiedShown)
+                .Select(p => (ids[p.i]!, categories[p.i]!, predicted[p.i]!, probability[p.i], rowOf.TryGetValue(ids[p.i]!, out var row) ? PreprocessedImage.Read(pack, row) : null))
+                .ToArray());
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using PlaceDeMarche.Pipeline.Supervised.Features;
+using PlaceDeMarche.Pipeline.Supervised.Protocol;
+
+namespace PlaceDeMarche.Pipeline.Supervised.Evaluation;
+
+/// <summary>
+/// Nested cross-validation of a classifier on a feature stack: in each outer fold, an inner stratified K-fold over
+/// the training rows alone picks the hyper-parameter (the L2 penalty, the learning rate); the stack and the model are
+/// then refitted on the whole training part and score the test part, which neither the transforms nor the search saw.
+/// </summary>
+public sealed class NestedCrossValidation(ProtocolOptions options)
+{
+    public CrossValidationResult Run(string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, IClassifierTrainer trainer)
+    {
+        var outcomes = new FoldOutcome[outer.Count];
+        Parallel.For(0, outer.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainer, options.Seed + fold));
+        return new CrossValidationResult(model, outcomes);
+    }
+
+    /// <summary>One outer split: inner search on <see cref="FoldSplit.Train"/>, refit, score <see cref="FoldSplit.Test"/>.</summary>
+    public FoldOutcome RunFold(FeatureStack stack, IReadOnlyList<int> labels, int classes, FoldSplit split, IClassifierTrainer trainer, int seed)
+    {
+        var grid = trainer.Grid;
+        var inner = StratifiedSplitter.KFold(split.Train, labels, options.InnerFolds, seed);
+        var innerProbabilities = grid.Select(_ => new Dictionary<int, float[]>()).ToArray();
+        var trainAccuracy = new double[grid.Count];
+        foreach (var innerSplit in inner)
+        {
+            var fitted = stack.Fit(innerSplit.Train);
+            var trainRows = fitted.Transform(innerSplit.Train);
+            var validationRows = fitted.Transform(innerSplit.Test);
+            var trainLabels = innerSplit.Train.Select(r => labels[r]).ToArray();
+            for (var g = 0; g < grid.Count; g++)
+            {
+                var candidate = trainer.Train(trainRows, trainLabels, classes, grid[g], seed);
+                trainAccuracy[g] += Accuracy(candidate.Probabilities(trainRows), trainLabels) / inner.Count;
+                var probabilities = candidate.Probabilities(validationRows);
+                for (var i = 0; i < innerSplit.Test.Length; i++)
+                    innerProbabilities[g][innerSplit.Test[i]] = probabilities[i];
+            }
+        }
+
+        var search = grid.Select((value, g) => new SearchPoint(value, trainAccuracy[g], Accuracy(innerProbabilities[g], labels))).ToArray();
+        var best = BestIndex(search, innerProbabilities, labels);
+
+        var clock = Stopwatch.StartNew();
+        var final = stack.Fit(split.Train);
+        var outerTrain = final.Transform(split.Train);
+        var outerLabels = split.Train.Select(r => labels[r]).ToArray();
+        var chosen = trainer.Train(outerTrain, outerLabels, classes, grid[best], seed);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var testProbabilities = chosen.Probabilities(final.Transform(split.Test));
+        var predictMilliseconds = clock.Elapsed.TotalMilliseconds / Math.Max(1, split.Test.Length);
+        return new FoldOutcome(
+            grid[best],
+            Accuracy(chosen.Probabilities(outerTrain), outerLabels),
+            split.Test.Select((row, i) => (row, i)).ToDictionary(p => p.row, p => testProbabilities[p.i]),
+            innerProbabilities[best],
+            search,
+            fitSeconds,
+            predictMilliseconds);
+    }
+
+    /// <summary>Highest validation accuracy; among equals the lowest log loss, then the strongest penalty (simplest model).</summary>
+    private static int BestIndex(SearchPoint[] search, Dictionary<int, float[]>[] probabilities, IReadOnlyList<int> labels)
+    {
+        var best = 0;
+        for (var g = 1; g < search.Length; g++)
+        {
+            var better = search[g].ValidationAccuracy - search[best].ValidationAccuracy;
+            if (better > 1e-12 || (Math.Abs(better) <= 1e-12 && LogLoss(probabilities[g], labels) < LogLoss(probabilities[best], labels)))
+                best = g;
+        }
+        return best;
+    }
+
+    public static double Accuracy(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels) =>
+        probabilities.Select((p, i) => ClassificationMetrics.ArgMax(p) == labels[i] ? 1.0 : 0.0).Average();
+
+    public static double Accuracy(IReadOnlyDictionary<int, float[]> probabilities, IReadOnlyList<int> labels) =>
+        probabilities.Average(p => ClassificationMetrics.ArgMax(p.Value) == labels[p.Key] ? 1.0 : 0.0);
+
+    private static double LogLoss(IReadOnlyDictionary<int, float[]> probabilities, IReadOnlyList<int> labels) =>
+        probabilities.Average(p => -Math.Log(Math.Max(p.Value[labels[p.Key]], 1e-15)));
+}

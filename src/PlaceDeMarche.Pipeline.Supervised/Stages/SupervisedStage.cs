@@ -1,0 +1,323 @@
+using System.Text.Json.Nodes;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Caching;
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Execution;
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Parquet.Columns;
+using PlaceDeMarche.Pipeline.Supervised.Boosted;
+using PlaceDeMarche.Pipeline.Supervised.Evaluation;
+using PlaceDeMarche.Pipeline.Supervised.Features;
+using PlaceDeMarche.Pipeline.Supervised.Linear;
+using PlaceDeMarche.Pipeline.Supervised.Prediction;
+using PlaceDeMarche.Pipeline.Supervised.Protocol;
+using PlaceDeMarche.Pipeline.Text.Stages;
+
+namespace PlaceDeMarche.Pipeline.Supervised.Stages;
+
+/// <summary>
+/// Supervised classification: text, image, early and late multimodal fusion, each scored by nested stratified
+/// cross-validation on the development rows; the best is then refitted on them and scored once on the held-out rows,
+/// and saved as the production model that <c>predict</c> loads.
+/// </summary>
+public sealed class SupervisedStage : Stage<SupervisedStageParameters>
+{
+    /// <summary>Embeddings that can be named in supervised.text / text_alternatives (TF-IDF is refitted from the documents).</summary>
+    private static readonly string[] TextEmbeddings = ["doc2vec", "word2vec-tfidf", "word2vec-sif", "transformer"];
+
+    /// <summary>Image representations that can be named in supervised.image: those predict can compute for a new photo.</summary>
+    private static readonly string[] ImageInputs = ["colorhist"];
+
+    public override string Name => "Supervised";
+
+    public override string Description => "Supervised classification (text, image, fusion) by nested cross-validation; saves the production model";
+
+    public override IReadOnlyList<string> Inputs { get; } =
+    [
+        ArtifactPaths.TextDocuments,
+        .. ImageRepresentation.All.Where(r => ImageInputs.Contains(r.Method)).Select(r => r.Features),
+        .. TextRepresentation.All.Where(r => TextEmbeddings.Contains(r.Method)).Select(r => r.Features),
+    ];
+
+    public override IReadOnlyList<string> Outputs { get; } =
+    [
+        SupervisedArtifactPaths.Scores, SupervisedArtifactPaths.Predictions, SupervisedArtifactPaths.Curves,
+        SupervisedArtifactPaths.Confusions, SupervisedArtifactPaths.Metrics, SupervisedArtifactPaths.Model,
+    ];
+
+    protected override SupervisedStageParameters BindParameters(PipelineConfiguration configuration) => new(
+        configuration.Seed,
+        configuration.Bind<SupervisedParameters>("supervised"),
+        configuration.Bind<TextCleaningParameters>("text.cleaning"),
+        configuration.Bind<TfIdfParameters>("text.tfidf"),
+        configuration.Bind<ImagePreprocessParameters>("images.preprocess"),
+        configuration.Bind<ImageColorHistogramParameters>("images.color_histogram"));
+
+    protected override void Run(StageContext context, SupervisedStageParameters parameters)
+    {
+        var settings = parameters.Section;
+        Validate(settings);
+        var documents = DocumentTable.Read(context.InputPath(ArtifactPaths.TextDocuments));
+        var tables = settings.Image.Concat(settings.Text).Concat(settings.TextAlternatives).Distinct()
+            .Where(name => name != FeatureBlockModel.TfIdfKind)
+            .ToDictionary(name => name, name => FeatureTable.Read(context.InputPath(FeaturesOf(name))));
+        var skipped = settings.TextAlternatives.Where(name => tables[name].Vectors.Length == 0).ToArray();
+        foreach (var name in skipped)
+            context.Log.Warning($"{Name}: {name} has no rows (not run); left out of the comparison");
+        var required = settings.Text.Concat(settings.Image).Where(n => n != FeatureBlockModel.TfIdfKind && tables[n].Vectors.Length == 0).ToArray();
+        if (required.Length > 0)
+            throw new StageInputException($"supervised: {string.Join(", ", required)} has no rows (the stage that writes it did not run); choose other representations in supervised.text / supervised.image.");
+
+        // Rows: products present in every table used (photos can be missing); all models are scored on the same rows.
+        var usedTables = tables.Where(t => !skipped.Contains(t.Key)).ToArray();
+        var ids = documents.Ids.Where(id => usedTables.All(t => t.Value.Ids.Contains(id))).ToArray();
+        var rowOf = documents.Ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var categories = ids.Select(id => documents.Categories[rowOf[id]]).ToArray();
+        var names = categories.Distinct().Order(StringComparer.Ordinal).ToArray();
+        var labels = categories.Select(c => Array.BinarySearch(names, c, StringComparer.Ordinal)).ToArray();
+        var tokens = ids.Select(id => documents.Tokens[rowOf[id]].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        var vectors = usedTables.ToDictionary(t => t.Key, t => Align(t.Value, ids));
+
+        IFeatureBlock Block(string name) => name == FeatureBlockModel.TfIdfKind
+            ? new TfIdfBlock(tokens, parameters.TfIdf.ToOptions())
+            : new DenseBlock(name, vectors[name]);
+        FeatureStack Stack(IEnumerable<string> blocks) => new([.. blocks.Select(Block)]);
+
+        var allRows = Enumerable.Range(0, ids.Length).ToArray();
+        var holdOut = StratifiedSplitter.HoldOut(allRows, labels, settings.TestFraction, parameters.Seed);
+        var outer = StratifiedSplitter.KFold(holdOut.Train, labels, settings.Folds, parameters.Seed + 1);
+        var logistic = new MaximumEntropyFamily(settings.L2Grid, new MaximumEntropyOptions { MaximumIterations = settings.MaxIterations });
+        var protocol = new NestedCrossValidation(new ProtocolOptions { InnerFolds = settings.InnerFolds, Seed = parameters.Seed + 2, Parallelism = settings.Parallelism });
+        var weights = Enumerable.Range(0, settings.FusionWeightSteps + 1).Select(i => (double)i / settings.FusionWeightSteps).ToArray();
+
+        var stacks = new Dictionary<string, FeatureStack>
+        {
+            ["text"] = Stack(settings.Text),
+            ["image"] = Stack(settings.Image),
+            ["multimodal_early"] = Stack(settings.Text.Concat(settings.Image)),
+        };
+        foreach (var alternative in settings.TextAlternatives.Except(skipped))
+            stacks[$"text_{alternative.Replace('-', '_')}"] = Stack([alternative]);
+
+        var results = new List<CrossValidationResult>();
+        foreach (var (model, stack) in stacks)
+        {
+            var result = protocol.Run(model, stack, labels, names.Length, outer, logistic);
+            results.Add(result);
+            context.Log.Info($"{Name}: {model}: accuracy {result.MeanAccuracy(labels):F3} ± {result.AccuracyStd(labels):F3} ({outer.Count} folds, L2 chosen {string.Join("/", result.Folds.Select(f => f.Chosen))})");
+        }
+        if (settings.Lightgbm.LearningRates.Count > 0)
+        {
+            // LightGbm's own threads share the cores with the folds: fewer folds side by side.
+            var boostedProtocol = new NestedCrossValidation(new ProtocolOptions
+            {
+                InnerFolds = settings.InnerFolds,
+                Seed = parameters.Seed + 2,
+                Parallelism = Math.Max(1, settings.Parallelism / settings.Lightgbm.Threads),
+            });
+            var boosted = boostedProtocol.Run("text_lightgbm", stacks["text"], labels, names.Length, outer, new LightGbmFamily(settings.Lightgbm.LearningRates, settings.Lightgbm.ToOptions()));
+            results.Add(boosted);
+            context.Log.Info($"{Name}: text_lightgbm: accuracy {boosted.MeanAccuracy(labels):F3} ± {boosted.AccuracyStd(labels):F3} (learning rate chosen {string.Join("/", boosted.Folds.Select(f => f.Chosen))})");
+        }
+        var late = LateFusion.Combine("multimodal_late", results.Single(r => r.Model == "text"), results.Single(r => r.Model == "image"), labels, weights);
+        results.Add(late);
+        context.Log.Info($"{Name}: multimodal_late: accuracy {late.MeanAccuracy(labels):F3} ± {late.AccuracyStd(labels):F3} (text weight {string.Join("/", late.Folds.Select(f => f.Chosen))})");
+
+        // The best of the four headline models is refitted on the development rows and scored once on the held-out rows.
+        var headline = results.Where(r => r.Model is "text" or "image" or "multimodal_early" or "multimodal_late").ToArray();
+        var best = headline.MaxBy(r => r.MeanAccuracy(labels))!;
+        var (testProbabilities, components) = FitForTest(best.Model, stacks, labels, names.Length, holdOut, logistic, weights, protocol, parameters.Seed);
+        var testMetrics = ClassificationMetrics.Compute(holdOut.Test.Select(r => labels[r]).ToArray(), holdOut.Test.Select(r => testProbabilities[r]).ToArray(), names.Length);
+        context.Log.Info($"{Name}: best {best.Model}: held-out accuracy {testMetrics.Accuracy:F3} on {holdOut.Test.Length} products");
+
+        WriteScores(context, results, labels, names.Length);
+        WritePredictions(context, results, ids, labels, names);
+        WriteCurves(context, results);
+        WriteConfusions(context, results, labels, names);
+        var metrics = HeadlineMetrics(results, labels, names.Length, best, testMetrics, holdOut, ids.Length);
+        MetricTable.Write(context.OutputPath(SupervisedArtifactPaths.Metrics), metrics);
+        foreach (var (key, value) in metrics)
+            context.PublishMetric(key, Math.Round(value, 6));
+        context.PublishMetric("supervised.best.model", best.Model);
+        context.PublishMetric("supervised.multimodal.method", headline.Where(r => r.Model.StartsWith("multimodal", StringComparison.Ordinal)).MaxBy(r => r.MeanAccuracy(labels))!.Model);
+
+        var saved = new SavedModel
+        {
+            Model = best.Model,
+            Categories = names,
+            Components = components,
+            Cleaning = parameters.Cleaning,
+            TfIdf = parameters.TfIdf,
+            ImagePreprocess = parameters.ImagePreprocess,
+            ColorHistogram = parameters.ColorHistogram,
+            TrainingDataHash = TrainingHash(ids, categories, tokens, vectors, holdOut.Train),
+            TrainingRows = holdOut.Train.Length,
+            MlNetVersion = typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
+            CvAccuracyMean = best.MeanAccuracy(labels),
+            TestAccuracy = testMetrics.Accuracy,
+        };
+        AtomicFile.WriteAllText(context.OutputPath(SupervisedArtifactPaths.Model), saved.ToJson());
+    }
+
+    /// <summary>
+    /// The chosen model refitted on the development rows (with its own inner search) and its probabilities for the
+    /// held-out rows, plus the components to save.
+    /// </summary>
+    private static (IReadOnlyDictionary<int, float[]> Probabilities, ModelComponent[] Components) FitForTest(
+        string model, Dictionary<string, FeatureStack> stacks, int[] labels, int classes, FoldSplit holdOut,
+        MaximumEntropyFamily logistic, double[] weights, NestedCrossValidation protocol, int seed)
+    {
+        (FoldOutcome Outcome, ModelComponent Component) Fit(string name)
+        {
+            var outcome = protocol.RunFold(stacks[name], labels, classes, holdOut, logistic, seed + 3);
+            // The same fit RunFold scored (same rows, penalty and seed), kept with its transforms for saving.
+            var fitted = stacks[name].Fit(holdOut.Train);
+            var softmax = logistic.TrainSoftmax(fitted.Transform(holdOut.Train), holdOut.Train.Select(r => labels[r]).ToArray(), classes, outcome.Chosen, seed + 3);
+            return (outcome, new ModelComponent { Weight = 1, Blocks = [.. fitted.Blocks.Select(b => b.Export())], Weights = softmax.Weights, Biases = softmax.Biases });
+        }
+
+        if (model != "multimodal_late")
+        {
+            var (outcome, component) = Fit(model);
+            return (outcome.TestProbabilities, [component]);
+        }
+
+        var (text, textComponent) = Fit("text");
+        var (image, imageComponent) = Fit("image");
+        var fused = LateFusion.Combine(model, new CrossValidationResult("text", [text]), new CrossValidationResult("image", [image]), labels, weights).Folds[0];
+        return (fused.TestProbabilities, [textComponent with { Weight = fused.Chosen }, imageComponent with { Weight = 1 - fused.Chosen }]);
+    }
+
+    private static List<KeyValuePair<string, double>> HeadlineMetrics(List<CrossValidationResult> results, int[] labels, int classes,
+        CrossValidationResult best, ClassificationMetrics test, FoldSplit holdOut, int rows)
+    {
+        var metrics = new List<KeyValuePair<string, double>>();
+        void Add(string key, double value) => metrics.Add(new(key, value));
+        foreach (var result in results)
+        {
+            var scores = result.Metrics(labels, classes);
+            Add($"supervised.{result.Model}.cv_accuracy_mean", result.MeanAccuracy(labels));
+            Add($"supervised.{result.Model}.cv_accuracy_std", result.AccuracyStd(labels));
+            Add($"supervised.{result.Model}.macro_f1", scores.MacroF1);
+            Add($"supervised.{result.Model}.brier", scores.Brier);
+            Add($"supervised.{result.Model}.fit_seconds_mean", result.Folds.Average(f => f.FitSeconds));
+            Add($"supervised.{result.Model}.predict_ms_per_product", result.Folds.Average(f => f.PredictMillisecondsPerProduct));
+            var trained = result.Folds.Where(f => !double.IsNaN(f.TrainAccuracy)).ToArray();
+            if (trained.Length > 0)
+                Add($"supervised.{result.Model}.train_accuracy_mean", trained.Average(f => f.TrainAccuracy));
+        }
+        var multimodal = results.Where(r => r.Model.StartsWith("multimodal", StringComparison.Ordinal)).MaxBy(r => r.MeanAccuracy(labels))!;
+        Add("supervised.multimodal.cv_accuracy_mean", multimodal.MeanAccuracy(labels));
+        Add("supervised.multimodal.cv_accuracy_std", multimodal.AccuracyStd(labels));
+        Add("supervised.best.cv_accuracy_mean", best.MeanAccuracy(labels));
+        Add("supervised.best.cv_accuracy_std", best.AccuracyStd(labels));
+        Add("supervised.best.test_accuracy", test.Accuracy);
+        Add("supervised.best.test_macro_f1", test.MacroF1);
+        Add("supervised.best.test_brier", test.Brier);
+        Add("supervised.rows", rows);
+        Add("supervised.development_rows", holdOut.Train.Length);
+        Add("supervised.test_rows", holdOut.Test.Length);
+        return metrics;
+    }
+
+    private static void WriteScores(StageContext context, List<CrossValidationResult> results, int[] labels, int classes)
+    {
+        var rows = results.SelectMany(r => r.Folds.Select((f, fold) => (r.Model, fold, f, Accuracy: r.FoldAccuracies(labels)[fold],
+            MacroF1: ClassificationMetrics.Compute(f.TestProbabilities.Keys.Select(k => labels[k]).ToArray(), f.TestProbabilities.Values.ToArray(), classes).MacroF1))).ToArray();
+        ParquetArtifact.Write(context.OutputPath(SupervisedArtifactPaths.Scores),
+        [
+            new StringColumn("model", rows.Select(r => r.Model).ToArray()),
+            new PrimitiveColumn<int>("fold", rows.Select(r => r.fold).ToArray()),
+            new PrimitiveColumn<double>("accuracy", rows.Select(r => r.Accuracy).ToArray()),
+            new PrimitiveColumn<double>("macro_f1", rows.Select(r => r.MacroF1).ToArray()),
+            new PrimitiveColumn<double>("chosen", rows.Select(r => r.f.Chosen).ToArray()),
+            new PrimitiveColumn<double>("train_accuracy", rows.Select(r => r.f.TrainAccuracy).ToArray()),
+            new PrimitiveColumn<double>("fit_seconds", rows.Select(r => r.f.FitSeconds).ToArray()),
+            new PrimitiveColumn<double>("predict_ms_per_product", rows.Select(r => r.f.PredictMillisecondsPerProduct).ToArray()),
+        ]);
+    }
+
+    private static void WritePredictions(StageContext context, List<CrossValidationResult> results, string[] ids, int[] labels, string[] names)
+    {
+        var rows = results.SelectMany(r => r.OutOfFold().Select(p => (r.Model, Row: p.Key, Predicted: ClassificationMetrics.ArgMax(p.Value), Probabilities: p.Value))).ToArray();
+        ParquetArtifact.Write(context.OutputPath(SupervisedArtifactPaths.Predictions),
+        [
+            new StringColumn("model", rows.Select(r => r.Model).ToArray()),
+            new StringColumn("id", rows.Select(r => ids[r.Row]).ToArray()),
+            new StringColumn("category", rows.Select(r => names[labels[r.Row]]).ToArray()),
+            new StringColumn("predicted", rows.Select(r => names[r.Predicted]).ToArray()),
+            new PrimitiveColumn<double>("probability", rows.Select(r => (double)r.Probabilities[r.Predicted]).ToArray()),
+            new PrimitiveColumn<double>("true_probability", rows.Select(r => (double)r.Probabilities[labels[r.Row]]).ToArray()),
+        ]);
+    }
+
+    private static void WriteCurves(StageContext context, List<CrossValidationResult> results)
+    {
+        var rows = results.SelectMany(r => r.Folds.SelectMany((f, fold) => f.Search.Select(s => (r.Model, fold, s)))).ToArray();
+        ParquetArtifact.Write(context.OutputPath(SupervisedArtifactPaths.Curves),
+        [
+            new StringColumn("model", rows.Select(r => r.Model).ToArray()),
+            new PrimitiveColumn<int>("fold", rows.Select(r => r.fold).ToArray()),
+            new PrimitiveColumn<double>("value", rows.Select(r => r.s.Value).ToArray()),
+            new PrimitiveColumn<double>("train_accuracy", rows.Select(r => r.s.TrainAccuracy).ToArray()),
+            new PrimitiveColumn<double>("validation_accuracy", rows.Select(r => r.s.ValidationAccuracy).ToArray()),
+        ]);
+    }
+
+    private static void WriteConfusions(StageContext context, List<CrossValidationResult> results, int[] labels, string[] names)
+    {
+        var rows = results.SelectMany(r =>
+        {
+            var confusion = r.Metrics(labels, names.Length).Confusion;
+            return names.SelectMany((_, t) => names.Select((_, p) => (r.Model, True: t, Predicted: p, Count: confusion[t][p])));
+        }).ToArray();
+        ParquetArtifact.Write(context.OutputPath(SupervisedArtifactPaths.Confusions),
+        [
+            new StringColumn("model", rows.Select(r => r.Model).ToArray()),
+            new StringColumn("category", rows.Select(r => names[r.True]).ToArray()),
+            new StringColumn("predicted", rows.Select(r => names[r.Predicted]).ToArray()),
+            new PrimitiveColumn<int>("count", rows.Select(r => r.Count).ToArray()),
+        ]);
+    }
+
+    private static string TrainingHash(string[] ids, string[] categories, string[][] tokens, Dictionary<string, float[][]> vectors, int[] rows)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var row in rows)
+        {
+            text.Append(ids[row]).Append('\t').Append(categories[row]).Append('\t').AppendJoin(' ', tokens[row]);
+            foreach (var (name, table) in vectors.OrderBy(v => v.Key, StringComparer.Ordinal))
+                text.Append('\t').Append(name).Append(':').AppendJoin(',', table[row].Select(v => BitConverter.SingleToInt32Bits(v)));
+            text.Append('\n');
+        }
+        return ContentHash.OfText(text.ToString());
+    }
+
+    /// <summary>The rows of <paramref name="table"/> in the order of <paramref name="ids"/>.</summary>
+    private static float[][] Align(FeatureTable table, string[] ids)
+    {
+        var rowOf = table.Ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return ids.Select(id => table.Vectors[rowOf[id]]).ToArray();
+    }
+
+    private static string FeaturesOf(string name) =>
+        ImageRepresentation.All.Concat(TextRepresentation.All).Where(r => r.Method == name && (r.Family == "image" ? ImageInputs : TextEmbeddings).Contains(name))
+            .Select(r => r.Features).FirstOrDefault()
+        ?? throw new ArgumentException($"supervised: unknown representation '{name}'; use tfidf, {string.Join(", ", TextEmbeddings)} or an image representation ({string.Join(", ", ImageInputs)}).");
+
+    private static void Validate(SupervisedParameters settings)
+    {
+        if (settings.Folds < 2 || settings.InnerFolds < 2)
+            throw new ArgumentException($"supervised.folds ({settings.Folds}) and supervised.inner_folds ({settings.InnerFolds}) must be at least 2.");
+        if (settings.L2Grid.Count == 0 || settings.L2Grid.Any(v => v < 0))
+            throw new ArgumentException("supervised.l2_grid must list at least one non-negative penalty.");
+        if (settings.Text.Count == 0 || settings.Image.Count == 0)
+            throw new ArgumentException("supervised.text and supervised.image must each name at least one representation.");
+        if (settings.FusionWeightSteps < 1 || settings.Parallelism < 1)
+            throw new ArgumentException($"supervised.fusion_weight_steps ({settings.FusionWeightSteps}) and supervised.parallelism ({settings.Parallelism}) must be at least 1.");
+        foreach (var name in settings.Text.Concat(settings.Image).Concat(settings.TextAlternatives).Where(n => n != FeatureBlockModel.TfIdfKind))
+            _ = FeaturesOf(name);
+    }
+}

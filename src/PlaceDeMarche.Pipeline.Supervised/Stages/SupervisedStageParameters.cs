@@ -1,0 +1,16 @@
+using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Text.Stages;
+
+namespace PlaceDeMarche.Pipeline.Supervised.Stages;
+
+/// <summary>
+/// What the supervised stage reads from pipeline.yaml: its own section, the seed, and the text and image settings
+/// the saved model must apply to a new product (so they are part of the stage's fingerprint too).
+/// </summary>
+public sealed record SupervisedStageParameters(
+    int Seed,
+    SupervisedParameters Section,
+    TextCleaningParameters Cleaning,
+    TfIdfParameters TfIdf,
+    ImagePreprocessParameters ImagePreprocess,
+    ImageColorHistogramParameters ColorHistogram);

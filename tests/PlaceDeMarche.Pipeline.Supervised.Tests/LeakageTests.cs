@@ -1,0 +1,72 @@
+using PlaceDeMarche.Pipeline.Supervised.Evaluation;
+using PlaceDeMarche.Pipeline.Supervised.Features;
+using PlaceDeMarche.Pipeline.Supervised.Linear;
+using PlaceDeMarche.Pipeline.Supervised.Protocol;
+using PlaceDeMarche.Pipeline.Text.Vectorization;
+
+namespace PlaceDeMarche.Pipeline.Supervised.Tests;
+
+/// <summary>No information from a test fold reaches anything fitted for it.</summary>
+public sealed class LeakageTests
+{
+    [Fact]
+    public void ATermSeenOnlyInTestRowsNeverEntersTheVocabulary()
+    {
+        string[][] tokens = [["watch", "strap"], ["watch", "dial"], ["towel", "cotton"], ["towel", "bath"], ["zebracorn", "watch"]];
+        var block = new TfIdfBlock(tokens, new TfIdfOptions());
+
+        var fitted = (FittedTfIdfBlock)block.Fit([0, 1, 2, 3]);
+
+        Assert.Equal(-1, fitted.Vocabulary.IndexOf("zebracorn"));
+        Assert.NotEqual(-1, fitted.Vocabulary.IndexOf("watch"));
+        // The test row is still transformed, through the training vocabulary only.
+        var vector = fitted.Transform([4])[0];
+        Assert.Equal(1f, vector[fitted.Vocabulary.IndexOf("watch")], 5);
+    }
+
+    [Fact]
+    public void DenseScalingUsesTrainingRowsOnly()
+    {
+        float[][] vectors = [[1f], [3f], [1000f]];
+        var fitted = new DenseBlock("embedding", vectors).Fit([0, 1]);
+
+        var model = fitted.Export();
+        Assert.Equal(2f, model.Mean[0]);
+        Assert.Equal(1f, model.Scale[0]);
+        Assert.Equal(998f, fitted.Transform([2])[0][0]);
+    }
+
+    [Fact]
+    public void NestedCrossValidationNeverFitsOnAnOuterTestRow()
+    {
+        var (vectors, labels) = Toy.Blobs(60, classes: 3, seed: 5);
+        var spy = new SpyBlock(new DenseBlock("blobs", vectors));
+        var outer = StratifiedSplitter.KFold(Enumerable.Range(0, 60).ToArray(), labels, 4, seed: 1);
+        var protocol = new NestedCrossValidation(new ProtocolOptions { InnerFolds = 3, Seed = 2, Parallelism = 1 });
+
+        protocol.Run("toy", new FeatureStack([spy]), labels, 3, outer, new MaximumEntropyFamily([1, 10], new MaximumEntropyOptions()));
+
+        // One fold after another (parallelism 1): 3 inner fits and 1 refit per outer fold, all on its training rows.
+        Assert.Equal(16, spy.FittedOn.Count);
+        for (var fold = 0; fold < outer.Count; fold++)
+        {
+            foreach (var rows in spy.FittedOn.Skip(4 * fold).Take(4))
+                Assert.Empty(rows.Intersect(outer[fold].Test));
+        }
+        Assert.Equal(outer[0].Train, spy.FittedOn[3]);
+    }
+
+    private sealed class SpyBlock(IFeatureBlock inner) : IFeatureBlock
+    {
+        public List<int[]> FittedOn { get; } = [];
+
+        public string Name => inner.Name;
+
+        public IFittedFeatureBlock Fit(IReadOnlyList<int> trainRows)
+        {
+            lock (FittedOn)
+                FittedOn.Add([.. trainRows]);
+            return inner.Fit(trainRows);
+        }
+    }
+}
