@@ -25,7 +25,7 @@ namespace PlaceDeMarche.Pipeline.Supervised.Stages;
 public sealed class SupervisedStage : Stage<SupervisedStageParameters>
 {
     /// <summary>Embeddings that can be named in supervised.text / text_alternatives (TF-IDF is refitted from the documents).</summary>
-    private static readonly string[] TextEmbeddings = ["doc2vec", "word2vec-tfidf", "word2vec-sif", "transformer"];
+    private static readonly string[] TextEmbeddings = ["doc2vec", "word2vec-tfidf", "word2vec-sif", "transformer-minilm", "transformer-arctic-xs"];
 
     /// <summary>Image representations that can be named in supervised.image: those predict can compute for a new photo.</summary>
     private static readonly string[] ImageInputs = ["colorhist"];
