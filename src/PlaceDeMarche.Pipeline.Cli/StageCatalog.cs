@@ -30,6 +30,7 @@ public static class StageCatalog
         new WordEmbeddingStage(subwords: true),
         new Doc2VecStage(),
         new TransformerEmbeddingStage(),
+        new BlockFusionStage("TextCombined", "text.combined", TextRepresentation.CombinationCandidates, FusionArtifactPaths.TextCombined, null, FusionArtifactPaths.TextCombinedBlocks),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new CollectStage(() => new HttpClient { Timeout = Timeout.InfiniteTimeSpan }),
         new ComplianceStage(),
@@ -37,6 +38,9 @@ public static class StageCatalog
         new ImageSiftStage(),
         new ImageColorHistogramStage(),
         .. ImageRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
+        new BlockFusionStage("Fusion", "fusion", FusionRepresentation.Candidates, FusionArtifactPaths.EqualShare, FusionArtifactPaths.NaiveConcatenation, FusionArtifactPaths.Blocks),
+        new CoAssociationStage("FusionCoAssociation", "fusion", FusionRepresentation.Candidates, FusionArtifactPaths.CoAssociation),
+        .. FusionRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new TextReportStage(),
         new FeasibilityReportStage(),
     ]);

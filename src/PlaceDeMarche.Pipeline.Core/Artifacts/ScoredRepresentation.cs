@@ -7,6 +7,8 @@ namespace PlaceDeMarche.Pipeline.Core.Artifacts;
 /// </summary>
 public sealed record ScoredRepresentation(string Family, string Method, string Label, string Features)
 {
+    private readonly string? metricPrefix;
+
     /// <summary>What the report shows instead of scores when <see cref="Features"/> has no rows (the method did not run).</summary>
     public string NotRunNote { get; init; } = "non exécuté";
 
@@ -14,7 +16,8 @@ public sealed record ScoredRepresentation(string Family, string Method, string L
 
     public string ClusterMetrics => $"data/artifacts/clustering/{Family}-{Method}-metrics.parquet";
 
-    public string MetricPrefix => $"{Family}.{Method.Replace('-', '_')}";
+    /// <summary>Prefix of its metrics: <c>&lt;family&gt;.&lt;method&gt;</c> unless given (the study's fusion publishes <c>fusion.*</c>).</summary>
+    public string MetricPrefix { get => metricPrefix ?? $"{Family}.{Method.Replace('-', '_')}"; init => metricPrefix = value; }
 
     /// <summary>Name of the stage that scores it, e.g. <c>TextWord2vecMeanClustering</c>.</summary>
     public string ClusteringStage =>

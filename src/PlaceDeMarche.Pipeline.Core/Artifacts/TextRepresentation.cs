@@ -18,7 +18,11 @@ public static class TextRepresentation
         Text("fasttext-sif", "fastText (SIF)", ArtifactPaths.TextEmbedding("fasttext", "sif")),
         Text("doc2vec", "Doc2Vec (PV-DBOW)", ArtifactPaths.TextDoc2VecFeatures),
         Text("transformer", "Transformer (ONNX)", ArtifactPaths.TextTransformerFeatures) with { NotRunNote = "non exécuté : aucun modèle fourni" },
+        Text("combined", "Combinaison (parts de variance égales)", FusionArtifactPaths.TextCombined) with { NotRunNote = "non exécuté : aucune représentation à combiner" },
     ];
+
+    /// <summary>What <c>text.combined</c> may take: every text representation but the combination itself.</summary>
+    public static IReadOnlyList<ScoredRepresentation> CombinationCandidates => All.Where(r => r.Features != FusionArtifactPaths.TextCombined).ToArray();
 
     private static ScoredRepresentation Text(string method, string label, string features) => new("text", method, label, features);
 }
