@@ -27,6 +27,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         CollectionArtifactPaths.ComplianceFindings,
         CollectionArtifactPaths.LicenceManifest,
         .. ImageStudyInput.Artifacts,
+        .. FusionStudyInput.Artifacts,
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -38,6 +39,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         var upstream = new ManifestStore(context.Workspace).LoadAll().Where(m => m.Stage != Name).ToArray();
         var archive = ArchiveTable.Read(context.InputPath(ArtifactPaths.ArchiveInfo));
         var text = TextStudyInput.Load(context.InputPath, upstream);
+        var fusion = FusionStudyInput.Load(context.InputPath);
         var input = new ReportInput(
             parameters,
             archive,
@@ -54,12 +56,34 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             ImageStudyInput.Load(context.InputPath))
         {
             Collection = ReadCollection(context),
+            FusionScores = fusion.Scores,
+            FusionBlocks = fusion.Blocks,
+            UpstreamMetrics = NumericMetrics(upstream),
         };
+        var verdict = ManagementSummaryBuilder.Verdict(input);
+        context.PublishMetric("report.verdict", verdict.Code);
+        context.PublishMetric("report.verdict_area", verdict.Area);
+        if (verdict.Best is { } best)
+        {
+            context.PublishMetric("report.verdict_ari_mean", Math.Round(best.Metrics["ari_mean"], 6));
+            if (best.Metrics.TryGetValue("matched_accuracy_mean", out var accuracy))
+            {
+                context.PublishMetric("report.verdict_matched_accuracy_mean", Math.Round(accuracy, 6));
+            }
+        }
+
         var document = FeasibilityReportBuilder.Build(input);
         ReportSecretAudit.EnsureClean(document, input.Products.Select(p => p.Id).Concat(input.Collection.Products.Select(p => p.FoodId)).ToHashSet(StringComparer.Ordinal));
         AtomicFile.Write(context.OutputPath(ArtifactPaths.FeasibilityReport), stream => new PdfReportRenderer().Render(document, stream));
         context.Log.Info($"Report: {ArtifactPaths.FeasibilityReport} written");
     }
+
+    /// <summary>The numeric metrics the upstream stages published, as their manifests recorded them (e.g. a supervised classifier's scores).</summary>
+    private static IReadOnlyDictionary<string, double> NumericMetrics(IReadOnlyList<Core.Caching.StageManifest> upstream) =>
+        upstream.SelectMany(m => m.Metrics)
+            .Where(m => m.Value is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<double>(out _))
+            .GroupBy(m => m.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value!.GetValue<double>(), StringComparer.Ordinal);
 
     private static CollectionReportInput ReadCollection(StageContext context)
     {

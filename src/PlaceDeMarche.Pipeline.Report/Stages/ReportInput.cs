@@ -18,4 +18,13 @@ public sealed record ReportInput(
 {
     /// <summary>The API collection and compliance results, or null when those stages are not part of the run.</summary>
     public CollectionReportInput? Collection { get; init; }
+
+    /// <summary>The text + image fusions (study's fusion first), empty when the fusion stages are not part of the run.</summary>
+    public IReadOnlyList<RepresentationScores> FusionScores { get; init; } = [];
+
+    /// <summary>Which blocks the fusion took and their shares (<c>group:family.method</c> → share).</summary>
+    public IReadOnlyDictionary<string, double> FusionBlocks { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Numeric metrics the upstream stages published (e.g. <c>supervised.*</c>), by name.</summary>
+    public IReadOnlyDictionary<string, double> UpstreamMetrics { get; init; } = new Dictionary<string, double>();
 }
