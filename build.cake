@@ -1,23 +1,43 @@
 // Rebuilds the feasibility study: one Cake task per pipeline stage; the default target runs them all.
 //   dotnet tool restore && dotnet cake --dataset=<path-or-URL|sample> [--target=<Stage>] [--force]
-// The stage graph itself is defined once, in C# (src/PlaceDeMarche.Pipeline.Cli/StageCatalog.cs); the tasks
-// below are generated from it. A task hands its stage to the pipeline program, which runs it with everything it
-// needs in one process, independent stages side by side on the cores (Cake runs one task at a time).
+// The stage graph is defined once, in C# (src/PlaceDeMarche.Pipeline.Cli/StageCatalog.cs); `build/stages.tsv` is
+// the program's own print-out of it (`placedemarche-pipeline graph`, kept equal by a test), so `--tree`,
+// `--dryrun` and `--description` show the tasks and their edges at once, without building anything. Executing a
+// target is still one call into the program, which runs the target's whole closure in one process, independent
+// stages side by side on the cores: the dependency tasks themselves do nothing (the target's call runs them).
 #load "build/options.cake"
 #load "build/pipeline-cli.cake"
 
 var options = PipelineOptions.FromArguments(Context);
 var cli = new PipelineCli(Context, options);
-cli.BuildIfSourcesChanged();
+var stages = StageNode.ReadAll(Context, "build/stages.tsv");
 
-foreach (var stage in cli.ReadStageGraph())
+foreach (var stage in stages)
 {
-    Task(stage.Name)
-        .Description(stage.Description)
-        .Does(() => cli.RunTarget(stage.Name));
+    var task = Task(stage.Name).Description(stage.Description);
+    foreach (var dependency in stage.Dependencies)
+    {
+        task.IsDependentOn(dependency);
+    }
+
+    var name = stage.Name;
+    task.Does(() =>
+    {
+        if (string.Equals(name, options.Target, StringComparison.OrdinalIgnoreCase))
+        {
+            cli.RunTarget(name);
+        }
+    });
 }
 
 // The whole study: every stage (the reports and the text study's comparison are its end points).
-Task("Default").Does(() => cli.RunAll());
+var everything = Task("Default").Description("The whole study: every stage, then the reports");
+var needed = new HashSet<string>(stages.SelectMany(s => s.Dependencies));
+foreach (var endPoint in stages.Where(s => !needed.Contains(s.Name)))
+{
+    everything.IsDependentOn(endPoint.Name);
+}
+
+everything.Does(() => cli.RunAll());
 
 RunTarget(options.Target);

@@ -19,7 +19,7 @@ public sealed class PipelineCli
 
     // `dotnet build` costs seconds even when nothing changed; a hash of the sources costs milliseconds and keeps
     // an unchanged study's rerun fast. Any source or build-settings edit triggers a real (incremental) build.
-    public void BuildIfSourcesChanged()
+    private void BuildIfSourcesChanged()
     {
         var stamp = outputDirectory.CombineWithFilePath(".source-hash");
         var hash = HashSources();
@@ -39,26 +39,19 @@ public sealed class PipelineCli
         System.IO.File.WriteAllText(stamp.FullPath, hash);
     }
 
-    public IReadOnlyList<StageNode> ReadStageGraph()
+    // `run` also writes reports/run-summary.json, whether the stages succeed or not. The program is built here,
+    // when a task executes, so that listing the tasks (--tree, --description, --dryrun) builds nothing.
+    public void RunTarget(string stage)
     {
-        IEnumerable<string> lines;
-        var exitCode = context.StartProcess("dotnet", new ProcessSettings
-        {
-            Arguments = new ProcessArgumentBuilder().AppendQuoted(Program.FullPath).Append("graph"),
-            RedirectStandardOutput = true,
-        }, out lines);
-        if (exitCode != 0)
-        {
-            throw new CakeException("The pipeline program could not list its stages (see the error above).");
-        }
-
-        return lines.Where(line => line.Length > 0).Select(StageNode.Parse).ToList();
+        BuildIfSourcesChanged();
+        Run(Arguments("run").Append("--target").Append(stage), $"Stage {stage} or one it needs failed; see the error above.");
     }
 
-    // `run` also writes reports/run-summary.json, whether the stages succeed or not.
-    public void RunTarget(string stage) => Run(Arguments("run").Append("--target").Append(stage), $"Stage {stage} or one it needs failed; see the error above.");
-
-    public void RunAll() => Run(Arguments("run"), "The study failed; see the error above.");
+    public void RunAll()
+    {
+        BuildIfSourcesChanged();
+        Run(Arguments("run"), "The study failed; see the error above.");
+    }
 
     private ProcessArgumentBuilder Arguments(string command)
     {
@@ -127,6 +120,12 @@ public sealed class PipelineCli
 // One line of `placedemarche-pipeline graph`: name, comma-separated dependencies, description (tab-separated).
 public sealed class StageNode
 {
+    public static IReadOnlyList<StageNode> ReadAll(ICakeContext context, string path) =>
+        System.IO.File.ReadAllLines(context.MakeAbsolute(context.File(path)).FullPath)
+            .Where(line => line.Length > 0)
+            .Select(Parse)
+            .ToList();
+
     public string Name { get; private set; }
     public IReadOnlyList<string> Dependencies { get; private set; }
     public string Description { get; private set; }

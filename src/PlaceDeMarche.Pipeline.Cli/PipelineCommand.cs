@@ -110,7 +110,8 @@ public static class PipelineCommand
         }
 
         var runLog = new RunLog(workspace, commandLine.Value("run-id") ?? $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
-        var runner = new PipelineRunner(graph, new StageRunner(graph, workspace, configuration, log), runLog, log);
+        var stageRunner = new StageRunner(graph, workspace, configuration, log);
+        var runner = new PipelineRunner(graph, stageRunner, runLog, log);
         var force = commandLine.Has("force");
         switch (commandLine.Command)
         {
@@ -136,12 +137,12 @@ public static class PipelineCommand
                 }
                 finally
                 {
-                    Summarize(workspace, graph, runLog, succeeded, log);
+                    Summarize(workspace, graph, runLog, succeeded, stageRunner, log);
                 }
 
                 return 0;
             case "summarize":
-                Summarize(workspace, graph, runLog, succeeded: !commandLine.Has("failed"), log);
+                Summarize(workspace, graph, runLog, succeeded: !commandLine.Has("failed"), stageRunner, log);
                 return 0;
             default:
                 throw new UsageException($"Unknown command '{commandLine.Command}'.");
@@ -149,9 +150,9 @@ public static class PipelineCommand
     }
 
     /// <summary>Writes the run summary and repeats the headline scores, so even a fully cached run shows them.</summary>
-    private static void Summarize(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, IPipelineLog log)
+    private static void Summarize(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, StageRunner stageRunner, IPipelineLog log)
     {
-        var summary = RunSummaryWriter.Write(workspace, graph, runLog, succeeded);
+        var summary = RunSummaryWriter.Write(workspace, graph, runLog, succeeded, stageRunner.StaleReason);
         foreach (var (key, value) in summary["metrics"]!.AsObject().Where(m => m.Key.EndsWith(".ari", StringComparison.Ordinal)))
         {
             log.Info($"{key} = {value}");

@@ -55,7 +55,7 @@ public sealed class StudyWorkspace : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

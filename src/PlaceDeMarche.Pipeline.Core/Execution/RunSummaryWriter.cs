@@ -6,19 +6,23 @@ using PlaceDeMarche.Pipeline.Core.Stages;
 namespace PlaceDeMarche.Pipeline.Core.Execution;
 
 /// <summary>
-/// Writes <c>reports/run-summary.json</c>: this run's stage outcomes and the headline metrics of every stage that
-/// has a manifest (metrics of up-to-date stages come from their last run, so a cached run still reports them).
+/// Writes <c>reports/run-summary.json</c>: this run's stage outcomes and the headline metrics of every stage that is
+/// current (it ran or was up to date in this run, or is still up to date with the present code, parameters and
+/// inputs), so a cached run still reports them. Metrics of a stale stage are not published: the stage is listed
+/// under <c>stale</c> with why and the command that refreshes it.
 /// </summary>
 public static class RunSummaryWriter
 {
     public const string FileName = "run-summary.json";
 
     /// <returns>The summary written (also at <c>reports/run-summary.json</c>).</returns>
-    public static JsonObject Write(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded)
+    /// <param name="staleReason">Why a stage that is not in this run would run now; null when it is up to date.</param>
+    public static JsonObject Write(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, Func<string, string?> staleReason)
     {
         var manifests = new ManifestStore(workspace);
         var stages = new JsonArray();
-        foreach (var outcome in runLog.Read())
+        var outcomes = runLog.Read();
+        foreach (var outcome in outcomes)
         {
             stages.Add(new JsonObject
             {
@@ -30,9 +34,31 @@ public static class RunSummaryWriter
         }
 
         var metrics = new JsonObject();
+        var stale = new JsonArray();
+        var thisRun = outcomes.GroupBy(o => o.Stage).ToDictionary(g => g.Key, g => g.Last().Status);
         foreach (var stage in graph.TopologicalOrder)
         {
-            foreach (var (key, value) in manifests.Load(stage.Name)?.Metrics ?? new Dictionary<string, JsonNode?>())
+            var manifest = manifests.Load(stage.Name);
+            if (manifest is null)
+            {
+                continue;
+            }
+
+            var reason = thisRun.TryGetValue(stage.Name, out var status)
+                ? status == StageStatus.Failed ? "failed in this run" : null
+                : staleReason(stage.Name);
+            if (reason is not null)
+            {
+                stale.Add(new JsonObject
+                {
+                    ["stage"] = stage.Name,
+                    ["reason"] = reason,
+                    ["refresh"] = $"dotnet cake --target={stage.Name}",
+                });
+                continue;
+            }
+
+            foreach (var (key, value) in manifest.Metrics)
             {
                 metrics[key] = value?.DeepClone();
             }
@@ -44,6 +70,7 @@ public static class RunSummaryWriter
             ["succeeded"] = succeeded,
             ["stages"] = stages,
             ["metrics"] = metrics,
+            ["stale"] = stale,
         };
         var path = Path.Combine(workspace.ReportsDirectory, FileName);
         AtomicFile.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

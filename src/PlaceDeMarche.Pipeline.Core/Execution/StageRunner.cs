@@ -38,19 +38,8 @@ public sealed class StageRunner
     {
         var stage = graph.Get(stageName);
         var stopwatch = Stopwatch.StartNew();
-        var parameters = stage.BindParameters(configuration);
-        var context = new StageContext(stage, workspace, parameters, log, cancellation);
-        var codeVersion = CodeVersion.Of(stage.GetType());
-        var parameterJson = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), ParameterJson);
-        var inputs = HashInputs(stage);
-        foreach (var (name, hash) in stage.ResolveExternalInputs(context))
-        {
-            inputs[name] = hash;
-        }
-
-        var fingerprint = Fingerprint(stage, codeVersion, parameterJson, inputs);
-        var previous = manifests.Load(stage.Name);
-        var reason = WhyRun(stage, previous, fingerprint, codeVersion, parameterJson, inputs, force);
+        var state = Evaluate(stage, cancellation, resolveExternalInputs: true);
+        var reason = force ? "forced" : state.Reason;
         if (reason is null)
         {
             log.Info($"[{stage.Name}] up to date");
@@ -59,14 +48,54 @@ public sealed class StageRunner
 
         log.Info($"[{stage.Name}] running ({reason})");
         manifests.Delete(stage.Name);
-        stage.Run(context);
+        stage.Run(state.Context);
         var outputs = stage.Outputs.Select(verifier.Record).ToArray();
         var seconds = stopwatch.Elapsed.TotalSeconds;
         manifests.Save(new StageManifest(
-            stage.Name, fingerprint, codeVersion, parameterJson, inputs, outputs,
-            new Dictionary<string, JsonNode?>(context.Metrics), seconds, DateTimeOffset.UtcNow));
+            stage.Name, state.Fingerprint, state.CodeVersion, state.Parameters, state.Inputs, outputs,
+            new Dictionary<string, JsonNode?>(state.Context.Metrics), seconds, DateTimeOffset.UtcNow));
         log.Info($"[{stage.Name}] done in {seconds:F1} s");
         return new StageOutcome(stage.Name, StageStatus.Ran, seconds, reason);
+    }
+
+    /// <summary>
+    /// Why the stage would run now (its manifest is missing or older than its code, parameters or input artifacts,
+    /// or an output is damaged), without running it; null when it is up to date. A stage whose input is not
+    /// available is stale too: the reason says which stage would produce it. External inputs (the dataset archive,
+    /// model files) are taken as last recorded: re-identifying them could mean a download.
+    /// </summary>
+    public string? StaleReason(string stageName)
+    {
+        var stage = graph.Get(stageName);
+        try
+        {
+            return Evaluate(stage, CancellationToken.None, resolveExternalInputs: false).Reason;
+        }
+        catch (StageInputException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private StageState Evaluate(IStage stage, CancellationToken cancellation, bool resolveExternalInputs)
+    {
+        var parameters = stage.BindParameters(configuration);
+        var context = new StageContext(stage, workspace, parameters, log, cancellation);
+        var codeVersion = CodeVersion.Of(stage.GetType());
+        var parameterJson = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), ParameterJson);
+        var previous = manifests.Load(stage.Name);
+        var inputs = HashInputs(stage);
+        var external = resolveExternalInputs
+            ? (IEnumerable<KeyValuePair<string, string>>)stage.ResolveExternalInputs(context)
+            : previous?.Inputs.Where(i => !stage.Inputs.Contains(i.Key)) ?? [];
+        foreach (var (name, hash) in external)
+        {
+            inputs[name] = hash;
+        }
+
+        var fingerprint = Fingerprint(stage, codeVersion, parameterJson, inputs);
+        var reason = WhyRun(stage, previous, fingerprint, codeVersion, parameterJson, inputs);
+        return new StageState(context, fingerprint, codeVersion, parameterJson, inputs, reason);
     }
 
     private SortedDictionary<string, string> HashInputs(IStage stage)
@@ -91,13 +120,8 @@ public sealed class StageRunner
         return hashes;
     }
 
-    private string? WhyRun(IStage stage, StageManifest? previous, string fingerprint, string codeVersion, JsonNode? parameters, IReadOnlyDictionary<string, string> inputs, bool force)
+    private string? WhyRun(IStage stage, StageManifest? previous, string fingerprint, string codeVersion, JsonNode? parameters, IReadOnlyDictionary<string, string> inputs)
     {
-        if (force)
-        {
-            return "forced";
-        }
-
         if (previous is null)
         {
             return "no previous run";
@@ -143,4 +167,8 @@ public sealed class StageRunner
         };
         return ContentHash.OfText(material.ToJsonString());
     }
+
+    /// <summary>What <see cref="Evaluate"/> found: everything a run records, and why it would run (null: up to date).</summary>
+    private sealed record StageState(
+        StageContext Context, string Fingerprint, string CodeVersion, JsonNode? Parameters, SortedDictionary<string, string> Inputs, string? Reason);
 }
