@@ -25,6 +25,11 @@ public static class FeasibilityReportBuilder
             sections.Add(TransferLearningSectionBuilder.Build(input.Images, categoryNames));
         }
 
+        if (input.FusionScores.Count > 0)
+        {
+            sections.Add(FusionSectionBuilder.Build(input.FusionScores, input.FusionBlocks, categoryNames));
+        }
+
         if (input.Collection is not null)
         {
             sections.Add(CollectionSectionBuilder.Build(input.Collection));

@@ -115,7 +115,7 @@ public static class ManagementSummaryBuilder
                 + "dont le groupe est apparié à leur catégorie (appariement optimal, dit hongrois, des groupes aux catégories). L'image et la fusion ne "
                 + "portent que sur les produits dont la photo est exploitable. En gras : la meilleure approche.",
             Alignments = [ColumnAlignment.Left, ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Left, ColumnAlignment.Right],
-            ColumnWidths = [1.3, 2.6, 1.5, 1.1, 1.0, 0.8],
+            ColumnWidths = [1.1, 2.4, 1.4, 1.1, 1.0, 1.0],
             HighlightedRow = verdict.Best is null ? null : areas.ToList().FindIndex(a => a.Area == verdict.Area),
         };
     }

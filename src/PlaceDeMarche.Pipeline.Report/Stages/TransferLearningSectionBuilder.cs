@@ -27,7 +27,7 @@ public static class TransferLearningSectionBuilder
         var ran = models.Where(m => m.HasRun).ToArray();
         var blocks = new List<ReportBlock>
         {
-            new Paragraph("Méthode : un réseau de neurones convolutif entraîné sur ImageNet (1,2 million de photos, 1 000 classes) sert d'extracteur : chaque photo "
+            new Paragraph("Méthode : un réseau de neurones convolutif entraîné sur ImageNet (1,2 million de photos, 1 000 classes) sert d'extracteur : chaque photo "
                 + "traverse le réseau jusqu'à sa dernière couche avant la classification, dont le vecteur décrit ce que le réseau y reconnaît (formes, matières, objets). "
                 + "Aucun apprentissage n'est fait sur nos produits : c'est l'apprentissage par transfert le plus simple. Les vecteurs suivent ensuite le même "
                 + "protocole que le texte et SIFT (ACP, t-SNE, KMeans, comparaison aux vraies catégories)."),
@@ -35,8 +35,8 @@ public static class TransferLearningSectionBuilder
         if (ran.Length == 0)
         {
             var note = models.Length == 0 ? "non exécuté : modèle indisponible" : models[0].NotRunNote;
-            blocks.Add(new Callout("Non exécuté", $"{char.ToUpperInvariant(note[0])}{note[1..]} : aucun modèle CNN n'a pu être évalué sur cette machine (modèle absent). "
-                + "Cette section se remplit dès qu'un modèle est disponible.") { Tone = CalloutTone.Caution });
+            blocks.Add(new Callout("Non exécuté", $"{char.ToUpperInvariant(note[0])}{note[1..]}. Aucun modèle CNN n'a pu être évalué sur cette machine ; "
+                + "cette section se remplit dès qu'un modèle est disponible.") { Tone = CalloutTone.Caution });
             return new ReportSection(Heading, blocks) { StartOnNewPage = true };
         }
 
