@@ -6,6 +6,8 @@ public sealed class PipelineOptions
     public string Configuration { get; private set; }
     public string Collect { get; private set; }
     public bool Force { get; private set; }
+    // --onnx-gpu: build with the CUDA package of ONNX Runtime (then `onnx.execution_provider: cuda` in pipeline.yaml).
+    public bool OnnxGpu { get; private set; }
     public bool Quiet { get; private set; }
     public string RunId { get; private set; }
 
@@ -16,6 +18,7 @@ public sealed class PipelineOptions
         Configuration = context.Argument<string>("config", null),
         Collect = context.Argument<string>("collect", null),
         Force = context.HasArgument("force"),
+        OnnxGpu = context.HasArgument("onnx-gpu"),
         Quiet = context.HasArgument("quiet") || string.Equals(context.EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
         RunId = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N").Substring(0, 6),
     };

@@ -17,6 +17,8 @@ public sealed class PipelineCli
 
     private FilePath Program => outputDirectory.CombineWithFilePath("placedemarche-pipeline.dll");
 
+    private string OnnxRuntimeFlavor => options.OnnxGpu ? "Gpu" : "Cpu";
+
     // `dotnet build` costs seconds even when nothing changed; a hash of the sources costs milliseconds and keeps
     // an unchanged study's rerun fast. Any source or build-settings edit triggers a real (incremental) build.
     private void BuildIfSourcesChanged()
@@ -35,6 +37,7 @@ public sealed class PipelineCli
             OutputDirectory = outputDirectory,
             NoLogo = true,
             Verbosity = DotNetVerbosity.Quiet,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("OnnxRuntimeFlavor", OnnxRuntimeFlavor),
         });
         System.IO.File.WriteAllText(stamp.FullPath, hash);
     }
@@ -106,6 +109,8 @@ public sealed class PipelineCli
             .OrderBy(path => path, StringComparer.Ordinal);
         using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
+            // Switching between the CPU and CUDA packages of ONNX Runtime must rebuild too.
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes("OnnxRuntimeFlavor=" + OnnxRuntimeFlavor + "\n"));
             foreach (var file in files)
             {
                 sha.AppendData(System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetRelativePath(root, file) + "\n"));

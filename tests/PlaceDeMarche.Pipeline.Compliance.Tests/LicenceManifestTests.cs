@@ -43,18 +43,32 @@ public sealed class LicenceManifestTests : IDisposable
     }
 
     [Fact]
-    public void Url_only_and_missing_nuspecs_are_reported_as_they_are()
+    public void Url_only_and_missing_nuspecs_are_reported_as_they_are_and_an_mit_licence_file_is_recognised()
     {
         var packagesFolder = Path.Combine(_root, "packages");
         WriteNuspec(packagesFolder, "old.package/1.0.0", "old.package",
             "<licenseUrl>https://example.org/LICENSE.txt</licenseUrl>");
         WriteNuspec(packagesFolder, "filed.package/3.1.0", "filed.package", "<license type=\"file\">LICENSE.md</license>");
+        WriteNuspec(packagesFolder, "mit.file.package/1.2.0", "mit.file.package", "<license type=\"file\">LICENSE</license>");
+        File.WriteAllText(Path.Combine(packagesFolder, "mit.file.package/1.2.0", "LICENSE"), """
+            MIT License
+
+            Copyright (c) Someone
+
+            Permission is hereby granted, free of charge, to any person obtaining a copy
+            of this software and associated documentation files (the "Software"), to deal
+            in the Software without restriction.
+
+            The above copyright notice and this permission notice shall be included in all
+            copies or substantial portions of the Software.
+            """);
         var assets = Path.Combine(_root, "project.assets.json");
         File.WriteAllText(assets, $$"""
             {"version": 3,
              "libraries": {
                "Old.Package/1.0.0": {"type": "package", "path": "old.package/1.0.0"},
                "Filed.Package/3.1.0": {"type": "package", "path": "filed.package/3.1.0"},
+               "Mit.File.Package/1.2.0": {"type": "package", "path": "mit.file.package/1.2.0"},
                "Gone.Package/2.0.0": {"type": "package", "path": "gone.package/2.0.0"},
                "PlaceDeMarche.Pipeline.Core/1.0.0": {"type": "project", "path": "../Core/Core.csproj"}
              },
@@ -65,7 +79,7 @@ public sealed class LicenceManifestTests : IDisposable
 
         Assert.Equal(
             [("Filed.Package 3.1.0", "see 'LICENSE.md' in the package"), ("Gone.Package 2.0.0", "unknown"),
-             ("Old.Package 1.0.0", "https://example.org/LICENSE.txt")],
+             ("Mit.File.Package 1.2.0", "MIT"), ("Old.Package 1.0.0", "https://example.org/LICENSE.txt")],
             packages.Select(entry => (entry.Component, entry.Licence)));
         var result = new PolicyCheck(new PolicyOptions()).Evaluate(new LicenceManifest(packages));
         Assert.Equal(3, result.Violations.Count);

@@ -1,5 +1,6 @@
 using System.Text;
-using PlaceDeMarche.Pipeline.Onnx.Building;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 namespace PlaceDeMarche.Pipeline.Onnx.Tests;
 

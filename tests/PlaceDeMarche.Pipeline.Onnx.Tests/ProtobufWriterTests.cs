@@ -1,4 +1,4 @@
-using PlaceDeMarche.Pipeline.Onnx.Building;
+using PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 namespace PlaceDeMarche.Pipeline.Onnx.Tests;
 

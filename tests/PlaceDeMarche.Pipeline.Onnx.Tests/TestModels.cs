@@ -1,4 +1,5 @@
-using PlaceDeMarche.Pipeline.Onnx.Building;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 namespace PlaceDeMarche.Pipeline.Onnx.Tests;
 

@@ -62,6 +62,7 @@ public static class NuGetLicenceReader
         var licence = license switch
         {
             not null when (string?)license.Attribute("type") == "expression" => license.Value.Trim(),
+            not null when IsMitLicenceFile(Path.Combine(Path.GetDirectoryName(nuspecPath)!, license.Value.Trim())) => "MIT",
             not null => $"see '{license.Value.Trim()}' in the package",
             null when !string.IsNullOrEmpty(licenseUrl) => licenseUrl,
             _ => "unknown",
@@ -72,5 +73,22 @@ public static class NuGetLicenceReader
             : "keep the licence notice when redistributing";
         return new LicenceEntry(component, licence, obligations, nuspecPath,
             copyleft ? LicenceRestrictions.Copyleft : LicenceRestrictions.Attribution);
+    }
+
+    /// <summary>
+    /// A licence shipped as a file (ONNX Runtime's packages do so) is MIT when it has the MIT title and both MIT
+    /// sentences that grant and condition the permission; anything else stays "see the file", for a person to review.
+    /// </summary>
+    private static bool IsMitLicenceFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var text = string.Join(' ', File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.StartsWith("MIT License", StringComparison.Ordinal)
+            && text.Contains("Permission is hereby granted, free of charge, to any person obtaining a copy of this software", StringComparison.Ordinal)
+            && text.Contains("The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.", StringComparison.Ordinal);
     }
 }

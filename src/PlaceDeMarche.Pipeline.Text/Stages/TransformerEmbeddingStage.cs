@@ -14,7 +14,7 @@ namespace PlaceDeMarche.Pipeline.Text.Stages;
 /// exported to ONNX, when <c>text.transformer.model</c> names one. Without a model (none can be downloaded on
 /// these machines) the stage writes an empty table, which the scoring and the report show as "not run".
 /// </summary>
-public sealed class TransformerEmbeddingStage : Stage<TransformerParameters>
+public sealed class TransformerEmbeddingStage : Stage<TransformerStageParameters>
 {
     public const string NotRunStatus = "not run: no model supplied";
 
@@ -29,12 +29,13 @@ public sealed class TransformerEmbeddingStage : Stage<TransformerParameters>
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.TextTransformerFeatures];
 
-    protected override TransformerParameters BindParameters(PipelineConfiguration configuration) =>
-        configuration.Bind<TransformerParameters>(Section);
+    protected override TransformerStageParameters BindParameters(PipelineConfiguration configuration) =>
+        new(configuration.Bind<TransformerParameters>(Section), configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     /// <summary>The model and vocabulary files by content, so replacing either reruns the stage.</summary>
-    protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, TransformerParameters parameters)
+    protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, TransformerStageParameters stageParameters)
     {
+        var parameters = stageParameters.Transformer;
         if (parameters.Model.Length == 0)
         {
             return new Dictionary<string, string>();
@@ -48,8 +49,9 @@ public sealed class TransformerEmbeddingStage : Stage<TransformerParameters>
         };
     }
 
-    protected override void Run(StageContext context, TransformerParameters parameters)
+    protected override void Run(StageContext context, TransformerStageParameters stageParameters)
     {
+        var parameters = stageParameters.Transformer;
         var products = ProductTable.Read(context.InputPath(ArtifactPaths.Products));
         var output = context.OutputPath(ArtifactPaths.TextTransformerFeatures);
         if (parameters.Model.Length == 0)
@@ -68,8 +70,8 @@ public sealed class TransformerEmbeddingStage : Stage<TransformerParameters>
 
         var (modelPath, vocabularyPath) = Locate(context.Workspace, parameters);
         var tokenizer = new WordPieceTokenizer(WordPieceVocabulary.Load(vocabularyPath), parameters.Lowercase);
-        using var session = Open(modelPath);
-        var encoder = new TransformerSentenceEncoder(session, tokenizer);
+        using var model = OnnxModel.Open(modelPath, Path.GetFileNameWithoutExtension(modelPath), $"{Section}.model", stageParameters.Onnx, context.Log);
+        var encoder = new TransformerSentenceEncoder(model, tokenizer);
         var texts = products.Select(p => HtmlEntityDecoder.Decode($"{p.Name}\n{p.Description}")).ToArray();
         var vectors = encoder.Encode(texts, parameters.BatchSize, parameters.MaxTokens, parameters.Normalize, out var truncated);
         new FeatureTable(products.Select(p => p.Id).ToArray(), products.Select(p => p.Category).ToArray(), vectors).Write(output);
@@ -77,6 +79,7 @@ public sealed class TransformerEmbeddingStage : Stage<TransformerParameters>
         context.PublishMetric("text.transformer.status", "ran");
         context.PublishMetric("text.transformer.dimensions", dimensions);
         context.PublishMetric("text.transformer.truncated_texts", truncated);
+        context.PublishMetric("text.transformer.execution_provider", model.ExecutionProvider.ToString().ToLowerInvariant());
         context.Log.Info($"{Name}: {vectors.Length} products embedded by {Path.GetFileName(modelPath)} ('{encoder.OutputName}', {dimensions}-d); {truncated} texts cut to {parameters.MaxTokens} tokens");
     }
 
@@ -100,18 +103,5 @@ public sealed class TransformerEmbeddingStage : Stage<TransformerParameters>
         }
 
         return (model, vocabulary);
-    }
-
-    private static InferenceSession Open(string modelPath)
-    {
-        try
-        {
-            return InferenceSession.Open(modelPath);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new InvalidDataException(
-                $"ONNX Runtime cannot load {modelPath} ({Section}.model): {e.Message} The file is damaged or not an ONNX model; export the model again.", e);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using PlaceDeMarche.Pipeline.Onnx;
 using PlaceDeMarche.Pipeline.Text.Embeddings;
 
@@ -16,33 +18,33 @@ public sealed class TransformerSentenceEncoder
     public const string AttentionMaskName = "attention_mask";
     public const string TokenTypeIdsName = "token_type_ids";
 
-    private readonly InferenceSession session;
+    private readonly OnnxModel model;
     private readonly WordPieceTokenizer tokenizer;
     private readonly string[] inputNames;
     private readonly string outputName;
 
-    /// <param name="session">The loaded model; the caller keeps ownership.</param>
+    /// <param name="model">The loaded model; the caller keeps ownership.</param>
     /// <param name="tokenizer">The tokenizer of the model's vocabulary.</param>
     /// <exception cref="InvalidDataException">The model's inputs or outputs are not those of a BERT-style encoder; the message lists them.</exception>
-    public TransformerSentenceEncoder(InferenceSession session, WordPieceTokenizer tokenizer)
+    public TransformerSentenceEncoder(OnnxModel model, WordPieceTokenizer tokenizer)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokenizer);
-        this.session = session;
+        this.model = model;
         this.tokenizer = tokenizer;
         var known = new[] { InputIdsName, AttentionMaskName, TokenTypeIdsName };
-        var declared = string.Join(", ", session.Inputs);
-        if (session.Inputs.All(i => i.Name != InputIdsName) || session.Inputs.Any(i => !known.Contains(i.Name) || i.ElementType != TensorElementType.Int64))
+        if (!model.Inputs.ContainsKey(InputIdsName) || model.Inputs.Any(i => !known.Contains(i.Key) || i.Value.ElementDataType != TensorElementType.Int64))
         {
             throw new InvalidDataException(
-                $"The model's inputs are {declared}; a BERT-style encoder takes int64 {InputIdsName} and optionally {AttentionMaskName} and {TokenTypeIdsName}. " +
-                "Export the model with those inputs (e.g. optimum's feature-extraction export).");
+                $"The inputs of model '{model.Name}' are {model.DescribeInputs()}; a BERT-style encoder takes int64 {InputIdsName} and optionally " +
+                $"{AttentionMaskName} and {TokenTypeIdsName}. Export the model with those inputs (e.g. optimum's feature-extraction export).");
         }
 
-        inputNames = session.Inputs.Select(i => i.Name).ToArray();
-        outputName = (session.Outputs.FirstOrDefault(o => o.Shape.Count == 3) ?? session.Outputs.FirstOrDefault(o => o.Shape.Count == 2))?.Name
+        inputNames = model.Inputs.Keys.ToArray();
+        outputName = model.Outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 3).Key
+            ?? model.Outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 2).Key
             ?? throw new InvalidDataException(
-                $"The model's outputs are {string.Join(", ", session.Outputs)}; none is a [batch, sequence, dimensions] hidden state or a [batch, dimensions] sentence vector.");
+                $"The outputs of model '{model.Name}' are {model.DescribeOutputs()}; none is a [batch, sequence, dimensions] hidden state or a [batch, dimensions] sentence vector.");
     }
 
     /// <summary>Name of the model output that is pooled or used as is.</summary>
@@ -86,7 +88,7 @@ public sealed class TransformerSentenceEncoder
     private float[][] EncodeBatch(TokenBatch batch)
     {
         long[] shape = [batch.Count, batch.Length];
-        var tensors = inputNames.Select(name => OnnxTensor.FromInt64s(
+        var tensors = inputNames.Select(name => OrtValue.CreateTensorValueFromMemory(
             name switch
             {
                 InputIdsName => batch.InputIds,
@@ -94,24 +96,44 @@ public sealed class TransformerSentenceEncoder
                 _ => batch.TokenTypeIds,
             },
             shape)).ToArray();
-        var output = session.Run(inputNames, tensors, [outputName])[0];
-        var states = output.FloatData;
-        switch (output.Shape.Count)
+        try
         {
-            case 3 when output.Shape[0] == batch.Count && output.Shape[1] == batch.Length:
-                var dimensions = (int)output.Shape[2];
-                var pooled = new float[batch.Count * dimensions];
-                MeanPooling.Pool(states, batch.AttentionMask, batch.Count, batch.Length, dimensions, pooled);
-                return Rows(pooled, batch.Count, dimensions);
-            case 2 when output.Shape[0] == batch.Count:
-                return Rows(states, batch.Count, (int)output.Shape[1]);
-            default:
-                throw new InvalidDataException(
-                    $"Model output '{outputName}' has shape [{string.Join(", ", output.Shape)}] for a batch of {batch.Count} texts of {batch.Length} tokens; " +
-                    $"expected [{batch.Count}, {batch.Length}, dimensions] or [{batch.Count}, dimensions].");
+            using var outputs = model.Run(inputNames, tensors, [outputName]);
+            var output = outputs[0];
+            var outputShape = output.GetTensorTypeAndShape().Shape;
+            var states = output.GetTensorDataAsSpan<float>();
+            switch (outputShape.Length)
+            {
+                case 3 when outputShape[0] == batch.Count && outputShape[1] == batch.Length:
+                    var dimensions = (int)outputShape[2];
+                    var pooled = new float[batch.Count * dimensions];
+                    MeanPooling.Pool(states, batch.AttentionMask, batch.Count, batch.Length, dimensions, pooled);
+                    return Rows(pooled, batch.Count, dimensions);
+                case 2 when outputShape[0] == batch.Count:
+                    return Rows(states, batch.Count, (int)outputShape[1]);
+                default:
+                    throw new InvalidDataException(
+                        $"Output '{outputName}' of model '{model.Name}' has shape [{string.Join(", ", outputShape)}] for a batch of {batch.Count} texts of {batch.Length} tokens; " +
+                        $"expected [{batch.Count}, {batch.Length}, dimensions] or [{batch.Count}, dimensions].");
+            }
+        }
+        finally
+        {
+            foreach (var tensor in tensors)
+            {
+                tensor.Dispose();
+            }
         }
     }
 
-    private static float[][] Rows(float[] values, int count, int dimensions) =>
-        Enumerable.Range(0, count).Select(i => values.AsSpan(i * dimensions, dimensions).ToArray()).ToArray();
+    private static float[][] Rows(ReadOnlySpan<float> values, int count, int dimensions)
+    {
+        var rows = new float[count][];
+        for (var i = 0; i < count; i++)
+        {
+            rows[i] = values.Slice(i * dimensions, dimensions).ToArray();
+        }
+
+        return rows;
+    }
 }

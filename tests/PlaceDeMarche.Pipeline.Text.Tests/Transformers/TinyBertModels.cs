@@ -1,5 +1,5 @@
-using PlaceDeMarche.Pipeline.Onnx;
-using PlaceDeMarche.Pipeline.Onnx.Building;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 namespace PlaceDeMarche.Pipeline.Text.Tests.Transformers;
 

@@ -2,9 +2,10 @@ using System.Text.Json.Nodes;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Execution;
-using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.TestSupport.Logging;
 using PlaceDeMarche.Pipeline.Text.Stages;
 
 namespace PlaceDeMarche.Pipeline.Text.Tests.Transformers;
@@ -101,13 +102,15 @@ public sealed class TransformerEmbeddingStageTests : IDisposable
         File.WriteAllText(workspace.Resolve(ModelPath), "not an onnx model");
         var context = Context(new TransformerParameters { Model = ModelPath });
 
-        var error = Assert.Throws<InvalidDataException>(() => ((IStage)stage).Run(context));
+        var error = Assert.Throws<OnnxModelException>(() => ((IStage)stage).Run(context));
 
         Assert.Contains(workspace.Resolve(ModelPath), error.Message);
-        Assert.Contains("export the model again", error.Message);
+        Assert.Contains("text.transformer.model in pipeline.yaml", error.Message);
+        Assert.Contains("replace it", error.Message);
     }
 
-    private StageContext Context(TransformerParameters parameters) => new(stage, workspace, parameters, log, CancellationToken.None);
+    private StageContext Context(TransformerParameters parameters) =>
+        new(stage, workspace, new TransformerStageParameters(parameters, new OnnxSettings()), log, CancellationToken.None);
 
     /// <summary>Stands in for Ingest: declares products.parquet, already written by the test.</summary>
     private sealed class ProductsFixture : Stage<int>
@@ -125,18 +128,5 @@ public sealed class TransformerEmbeddingStageTests : IDisposable
         protected override int BindParameters(PipelineConfiguration configuration) => 0;
 
         protected override void Run(StageContext context, int parameters) => ProductTable.Write(context.OutputPath(ArtifactPaths.Products), Products);
-    }
-
-    private sealed class RecordingLog : IPipelineLog
-    {
-        public List<string> Lines { get; } = [];
-
-        public void Info(string message) => Lines.Add(message);
-
-        public void Warning(string message) => Lines.Add(message);
-
-        public void Error(string message) => Lines.Add(message);
-
-        public void Progress(string message) => Lines.Add(message);
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
 using PlaceDeMarche.Pipeline.Onnx;
-using PlaceDeMarche.Pipeline.Onnx.Building;
+using PlaceDeMarche.Pipeline.TestSupport.Logging;
+using PlaceDeMarche.Pipeline.TestSupport.Onnx;
 using PlaceDeMarche.Pipeline.Text.Transformers;
 
 namespace PlaceDeMarche.Pipeline.Text.Tests.Transformers;
@@ -23,7 +25,7 @@ public sealed class TransformerSentenceEncoderTests
     [InlineData(true)]
     public void MeanPoolsTheHiddenStatesOfTheRealTokens(bool withTokenTypes)
     {
-        using var session = InferenceSession.FromBytes(TinyBertModels.HiddenStates(withTokenTypes: withTokenTypes));
+        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(withTokenTypes: withTokenTypes), "tiny", new OnnxSettings(), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         var vectors = encoder.Encode(Texts, batchSize: 4, maxTokens: 16, normalize: false, out var truncated);
@@ -39,7 +41,7 @@ public sealed class TransformerSentenceEncoderTests
     [Fact]
     public void GivesTheSameVectorsWhateverTheBatchSize()
     {
-        using var session = InferenceSession.FromBytes(TinyBertModels.HiddenStates());
+        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(), "tiny", new OnnxSettings(), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         var one = encoder.Encode(Texts, batchSize: 1, maxTokens: 16, normalize: false, out _);
@@ -53,7 +55,7 @@ public sealed class TransformerSentenceEncoderTests
     [Fact]
     public void NormalizesToUnitLengthAndCountsTruncatedTexts()
     {
-        using var session = InferenceSession.FromBytes(TinyBertModels.HiddenStates());
+        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(), "tiny", new OnnxSettings(), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         // Cut to 3 tokens: [CLS] red [SEP] -> (1+2+0, 0+4+1)/3 = (1, 5/3), unit length: (3, 5)/sqrt(34).
@@ -67,7 +69,7 @@ public sealed class TransformerSentenceEncoderTests
     [Fact]
     public void UsesASentenceOutputAsIs()
     {
-        using var session = InferenceSession.FromBytes(TinyBertModels.SentenceOutput());
+        using var session = OnnxModel.FromBytes(TinyBertModels.SentenceOutput(), "tiny", new OnnxSettings(), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         var vectors = encoder.Encode(["red shirt", "watch"], batchSize: 2, maxTokens: 16, normalize: false, out _);
@@ -86,7 +88,7 @@ public sealed class TransformerSentenceEncoderTests
             .AddNode("Relu", ["pixels"], ["y"])
             .AddOutput("y", TensorElementType.Float, "batch", 2)
             .ToBytes();
-        using var session = InferenceSession.FromBytes(model);
+        using var session = OnnxModel.FromBytes(model, "tiny", new OnnxSettings(), new RecordingLog());
 
         var error = Assert.Throws<InvalidDataException>(() => new TransformerSentenceEncoder(session, Tokenizer));
 

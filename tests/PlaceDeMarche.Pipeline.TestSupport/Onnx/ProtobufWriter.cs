@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace PlaceDeMarche.Pipeline.Onnx.Building;
+namespace PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 /// <summary>
 /// Minimal protocol-buffers wire-format encoder: enough to write ONNX ModelProto messages without a protobuf library.

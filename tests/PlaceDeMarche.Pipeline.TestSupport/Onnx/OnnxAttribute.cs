@@ -1,4 +1,4 @@
-namespace PlaceDeMarche.Pipeline.Onnx.Building;
+namespace PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 /// <summary>A node attribute (e.g. <c>axes</c> of ReduceMean, <c>axis</c> of Gather), written as an ONNX AttributeProto.</summary>
 public sealed class OnnxAttribute

@@ -1,4 +1,4 @@
-namespace PlaceDeMarche.Pipeline.Onnx.Building;
+namespace PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 /// <summary>
 /// One dimension of a declared input or output shape: a fixed size, or a named dynamic dimension such as "batch".

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace PlaceDeMarche.Pipeline.Onnx.Building;
+namespace PlaceDeMarche.Pipeline.TestSupport.Onnx;
 
 /// <summary>
 /// Builds a small ONNX model in code and serializes it to ModelProto bytes, so tests can run real graphs through
@@ -218,8 +219,8 @@ public sealed class OnnxGraphBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(shape);
-        long expected = OnnxTensor.ElementCountOf(shape);
-        if (expected != count)
+        long expected = shape.Aggregate(1L, (product, dimension) => product * dimension);
+        if (shape.Any(dimension => dimension < 0) || expected != count)
         {
             throw new ArgumentException(
                 $"Initializer '{name}' has shape [{string.Join(", ", shape)}], i.e. {expected} values, but {count} were given.", nameof(shape));
