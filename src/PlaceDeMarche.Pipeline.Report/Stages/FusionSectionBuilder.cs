@@ -1,4 +1,3 @@
-using System.Globalization;
 using PlaceDeMarche.Pipeline.Numerics.Metrics;
 using PlaceDeMarche.Pipeline.Report.Document;
 using static PlaceDeMarche.Pipeline.Report.Stages.FeasibilityReportBuilder;
@@ -33,36 +32,12 @@ public static class FusionSectionBuilder
             });
         }
 
-        content.Add(new Table(
-            ["Fusion", "ARI moyen ± σ", "NMI", "Bien regroupés", "Produits"],
-            fusions.Select(s => s.HasRun
-                ? (IReadOnlyList<string>)
-                [
-                    s.Label,
-                    $"{Number(s.Metrics["ari_mean"])} ± {Number(s.Metrics["ari_std"])}",
-                    Number(s.Metrics.GetValueOrDefault("nmi_mean", double.NaN)),
-                    Percent(s.Metrics.GetValueOrDefault("matched_accuracy_mean", double.NaN)),
-                    s.Assignments.Ids.Length.ToString(CultureInfo.InvariantCulture),
-                ]
-                : [s.Label, s.NotRunNote, "—", "—", "—"]).ToArray())
-        {
-            Caption = "Fusions évaluées par le protocole commun (ACP, t-SNE, KMeans), moyennes sur les graines.",
-            Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right],
-            HighlightedRow = RepresentationScores.Best(fusions) is { } top ? fusions.ToList().IndexOf(top) : null,
-        });
+        content.Add(RepresentationFigures.ScoreTable("Fusion", fusions, "Fusions évaluées par le protocole commun (ACP, t-SNE, KMeans), moyennes sur les graines."));
         if (RepresentationScores.Best(fusions) is { } best)
         {
-            var truth = CategoryIndices(best.Assignments, categoryNames);
-            var mapping = ClusterCategoryMapper.Map(truth, best.Assignments.Clusters);
-            content.Add(new PlotGrid(
-            [
-                Map($"{best.Label} : vraies catégories", best.Assignments, truth, categoryNames),
-                Map($"{best.Label} : groupes KMeans", best.Assignments, mapping.PredictedCategories, categoryNames),
-            ])
-            {
-                Columns = 2,
-                Caption = "Meilleure fusion, première graine : à gauche la vraie catégorie de chaque produit, à droite la catégorie à laquelle son groupe est apparié.",
-            });
+            var mapping = ClusterCategoryMapper.Map(CategoryIndices(best.Assignments, categoryNames), best.Assignments.Clusters);
+            content.Add(RepresentationFigures.MapPair(best, mapping, categoryNames,
+                "Meilleure fusion, première graine : à gauche la vraie catégorie de chaque produit, à droite la catégorie à laquelle son groupe est apparié."));
         }
 
         return new ReportSection(Heading, content) { StartOnNewPage = true };

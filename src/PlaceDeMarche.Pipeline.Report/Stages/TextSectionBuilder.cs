@@ -75,19 +75,7 @@ public static class TextSectionBuilder
             Columns = 1,
             Caption = "Meilleure représentation : chaque groupe KMeans prend la couleur de la catégorie à laquelle il est apparié ; comparée à sa carte des vraies catégories, un point qui change de couleur est mal regroupé.",
         });
-        blocks.Add(new Heatmap(
-            $"{best.Label} : matrice de confusion",
-            categoryNames,
-            categoryNames,
-            Enumerable.Range(0, categoryNames.Length)
-                .Select(r => (IReadOnlyList<double>)Enumerable.Range(0, categoryNames.Length).Select(c => (double)mapping.ConfusionMatrix[r, c]).ToArray())
-                .ToArray())
-        {
-            RowAxisLabel = "vraie catégorie",
-            ColumnAxisLabel = "catégorie du groupe (appariement optimal)",
-            ValueFormat = "0",
-            Caption = $"Première graine ; exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %.",
-        });
+        blocks.Add(RepresentationFigures.Confusion(best.Label, mapping, categoryNames, $"Première graine ; exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %."));
         blocks.AddRange(topicModels.Select(TopicTable));
         blocks.Add(Conclusion(scores, best, mapping, categoryNames, parameters));
         return new ReportSection(Heading, blocks) { StartOnNewPage = true };

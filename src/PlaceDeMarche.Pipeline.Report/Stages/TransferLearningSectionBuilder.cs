@@ -40,7 +40,7 @@ public static class TransferLearningSectionBuilder
             return new ReportSection(Heading, blocks) { StartOnNewPage = true };
         }
 
-        blocks.Add(ScoreTable(models));
+        blocks.Add(RepresentationFigures.ScoreTable("Modèle", models, "Modèles pré-entraînés : ARI et NMI (moyennes sur les graines) ; « bien regroupés » : part des produits dont le groupe est apparié à leur catégorie."));
         foreach (var model in ran)
         {
             blocks.AddRange(ModelBlocks(model, images, categoryNames));
@@ -56,50 +56,13 @@ public static class TransferLearningSectionBuilder
         return new ReportSection(Heading, blocks) { StartOnNewPage = true };
     }
 
-    private static Table ScoreTable(IReadOnlyList<RepresentationScores> models) => new(
-        ["Modèle", "ARI moyen ± σ", "NMI", "Bien regroupés", "Produits"],
-        models.Select(s => s.HasRun
-            ? (IReadOnlyList<string>)
-            [
-                s.Label,
-                $"{Number(s.Metrics["ari_mean"])} ± {Number(s.Metrics["ari_std"])}",
-                Number(s.Metrics.GetValueOrDefault("nmi_mean", double.NaN)),
-                Percent(s.Metrics.GetValueOrDefault("matched_accuracy_mean", double.NaN)),
-                s.Assignments.Ids.Length.ToString(CultureInfo.InvariantCulture),
-            ]
-            : [s.Label, s.NotRunNote, "—", "—", "—"]).ToArray())
-    {
-        Caption = "Modèles pré-entraînés : ARI et NMI (moyennes sur les graines) ; « bien regroupés » : part des produits dont le groupe est apparié à leur catégorie.",
-        Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right],
-    };
-
     private static IEnumerable<ReportBlock> ModelBlocks(RepresentationScores model, ImageStudyInput images, string[] categoryNames)
     {
         var truth = CategoryIndices(model.Assignments, categoryNames);
         var mapping = ClusterCategoryMapper.Map(truth, model.Assignments.Clusters);
-        yield return new PlotGrid(
-        [
-            Map($"{model.Label} : vraies catégories", model.Assignments, truth, categoryNames),
-            Map($"{model.Label} : groupes KMeans", model.Assignments, mapping.PredictedCategories, categoryNames),
-        ])
-        {
-            Columns = 2,
-            Caption = $"{model.Label}, première graine : à gauche chaque photo a la couleur de sa vraie catégorie, à droite celle de la catégorie à laquelle son groupe est apparié.",
-        };
-        yield return new Heatmap(
-            $"{model.Label} : matrice de confusion",
-            categoryNames,
-            categoryNames,
-            Enumerable.Range(0, categoryNames.Length)
-                .Select(r => (IReadOnlyList<double>)Enumerable.Range(0, categoryNames.Length).Select(c => (double)mapping.ConfusionMatrix[r, c]).ToArray())
-                .ToArray())
-        {
-            RowAxisLabel = "vraie catégorie",
-            ColumnAxisLabel = "catégorie du groupe (appariement hongrois)",
-            ColorBarLabel = "nombre de produits",
-            ValueFormat = "0",
-            Caption = $"Première graine ; {Percent(mapping.Accuracy)} des produits sont dans le groupe de leur catégorie.",
-        };
+        yield return RepresentationFigures.MapPair(model, mapping, categoryNames,
+            $"{model.Label}, première graine : à gauche chaque photo a la couleur de sa vraie catégorie, à droite celle de la catégorie à laquelle son groupe est apparié.");
+        yield return RepresentationFigures.Confusion(model.Label, mapping, categoryNames, $"Première graine ; {Percent(mapping.Accuracy)} des produits sont dans le groupe de leur catégorie.");
         yield return AgreementTable(model, mapping, categoryNames);
         foreach (var block in MixUps(model, mapping, truth, images, categoryNames))
         {
