@@ -69,6 +69,16 @@ public static class PipelineCommand
             // Already logged with the stage name by the pipeline runner.
             return 1;
         }
+        catch (PipelineConfigurationException e)
+        {
+            // One line per mistake, each naming file, line and key.
+            foreach (var line in e.Message.Split('\n'))
+            {
+                error.WriteLine($"error: {line}");
+            }
+
+            return 2;
+        }
         catch (Exception e)
         {
             error.WriteLine(commandLine.Has("verbose") ? $"error: {e}" : $"error: {e.Message}");
@@ -109,6 +119,7 @@ public static class PipelineCommand
             });
         }
 
+        PipelineConfigurationCheck.ThrowIfInvalid(graph.Stages, configuration);
         var runLog = new RunLog(workspace, commandLine.Value("run-id") ?? $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
         var stageRunner = new StageRunner(graph, workspace, configuration, log);
         var runner = new PipelineRunner(graph, stageRunner, runLog, log);
@@ -149,16 +160,54 @@ public static class PipelineCommand
         }
     }
 
-    /// <summary>Writes the run summary and repeats the headline scores, so even a fully cached run shows them.</summary>
+    /// <summary>
+    /// Writes the run summary; after a successful run, repeats the verdict, the headline scores (means over the
+    /// seeds, as the report gives them) and where the report is. After a failure, only where the summary is: the
+    /// scores on disk may be stale.
+    /// </summary>
     private static void Summarize(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, StageRunner stageRunner, IPipelineLog log)
     {
         var summary = RunSummaryWriter.Write(workspace, graph, runLog, succeeded, stageRunner.StaleReason);
-        foreach (var (key, value) in summary["metrics"]!.AsObject().Where(m => m.Key.EndsWith(".ari", StringComparison.Ordinal)))
+        if (succeeded)
         {
-            log.Info($"{key} = {value}");
+            foreach (var line in HeadlineLines(summary["metrics"]!.AsObject()))
+            {
+                log.Info(line);
+            }
+
+            foreach (var report in new[] { "feasibility-report.pdf", "text-study.pdf" }.Select(name => Path.Combine(workspace.ReportsDirectory, name)).Where(File.Exists))
+            {
+                log.Info($"report: {report}");
+            }
         }
 
         log.Info($"summary: {Path.Combine(workspace.ReportsDirectory, RunSummaryWriter.FileName)}");
+    }
+
+    /// <summary>The verdict and the headline means ± standard deviations present in the metrics, one line each.</summary>
+    public static IEnumerable<string> HeadlineLines(System.Text.Json.Nodes.JsonObject metrics)
+    {
+        if (metrics["report.verdict"] is { } verdict)
+        {
+            yield return $"verdict: {verdict}";
+        }
+
+        string[] headlines =
+        [
+            "text.best.ari_mean", "image.cnn.ari_mean", "image.sift.ari_mean", "fusion.ari_mean",
+            "supervised.text.cv_accuracy_mean", "supervised.image.cv_accuracy_mean", "supervised.multimodal.cv_accuracy_mean",
+        ];
+        foreach (var key in headlines.Where(metrics.ContainsKey))
+        {
+            var value = (double)metrics[key]!;
+            var spread = metrics[key[..^"_mean".Length] + "_std"] is { } std ? $" ± {(double)std:0.000}" : "";
+            yield return $"{key} = {value:0.000}{spread}";
+        }
+
+        if (metrics["supervised.best.test_accuracy"] is { } accuracy)
+        {
+            yield return $"supervised.best.test_accuracy = {(double)accuracy:0.000}";
+        }
     }
 
     private static int Jobs(CommandLine commandLine)

@@ -12,7 +12,13 @@ public static class CodeVersion
 {
     private const string OwnAssemblyPrefix = "PlaceDeMarche.";
 
-    public static string Of(Type stageType)
+    public static string Of(Type stageType) => ContentHash.OfText(Describe(stageType))[..16];
+
+    /// <summary>
+    /// What the version is computed from, one "assembly=version" line per assembly of the closure, sorted: own
+    /// assemblies by module version id, packages by assembly version, shared-framework assemblies left out.
+    /// </summary>
+    public static string Describe(Type stageType)
     {
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal);
         Visit(stageType.Assembly, seen);
@@ -22,7 +28,7 @@ public static class CodeVersion
             description.Append(name).Append('=').Append(version).Append('\n');
         }
 
-        return ContentHash.OfText(description.ToString())[..16];
+        return description.ToString();
     }
 
     private static void Visit(Assembly assembly, SortedDictionary<string, string> seen)

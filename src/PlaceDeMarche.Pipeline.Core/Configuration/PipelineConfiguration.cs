@@ -21,6 +21,9 @@ public sealed class PipelineConfiguration
     private readonly YamlMappingNode root;
     private readonly string[] sourceLines;
 
+    // The paths stages bound, so that the up-front check can name what no stage reads (a misspelt section).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> boundPaths = new(StringComparer.Ordinal);
+
     private PipelineConfiguration(YamlMappingNode root, string sourceName, string[] sourceLines)
     {
         this.root = root;
@@ -95,17 +98,27 @@ public sealed class PipelineConfiguration
     }
 
     /// <summary>
-    /// Binds the section at <paramref name="dottedPath"/> to <typeparamref name="T"/>; an absent section yields the
-    /// type's defaults. Unknown keys are errors, so a typo never silently falls back to a default.
+    /// Binds the section at <paramref name="dottedPath"/> to <typeparamref name="T"/>. An unknown key, a value of the
+    /// wrong kind or out of its allowed range is an error naming file, line and key (<see cref="SectionValidator"/>),
+    /// so a typo never silently falls back to a default. Keys left out take the type's values here; a run refuses
+    /// them beforehand (<see cref="MissingKeys"/>, through <see cref="PipelineConfigurationCheck"/>), so in the study
+    /// the file is the one place a value lives.
     /// </summary>
     public T Bind<T>(string dottedPath)
     {
+        boundPaths[dottedPath] = typeof(T);
         var node = Find(dottedPath);
         if (node is null)
         {
             return typeof(T).IsValueType || Nullable.GetUnderlyingType(typeof(T)) is not null
                 ? default!
                 : Activator.CreateInstance<T>();
+        }
+
+        var errors = SectionValidator.CheckContent(typeof(T), node, dottedPath, SourceName);
+        if (errors.Count > 0)
+        {
+            throw new PipelineConfigurationException(string.Join("\n", errors));
         }
 
         var yaml = Serialize(node);
@@ -121,7 +134,74 @@ public sealed class PipelineConfiguration
         {
             // A section rebuilt by an override has no position of its own; its message then names the file only.
             var where = node.Start.Line > 0 ? $"{SourceName}:{node.Start.Line + e.Start.Line - 1}" : SourceName;
-            throw new PipelineConfigurationException($"{where}: invalid value in section '{dottedPath}': {Innermost(e).Message}", e);
+            throw new PipelineConfigurationException($"{where}: invalid value in '{dottedPath}': {Innermost(e).Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// One error line for each section or key that a <see cref="Bind{T}"/> call asked for and the file does not
+    /// write (only nullable properties may be left out); call it after every stage bound its parameters.
+    /// </summary>
+    public IReadOnlyList<string> MissingKeys()
+    {
+        var errors = new List<string>();
+        foreach (var (path, type) in boundPaths.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            if (Nullable.GetUnderlyingType(type) is not null)
+            {
+                continue;
+            }
+
+            if (Find(path) is { } node)
+            {
+                errors.AddRange(SectionValidator.CheckCompleteness(type, node, path, SourceName));
+            }
+            else
+            {
+                errors.Add($"{SourceName}: '{path}' is missing; the study needs it (see the repository's pipeline.yaml for its keys and their reasons)");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// One error line for each key of the file that no <see cref="Bind{T}"/> call has read (call it after every
+    /// stage bound its parameters): a misspelt or unknown section, with a did-you-mean among the sections read.
+    /// </summary>
+    public IReadOnlyList<string> UnreadKeys()
+    {
+        var errors = new List<string>();
+        CollectUnread(root, "", errors);
+        return errors;
+    }
+
+    private void CollectUnread(YamlMappingNode mapping, string path, List<string> errors)
+    {
+        var known = boundPaths.Keys
+            .Where(bound => path.Length == 0 || bound.StartsWith(path + ".", StringComparison.Ordinal))
+            .Select(bound => bound[(path.Length == 0 ? 0 : path.Length + 1)..].Split('.')[0])
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var keyPath = path.Length == 0 ? key : $"{path}.{key}";
+            if (boundPaths.ContainsKey(keyPath))
+            {
+                continue;
+            }
+
+            if (known.Contains(key) && value is YamlMappingNode child)
+            {
+                CollectUnread(child, keyPath, errors);
+                continue;
+            }
+
+            var hint = ClosestName.Find(key, known) is { } close ? $" (did you mean '{(path.Length == 0 ? close : $"{path}.{close}")}'?)" : "";
+            var where = keyNode.Start.Line > 0 ? $"{SourceName}:{keyNode.Start.Line}" : SourceName;
+            errors.Add($"{where}: unknown section '{keyPath}'{hint}; no stage reads it (known here: {string.Join(", ", known)})");
         }
     }
 

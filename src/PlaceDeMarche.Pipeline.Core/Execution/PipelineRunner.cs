@@ -15,13 +15,16 @@ public sealed class PipelineRunner
     private readonly StageRunner runner;
     private readonly RunLog runLog;
     private readonly IPipelineLog log;
+    private readonly TimeSpan heartbeat;
 
-    public PipelineRunner(StageGraph graph, StageRunner runner, RunLog runLog, IPipelineLog log)
+    /// <param name="heartbeat">How often the running stages' progress is printed (default 30 s).</param>
+    public PipelineRunner(StageGraph graph, StageRunner runner, RunLog runLog, IPipelineLog log, TimeSpan? heartbeat = null)
     {
         this.graph = graph;
         this.runner = runner;
         this.runLog = runLog;
         this.log = log;
+        this.heartbeat = heartbeat ?? TimeSpan.FromSeconds(30);
     }
 
     /// <summary>Runs <paramref name="target"/> and everything it needs; see <see cref="RunTargets"/>.</summary>
@@ -52,6 +55,9 @@ public sealed class PipelineRunner
         var running = new Dictionary<Task<StageOutcome>, int>();
         var outcomes = new StageOutcome?[closure.Count];
         ExceptionDispatchInfo? failure = null;
+        var started = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var beat = new Timer(_ => Beat(), null, heartbeat, heartbeat);
         while (true)
         {
             while (failure is null && ready.Count > 0 && running.Count < maxParallelStages)
@@ -59,8 +65,9 @@ public sealed class PipelineRunner
                 var next = ready.Min;
                 ready.Remove(next);
                 var name = closure[next].Name;
+                var counter = $"{++started}/{closure.Count}";
                 // A dedicated thread per stage: stages use the thread pool themselves (Parallel.For) and must not wait for it.
-                running.Add(Task.Factory.StartNew(() => RunStage(name, force, cancellation), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default), next);
+                running.Add(Task.Factory.StartNew(() => RunStage(name, force, cancellation, counter), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default), next);
             }
 
             if (running.Count == 0)
@@ -88,16 +95,19 @@ public sealed class PipelineRunner
         }
 
         failure?.Throw();
+        var ran = outcomes.Count(o => o!.Status == StageStatus.Ran);
+        log.Info($"{closure.Count} stages in {Duration.Format(clock.Elapsed)}: {ran} ran, {closure.Count - ran} up to date");
         return outcomes.Select(o => o!).ToArray();
     }
 
     /// <summary>Runs one stage; a failure is logged and recorded as failed before it propagates.</summary>
-    public StageOutcome RunStage(string stage, bool force, CancellationToken cancellation = default)
+    /// <param name="counter">Where the stage stands in the run ("3/34"), for its log lines.</param>
+    public StageOutcome RunStage(string stage, bool force, CancellationToken cancellation = default, string? counter = null)
     {
         var started = DateTime.UtcNow;
         try
         {
-            var outcome = runner.Run(stage, force, cancellation);
+            var outcome = runner.Run(stage, force, cancellation, counter);
             runLog.Append(outcome);
             return outcome;
         }
@@ -106,6 +116,15 @@ public sealed class PipelineRunner
             runLog.Append(new StageOutcome(stage, StageStatus.Failed, (DateTime.UtcNow - started).TotalSeconds, e.Message));
             log.Error($"[{stage}] {e.Message}");
             throw;
+        }
+    }
+
+    /// <summary>A line per running stage: what it is doing and for how long (progress lines: silent in CI).</summary>
+    private void Beat()
+    {
+        foreach (var line in runner.Board.Describe())
+        {
+            log.Progress($"... {line}");
         }
     }
 }

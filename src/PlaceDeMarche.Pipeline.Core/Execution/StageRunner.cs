@@ -23,6 +23,7 @@ public sealed class StageRunner
     private readonly IPipelineLog log;
     private readonly ManifestStore manifests;
     private readonly OutputVerifier verifier;
+    private readonly ProgressBoard board = new();
 
     public StageRunner(StageGraph graph, Workspace workspace, PipelineConfiguration configuration, IPipelineLog log)
     {
@@ -34,7 +35,11 @@ public sealed class StageRunner
         verifier = new OutputVerifier(workspace);
     }
 
-    public StageOutcome Run(string stageName, bool force, CancellationToken cancellation = default)
+    /// <summary>The stages running now and how far they are (read by the runner's heartbeat).</summary>
+    public ProgressBoard Board => board;
+
+    /// <param name="counter">Where the stage stands in the run, e.g. "3/34", shown in its log lines.</param>
+    public StageOutcome Run(string stageName, bool force, CancellationToken cancellation = default, string? counter = null)
     {
         var stage = graph.Get(stageName);
         var stopwatch = Stopwatch.StartNew();
@@ -42,19 +47,29 @@ public sealed class StageRunner
         var reason = force ? "forced" : state.Reason;
         if (reason is null)
         {
-            log.Info($"[{stage.Name}] up to date");
+            // Up-to-date stages are counted by the pipeline runner, not listed one line each.
             return new StageOutcome(stage.Name, StageStatus.UpToDate, stopwatch.Elapsed.TotalSeconds, "fingerprint unchanged, outputs intact");
         }
 
-        log.Info($"[{stage.Name}] running ({reason})");
+        var label = counter is null ? stage.Name : $"{counter} {stage.Name}";
+        log.Info($"[{label}] running ({reason})");
         manifests.Delete(stage.Name);
-        stage.Run(state.Context);
+        board.Enter(stage.Name, state.Context.Progress);
+        try
+        {
+            stage.Run(state.Context);
+        }
+        finally
+        {
+            board.Leave(stage.Name);
+        }
+
         var outputs = stage.Outputs.Select(verifier.Record).ToArray();
         var seconds = stopwatch.Elapsed.TotalSeconds;
         manifests.Save(new StageManifest(
             stage.Name, state.Fingerprint, state.CodeVersion, state.Parameters, state.Inputs, outputs,
             new Dictionary<string, JsonNode?>(state.Context.Metrics), seconds, DateTimeOffset.UtcNow));
-        log.Info($"[{stage.Name}] done in {seconds:F1} s");
+        log.Info($"[{label}] done in {Duration.Format(stopwatch.Elapsed)}");
         return new StageOutcome(stage.Name, StageStatus.Ran, seconds, reason);
     }
 

@@ -9,8 +9,9 @@ public sealed class StageContext
 {
     private readonly Dictionary<string, JsonNode?> metrics = new(StringComparer.Ordinal);
 
-    public StageContext(IStage stage, Workspace workspace, object parameters, IPipelineLog log, CancellationToken cancellation)
+    public StageContext(IStage stage, Workspace workspace, object parameters, IPipelineLog log, CancellationToken cancellation, StageProgress? progress = null)
     {
+        Progress = progress ?? new StageProgress();
         Stage = stage;
         Workspace = workspace;
         Parameters = parameters;
@@ -27,6 +28,9 @@ public sealed class StageContext
     public IPipelineLog Log { get; }
 
     public CancellationToken Cancellation { get; }
+
+    /// <summary>Items done of a total, for per-item stages; the runner prints it while the stage runs.</summary>
+    public StageProgress Progress { get; }
 
     /// <summary>Metrics published by this run, copied into the manifest and the run summary.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Metrics => metrics;

@@ -33,8 +33,12 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
         var cache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.PreprocessCache));
         var settings = JsonSerializer.Serialize(parameters) + "|" + CodeVersion.Of(GetType());
         var outcomes = new (ImageIndexRow Row, byte[]? Entry)[products.Count];
+        context.Progress.Start(products.Count, "photos");
         Parallel.For(0, products.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
-            outcomes[i] = Preprocess(products[i], context.Workspace, preprocessor, cache, settings));
+        {
+            outcomes[i] = Preprocess(products[i], context.Workspace, preprocessor, cache, settings);
+            context.Progress.Advance();
+        });
 
         var rows = new ImageIndexRow[outcomes.Length];
         long offset = 0;

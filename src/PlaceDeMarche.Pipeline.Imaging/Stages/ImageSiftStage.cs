@@ -50,6 +50,7 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
         // Only what changes the descriptors keys the cache: the vocabulary settings do not.
         var settings = JsonSerializer.Serialize(options) + "|" + CodeVersion.Of(GetType());
         var features = new SiftFeatures[usable.Length];
+        context.Progress.Start(usable.Length, "photos");
         Parallel.For(
             0,
             usable.Length,
@@ -64,6 +65,7 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
                     return SiftCacheEntry.Encode(extractor.Extract(new GrayImage(image.GrayWidth, image.GrayHeight, image.Gray)));
                 });
                 features[i] = SiftCacheEntry.Decode(entry, cache.PathOf(key));
+                context.Progress.Advance();
                 return extractor;
             },
             _ => { });

@@ -25,7 +25,8 @@ public static class ScoringProtocol
     /// The PCA and t-SNE's affinities do not depend on the seed, so they are computed once; the seeds then run in parallel, each result stored
     /// at its seed's index, and every run is deterministic on its own, so the output equals a sequential run's.
     /// </summary>
-    public static SeededScores ScoreOverSeeds(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
+    /// <param name="seedDone">Called after each seed's run (from any thread), for progress.</param>
+    public static SeededScores ScoreOverSeeds(DenseMatrix features, int[] categories, ScoringOptions options, int seed, Action? seedDone = null)
     {
         if (options.Seeds < 1)
         {
@@ -39,7 +40,11 @@ public static class ScoringProtocol
             0,
             runs.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => runs[i] = ScoreReduced(reduced, affinities, categories, options, seed + i));
+            i =>
+            {
+                runs[i] = ScoreReduced(reduced, affinities, categories, options, seed + i);
+                seedDone?.Invoke();
+            });
         return new SeededScores(runs);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using PlaceDeMarche.Pipeline.Numerics.Evaluation;
 using PlaceDeMarche.Pipeline.Numerics.Manifold;
 
@@ -6,9 +7,11 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 /// <summary>The <c>analysis</c> section of pipeline.yaml: the shared scoring protocol's settings.</summary>
 public sealed class AnalysisParameters
 {
+    [Range(1, 10_000)]
     public int PcaComponents { get; set; } = 50;
 
     /// <summary>Seeds each representation is scored with (seed, seed + 1, …); scores are reported as mean ± std.</summary>
+    [Range(1, 1000)]
     public int Seeds { get; set; } = 1;
 
     public TSneParameters Tsne { get; set; } = new();

@@ -61,7 +61,8 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
             context.Log.Warning($"{Name}: {matrix.Rows} products are too few for perplexity {options.Perplexity}; using {ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows):F1}");
         }
 
-        var scores = ScoringProtocol.ScoreOverSeeds(matrix, categories, options, parameters.Seed);
+        context.Progress.Start(options.Seeds, "seeds");
+        var scores = ScoringProtocol.ScoreOverSeeds(matrix, categories, options, parameters.Seed, context.Progress.Advance);
         var result = scores.Runs[0];
         new ClusterAssignmentTable(table.Ids, table.Categories, result.Clusters, result.TSneX, result.TSneY).Write(context.OutputPath(assignments));
         var metricValues = new List<KeyValuePair<string, double>>

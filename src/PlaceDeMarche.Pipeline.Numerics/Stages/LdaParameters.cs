@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 
 /// <summary>The <c>text.lda</c> section of pipeline.yaml: LDA topics of the bag-of-words counts.</summary>
@@ -6,7 +8,11 @@ public sealed class LdaParameters
     /// <summary>Topics; one per category lets each topic be read as a candidate category (as NMF).</summary>
     public int Components { get; set; } = 7;
 
-    /// <summary>EM iterations of batch variational Bayes over the whole corpus.</summary>
+    /// <summary><c>variational_bayes</c> (batch, scikit-learn's method) or <c>collapsed_gibbs</c> (token sampling).</summary>
+    [AllowedValues("variational_bayes", "collapsed_gibbs")]
+    public string Method { get; set; } = "variational_bayes";
+
+    /// <summary>EM iterations of batch variational Bayes, or sweeps of Gibbs sampling, over the whole corpus.</summary>
     public int MaxIterations { get; set; } = 10;
 
     /// <summary>Terms listed per topic in the report.</summary>

@@ -8,11 +8,12 @@ using PlaceDeMarche.Pipeline.Numerics.Topics;
 namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 
 /// <summary>
-/// LDA topics of the bag-of-words counts, by batch variational Bayes with scikit-learn's priors (1 / k): each
-/// product's topic proportions become its representation (scored by clustering like the others), and its most
-/// probable topic is scored directly against the categories, as for NMF. Variational Bayes rather than Gibbs
-/// sampling because its result is a smooth function of the data (no sampling noise in the proportions) and it
-/// matches scikit-learn's LatentDirichletAllocation step for step, so the Python peers can reproduce it.
+/// LDA topics of the bag-of-words counts with scikit-learn's priors (1 / k): each product's topic proportions become
+/// its representation (scored by clustering like the others), and its most probable topic is scored directly against
+/// the categories, as for NMF. The study uses batch variational Bayes (<c>text.lda.method</c>) because its result is
+/// a smooth function of the data (no sampling noise in the proportions) and it matches scikit-learn's
+/// LatentDirichletAllocation step for step, so the Python peers can reproduce it; collapsed Gibbs sampling is the
+/// selectable alternative.
 /// </summary>
 public sealed class LdaStage : Stage<SeededParameters<LdaParameters>>
 {
@@ -39,7 +40,7 @@ public sealed class LdaStage : Stage<SeededParameters<LdaParameters>>
         var lda = Lda.Fit(counts, new LdaOptions
         {
             Topics = section.Components,
-            Method = LdaMethod.VariationalBayes,
+            Method = section.Method == "collapsed_gibbs" ? LdaMethod.CollapsedGibbs : LdaMethod.VariationalBayes,
             MaxIterations = section.MaxIterations,
             Seed = parameters.Seed,
         });

@@ -22,20 +22,90 @@ public sealed class PipelineConfigurationTests
     }
 
     [Fact]
-    public void AbsentSectionGivesDefaults()
+    public void AnAbsentSectionIsReportedMissing()
     {
-        Assert.Equal(0, PipelineConfiguration.Parse(Yaml, "p.yaml").Bind<FakeParameters>("text.nothing").Value);
+        var configuration = PipelineConfiguration.Parse(Yaml, "p.yaml");
+        configuration.Bind<FakeParameters>("text.nothing");
+
+        Assert.Equal(
+            ["p.yaml: 'text.nothing' is missing; the study needs it (see the repository's pipeline.yaml for its keys and their reasons)"],
+            configuration.MissingKeys());
     }
 
     [Fact]
-    public void UnknownKeyIsAnErrorNamingTheFileAndSection()
+    public void AnUnknownKeyIsOneLineWithFileLineKeyAndADidYouMean()
     {
-        var configuration = PipelineConfiguration.Parse("text:\n  tfidf:\n    valeu: 3\n", "p.yaml");
+        var configuration = PipelineConfiguration.Parse("text:\n  tfidf:\n    value: 1\n    valeu: 3\n", "p.yaml");
 
         var error = Assert.Throws<PipelineConfigurationException>(() => configuration.Bind<FakeParameters>("text.tfidf"));
 
-        Assert.Contains("p.yaml", error.Message);
-        Assert.Contains("text.tfidf", error.Message);
+        Assert.Equal("p.yaml:4: unknown key 'text.tfidf.valeu' (did you mean 'value'?); 'text.tfidf' allows: value, unused", error.Message);
+    }
+
+    [Fact]
+    public void AMissingKeyIsReportedWithWhatItTakes()
+    {
+        var configuration = PipelineConfiguration.Parse("text:\n  tfidf:\n    unused: 3\n", "p.yaml");
+        configuration.Bind<FakeParameters>("text.tfidf");
+
+        Assert.Equal(
+            ["p.yaml:3: 'text.tfidf' lacks 'value' (a whole number): write it in the file, with the reason for its value"],
+            configuration.MissingKeys());
+    }
+
+    [Fact]
+    public void ANullablePropertyMayBeLeftOut()
+    {
+        var configuration = PipelineConfiguration.Parse("a:\n  value: 3\n", "p.yaml");
+
+        Assert.Null(configuration.Bind<FakeParameters>("a").Unused);
+        Assert.Empty(configuration.MissingKeys());
+    }
+
+    [Fact]
+    public void AValueOfTheWrongKindNamesTheLineTheKeyAndTheKindExpected()
+    {
+        var configuration = PipelineConfiguration.Parse("seed: 1\nanalysis:\n  value: fifty\n", "p.yaml");
+
+        var error = Assert.Throws<PipelineConfigurationException>(() => configuration.Bind<FakeParameters>("analysis"));
+
+        Assert.Equal("p.yaml:3: 'analysis.value' is 'fifty', which is not a whole number", error.Message);
+    }
+
+    [Fact]
+    public void AValueOutsideItsRangeNamesTheAllowedRange()
+    {
+        var configuration = PipelineConfiguration.Parse("analysis:\n  seeds: -3\n  init: pca\n", "p.yaml");
+
+        var error = Assert.Throws<PipelineConfigurationException>(() => configuration.Bind<RangedParameters>("analysis"));
+
+        Assert.Equal("p.yaml:2: 'analysis.seeds' is -3; allowed: 1 to 1000", error.Message);
+    }
+
+    [Fact]
+    public void AValueOutsideItsAllowedSetListsTheAllowedValues()
+    {
+        var configuration = PipelineConfiguration.Parse("analysis:\n  seeds: 3\n  init: spectral\n", "p.yaml");
+
+        var error = Assert.Throws<PipelineConfigurationException>(() => configuration.Bind<RangedParameters>("analysis"));
+
+        Assert.Equal("p.yaml:3: 'analysis.init' is spectral; allowed: pca | random", error.Message);
+    }
+
+    [Fact]
+    public void ASectionNoStageReadsIsReportedWithADidYouMean()
+    {
+        var configuration = PipelineConfiguration.Parse("seed: 1\nanalysys:\n  value: 1\ntext:\n  tfidf:\n    value: 1\n  lsa:\n    value: 2\n", "p.yaml");
+        configuration.Bind<FakeParameters>("text.tfidf");
+        _ = configuration.Seed;
+        configuration.Bind<FakeParameters>("analysis");
+
+        Assert.Equal(
+            [
+                "p.yaml:2: unknown section 'analysys' (did you mean 'analysis'?); no stage reads it (known here: analysis, seed, text)",
+                "p.yaml:7: unknown section 'text.lsa'; no stage reads it (known here: tfidf)",
+            ],
+            configuration.UnreadKeys());
     }
 
     [Fact]

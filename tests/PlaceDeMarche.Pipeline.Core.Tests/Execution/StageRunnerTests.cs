@@ -144,7 +144,7 @@ public sealed class StageRunnerTests : IDisposable
     }
 
     private static PipelineConfiguration Config(int b = 0, int aUnused = 0) =>
-        PipelineConfiguration.Parse($"a: {{value: 0, unused: {aUnused}}}\nb: {{value: {b}}}\n", "test.yaml");
+        PipelineConfiguration.Parse($"a: {{value: 0, unused: {aUnused}}}\nb: {{value: {b}}}\nc: {{value: 0}}\nd: {{value: 0}}\nf: {{value: 0}}\n", "test.yaml");
 
     private StageRunner Runner(PipelineConfiguration configuration) =>
         new(graph, workspace.Workspace, configuration, new RecordingLog());

@@ -4,5 +4,5 @@ public sealed class FakeParameters
 {
     public int Value { get; set; }
 
-    public int Unused { get; set; }
+    public int? Unused { get; set; }
 }

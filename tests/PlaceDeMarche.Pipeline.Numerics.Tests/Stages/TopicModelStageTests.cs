@@ -62,6 +62,21 @@ public sealed class TopicModelStageTests : IDisposable
     }
 
     [Fact]
+    public void LdaByCollapsedGibbsSamplingIsSelectableAndFindsTheSameTopics()
+    {
+        var gibbs = Configuration.Replace("components: 3\n    max_iterations: 30", "method: collapsed_gibbs\n    components: 3\n    max_iterations: 30");
+        Assert.NotEqual(Configuration, gibbs);
+
+        var (workspace, metrics) = Run(new LdaStage(), ArtifactPaths.BagOfWordsFeatures, ArtifactPaths.BagOfWordsVocabulary, gibbs);
+        var variational = Run(new LdaStage(), ArtifactPaths.BagOfWordsFeatures, ArtifactPaths.BagOfWordsVocabulary, Configuration).Workspace;
+
+        Assert.Equal(1.0, (double)metrics["text.lda.argmax_ari"]!);
+        Assert.NotEqual(
+            File.ReadAllBytes(variational.Resolve(ArtifactPaths.TextLdaFeatures)),
+            File.ReadAllBytes(workspace.Resolve(ArtifactPaths.TextLdaFeatures)));
+    }
+
+    [Fact]
     public void NmfWritesTheSameKindsOfArtifacts()
     {
         var (workspace, metrics) = Run(new NmfStage(), ArtifactPaths.TfIdfFeatures, ArtifactPaths.TfIdfVocabulary, Configuration);
