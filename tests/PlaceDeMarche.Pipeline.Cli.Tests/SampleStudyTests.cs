@@ -12,6 +12,8 @@ public sealed class SampleStudyTests : IDisposable
     [
         "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextReport",
+        // The combinations read every text representation: they rerun, write the same bytes (Doc2Vec is unchanged), and stop there.
+        "TextCombined", "Fusion", "FusionCoAssociation",
     ];
 
     private static readonly string[] TextStagesAndReport =
@@ -21,6 +23,8 @@ public sealed class SampleStudyTests : IDisposable
         "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
         "TextWord2vecSifClustering", "TextFasttextSifClustering", "TextDoc2Vec", "TextDoc2vecClustering",
         "TextBagOfWords", "TextLda", "TextBowClustering", "TextLdaClustering", "TextReport",
+        "TextCombined", "TextCombinedClustering", "Fusion", "FusionCoAssociation", "FusionEqualShareClustering",
+        "FusionNaiveConcatClustering", "FusionCoassociationClustering",
     ];
 
     private readonly StudyWorkspace study = new();
