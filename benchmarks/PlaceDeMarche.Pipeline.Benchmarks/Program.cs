@@ -16,11 +16,18 @@ internal static class Program
           sift-points <images-dir> <out-dir>  keypoints of every 50th photo as CSV, for reference/sift_agreement.py
           text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, t-SNE, KMeans(7), ARI
           tsne-seeds <features.parquet> one t-SNE run (random init), then the scoring protocol over 10 seeds, ARI spread
+          tokenizer-compare <products.csv> <vocab.txt>  our WordPiece against Microsoft.ML.Tokenizers' BertTokenizer, identical ids per product
           word2vec <products.csv>      skip-gram Word2Vec, 100-d, window 5, negative 5, 10 epochs, one thread
         """;
 
     private static int Main(string[] args)
     {
+        if (args is ["tokenizer-compare", var csv, var vocabulary])
+        {
+            TokenizerComparison.Run(csv, vocabulary);
+            return 0;
+        }
+
         if (args is ["sift-points", var images, var output])
         {
             SiftBenchmark.WritePoints(images, output);

@@ -26,6 +26,20 @@ public sealed record DecodeOptions
     /// </summary>
     public long MaxPixels { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Bound on the scans of one JPEG: a progressive file can repeat scans at will, and each one is a pass over every
+    /// coefficient of the frame, so a small file could otherwise hold a decoder for minutes. With
+    /// <see cref="MaxPixels"/> it bounds the work per image (at most MaxScans passes over MaxPixels). Encoders write
+    /// about 10 scans (libjpeg's default progressive script); libjpeg's <c>-maxscans</c> option is the same guard.
+    /// </summary>
+    public int MaxScans { get; init; } = 100;
+
+    /// <summary>How error messages name <see cref="MaxPixels"/> (callers that read it from a setting give the setting's name).</summary>
+    public string MaxPixelsName { get; init; } = "DecodeOptions.MaxPixels";
+
+    /// <summary>How error messages name <see cref="MaxScans"/>.</summary>
+    public string MaxScansName { get; init; } = "DecodeOptions.MaxScans";
+
     /// <summary>When a baseline JPEG exceeds <see cref="MaxPixels"/>, decode it at the smallest DCT reduction that fits instead of failing.</summary>
     public bool DownscaleToFitBudget { get; init; }
 

@@ -5,13 +5,14 @@ namespace PlaceDeMarche.Pipeline.Imaging;
 
 /// <summary>
 /// Entry point: detects JPEG or PNG from the bytes (never the file extension) and decodes to RGB24.
-/// Every problem with the input surfaces as <see cref="ImageDecodeException"/>; only invalid
-/// <see cref="DecodeOptions"/> (a caller bug) raise <see cref="ArgumentException"/>.
+/// Every problem with the input surfaces as <see cref="ImageDecodeException"/>; invalid <see cref="DecodeOptions"/>
+/// (a caller bug) raise <see cref="ArgumentException"/>. Any other exception is a decoder bug and is let through,
+/// so that it fails the caller instead of silently turning a good photo into an "unusable" one.
 /// Decoding is single-threaded and deterministic; parallelise across images.
 /// </summary>
 public static class ImageDecoder
 {
-    private delegate T FormatReader<T>(ReadOnlySpan<byte> data, DecodeOptions options);
+    internal delegate T FormatReader<T>(ReadOnlySpan<byte> data, DecodeOptions options);
 
     /// <summary>The format announced by the leading bytes of <paramref name="data"/>.</summary>
     public static ImageFormat DetectFormat(ReadOnlySpan<byte> data)
@@ -85,15 +86,16 @@ public static class ImageDecoder
             throw new ArgumentException($"DecodeOptions.Scale {(int)options.Scale} is not 1, 2, 4 or 8.", nameof(options));
         }
 
-        if (options.MaxPixels <= 0 || options.MinShortSide < 0)
+        if (options.MaxPixels <= 0 || options.MaxScans <= 0 || options.MinShortSide < 0)
         {
-            throw new ArgumentException($"DecodeOptions.MaxPixels must be positive ({options.MaxPixels}) and MinShortSide non-negative ({options.MinShortSide}).", nameof(options));
+            throw new ArgumentException($"DecodeOptions.MaxPixels ({options.MaxPixels}) and MaxScans ({options.MaxScans}) must be positive and MinShortSide non-negative ({options.MinShortSide}).", nameof(options));
         }
 
         return options;
     }
 
-    private static T Run<T>(ReadOnlySpan<byte> data, DecodeOptions options, string? sourceName, FormatReader<T> jpeg, FormatReader<T> png)
+    /// <summary>Dispatches on the format and labels format errors with <paramref name="sourceName"/>; internal for the tests' fake readers.</summary>
+    internal static T Run<T>(ReadOnlySpan<byte> data, DecodeOptions options, string? sourceName, FormatReader<T> jpeg, FormatReader<T> png)
     {
         try
         {
@@ -107,11 +109,6 @@ public static class ImageDecoder
         catch (ImageDecodeException e) when (sourceName is not null && e.SourceName is null)
         {
             throw new ImageDecodeException(e.Reason, sourceName, e.Offset, e);
-        }
-        catch (Exception e) when (e is not ImageDecodeException)
-        {
-            // Defensive: decoders validate their input, but no other exception type may reach callers.
-            throw new ImageDecodeException($"corrupt image data ({e.GetType().Name}: {e.Message})", sourceName, innerException: e);
         }
     }
 

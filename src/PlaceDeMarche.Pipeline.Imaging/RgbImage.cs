@@ -28,6 +28,9 @@ public sealed class RgbImage
     /// <summary>RGB24 samples, <c>Width * 3</c> bytes per row.</summary>
     public byte[] Pixels { get; }
 
+    /// <summary>Damage the decoder recovered from (as libjpeg does: gray blocks where data was lost); empty when none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The samples of row <paramref name="y"/>.</summary>
     public Span<byte> GetRow(int y)
     {

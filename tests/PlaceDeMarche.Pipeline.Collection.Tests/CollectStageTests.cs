@@ -1,4 +1,3 @@
-using System.Net;
 using PlaceDeMarche.Pipeline.Collection.Products;
 using PlaceDeMarche.Pipeline.Collection.Stages;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
@@ -15,45 +14,32 @@ public sealed class CollectStageTests : IDisposable
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAKklEQVR4nA3HMQEAMAzDMAMriMApnIAoCMPa9AlwcPEQ4sSNl586devVByI2EVnAbfZxAAAAAElFTkSuQmCC");
 
-    private readonly string _root = Directory.CreateTempSubdirectory("pdm-collect-stage-").FullName;
     private readonly FakeClock _clock = new();
+    private readonly CollectStageHarness _harness;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public CollectStageTests() => _harness = new CollectStageHarness(_clock);
+
+    public void Dispose() => _harness.Dispose();
 
     /// <summary>Open Food Facts pages whose image URLs point at the fake server; images are PNGs.</summary>
-    private static FakeResponse OpenFoodFacts(HttpListenerRequest request, Uri baseUrl)
+    private static FakeResponse OpenFoodFacts(FakeRequest request, Uri baseUrl)
     {
-        if (request.Url!.AbsolutePath.StartsWith("/images/", StringComparison.Ordinal))
+        if (request.Url.AbsolutePath.StartsWith("/images/", StringComparison.Ordinal))
         {
             return new FakeResponse(200, Png, "image/png");
         }
 
-        var page = request.QueryString["page"] == "2" ? ApiFixtures.OpenFoodFactsPage2 : ApiFixtures.OpenFoodFactsPage1;
+        var page = request.Query("page") == "2" ? ApiFixtures.OpenFoodFactsPage2 : ApiFixtures.OpenFoodFactsPage1;
         return FakeResponse.Json(page.Replace("https://images.openfoodfacts.org/", baseUrl.AbsoluteUri, StringComparison.Ordinal));
     }
 
-    private (CollectStage Stage, StageContext Context) Stage(string baseUrl, string extra = "")
-    {
-        var stage = new CollectStage(() => new HttpClient(), _clock, _ => null);
-        var configuration = PipelineConfiguration.Parse($"""
-            collect:
-              base_url: "{baseUrl}"
-              contact: research@example.org
-              page_size: 2
-              backoff_seconds: 1
-            {extra}
-            """, "test.yaml");
-        var parameters = ((IStage)stage).BindParameters(configuration);
-        return (stage, new StageContext(stage, new Workspace(_root), parameters, new RecordingLog(), CancellationToken.None));
-    }
+    private (CollectStage Stage, StageContext Context) Stage(string baseUrl, string extra = "") => _harness.Stage(baseUrl, extra);
 
-    private static void Run(CollectStage stage, StageContext context) => ((IStage)stage).Run(context);
+    private static void Run(CollectStage stage, StageContext context) => CollectStageHarness.Run(stage, context);
 
-    private CollectionStatisticsRecord Statistics() =>
-        CollectionStatisticsTable.Read(Path.Combine(_root, CollectionArtifactPaths.CollectionStatistics));
+    private CollectionStatisticsRecord Statistics() => _harness.Statistics();
 
-    private IReadOnlyList<CollectedProductRow> Collected() =>
-        CollectedProductTable.Read(Path.Combine(_root, CollectionArtifactPaths.Collected));
+    private IReadOnlyList<CollectedProductRow> Collected() => _harness.Collected();
 
     [Fact]
     public void Collects_every_page_drops_off_topic_products_and_keeps_decoded_images()
@@ -73,7 +59,7 @@ public sealed class CollectStageTests : IDisposable
         Assert.All(rows, r => Assert.Equal("ODbL-1.0; images CC-BY-SA-3.0", r.Licence));
         Assert.Equal("data/artifacts/collect/images/000-3113934004147.png", rows[0].ImagePath);
         Assert.Equal((4, 3), (rows[0].ThumbnailWidth, rows[0].ThumbnailHeight)); // smaller than 96 px: kept as is
-        Assert.Equal(4 * 3 * 3, new FileInfo(Path.Combine(_root, rows[0].ThumbnailPath!)).Length);
+        Assert.Equal(4 * 3 * 3, new FileInfo(Path.Combine(_harness.Root, rows[0].ThumbnailPath!)).Length);
         Assert.Null(rows[1].ImagePath);
         var statistics = Statistics();
         Assert.Equal(("complete", 2, 2, 2), (statistics.Status, statistics.Products, statistics.Pages, statistics.DroppedOffTopic));
@@ -93,7 +79,7 @@ public sealed class CollectStageTests : IDisposable
         using var owned = server;
         var (stage, context) = Stage(server.BaseUrl.AbsoluteUri);
         Run(stage, context);
-        var first = File.ReadAllBytes(Path.Combine(_root, CollectionArtifactPaths.Collected));
+        var first = File.ReadAllBytes(Path.Combine(_harness.Root, CollectionArtifactPaths.Collected));
 
         var (again, rerun) = Stage(server.BaseUrl.AbsoluteUri);
         Run(again, rerun);
@@ -101,7 +87,7 @@ public sealed class CollectStageTests : IDisposable
         Assert.Equal(3, server.RequestCount);
         Assert.Equal((0, 2), (Statistics().Requests, Statistics().CacheHits));
         Assert.Equal(0, (int)rerun.Metrics["collect.requests"]!);
-        Assert.Equal(first, File.ReadAllBytes(Path.Combine(_root, CollectionArtifactPaths.Collected)));
+        Assert.Equal(first, File.ReadAllBytes(Path.Combine(_harness.Root, CollectionArtifactPaths.Collected)));
         Assert.Equal(1, Statistics().ImagesDownloaded);
     }
 
@@ -148,7 +134,7 @@ public sealed class CollectStageTests : IDisposable
 
         Assert.StartsWith("openfoodfacts: not collected: API unreachable (HTTP 503", failure.Message);
         Assert.EndsWith("the source is marked required.", failure.Message);
-        Assert.False(File.Exists(Path.Combine(_root, CollectionArtifactPaths.Collected)));
+        Assert.False(File.Exists(Path.Combine(_harness.Root, CollectionArtifactPaths.Collected)));
     }
 
     [Fact]
@@ -198,7 +184,7 @@ public sealed class CollectStageTests : IDisposable
         Assert.StartsWith("openfoodfacts: not collected: API unreachable (network error:", Statistics().Reason);
         Assert.Equal(3, Statistics().Requests);
         Assert.Equal(2, _clock.Delays.Count); // bounded: two backoffs, then give up
-        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "data", "artifacts", "collect", "images")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_harness.Root, "data", "artifacts", "collect", "images")));
     }
 
     [Fact]

@@ -1,25 +1,37 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace PlaceDeMarche.Pipeline.Collection.Tests;
 
-/// <summary>Loopback HTTP server replaying canned answers; records every request it receives.</summary>
+/// <summary>
+/// Loopback HTTP/1.1 server on 127.0.0.1 written on a raw socket, so that it can misbehave the way real servers and
+/// networks do (see <see cref="FakeResponse"/>): one connection per request, answered by the handler with the
+/// request's 0-based index. It records every request, and stops every pending answer when disposed.
+/// </summary>
 internal sealed class FakeApiServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Func<HttpListenerRequest, int, FakeResponse> _respond;
+    private static readonly TimeSpan RequestReadLimit = TimeSpan.FromSeconds(5);
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Func<FakeRequest, int, FakeResponse> _respond;
+    private readonly X509Certificate2? _certificate;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<Task> _answers = new();
     private readonly Task _loop;
     private int _count;
 
-    public FakeApiServer(Func<HttpListenerRequest, int, FakeResponse> respond)
+    /// <param name="tls">Serve HTTPS with a self-signed certificate (which a client must refuse).</param>
+    public FakeApiServer(Func<FakeRequest, int, FakeResponse> respond, bool tls = false)
     {
         _respond = respond;
-        var port = FreePort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUrl.AbsoluteUri);
+        _certificate = tls ? SelfSignedCertificate() : null;
         _listener.Start();
+        BaseUrl = new Uri($"{(tls ? "https" : "http")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _loop = Task.Run(ServeAsync);
     }
 
@@ -31,6 +43,7 @@ internal sealed class FakeApiServer : IDisposable
 
     public int RequestCount => Volatile.Read(ref _count);
 
+    /// <summary>A port nothing listens on (for "connection refused").</summary>
     public static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -40,64 +53,105 @@ internal sealed class FakeApiServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (_listener.IsListening)
+        while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            Socket socket;
             try
             {
-                context = await _listener.GetContextAsync();
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
             }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            var index = Interlocked.Increment(ref _count) - 1;
-            RequestUrls.Enqueue(context.Request.Url!.PathAndQuery);
-            UserAgents.Enqueue(context.Request.UserAgent);
-            _ = Task.Run(() => AnswerAsync(context, _respond(context.Request, index)));
+            _answers.Enqueue(Task.Run(() => AnswerAsync(socket)));
         }
     }
 
-    private static async Task AnswerAsync(HttpListenerContext context, FakeResponse answer)
+    private async Task AnswerAsync(Socket socket)
     {
+        using var owned = socket;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        limit.CancelAfter(RequestReadLimit);
         try
         {
-            if (answer.Delay > TimeSpan.Zero)
+            Stream stream = new NetworkStream(socket, ownsSocket: false);
+            if (_certificate is not null)
             {
-                await Task.Delay(answer.Delay);
+                var ssl = new SslStream(stream);
+                await ssl.AuthenticateAsServerAsync(
+                    new SslServerAuthenticationOptions { ServerCertificate = _certificate }, limit.Token);
+                stream = ssl;
             }
 
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = answer.ContentType;
-            foreach (var (name, value) in answer.Headers)
-            {
-                context.Response.AddHeader(name, value);
-            }
-
-            context.Response.ContentLength64 = answer.Body.Length;
-            await context.Response.OutputStream.WriteAsync(answer.Body);
-            context.Response.Close();
+            await using var _ = stream;
+            var request = await ReadRequestAsync(stream, limit.Token);
+            var index = Interlocked.Increment(ref _count) - 1;
+            RequestUrls.Enqueue(request.Url.PathAndQuery);
+            UserAgents.Enqueue(request.UserAgent);
+            await _respond(request, index).WriteAsync(socket, stream, _stop.Token);
         }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or IOException)
+        catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException
+            or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
         {
-            // The client gave up (timeout test); nothing to answer.
+            // The client gave up (timeouts), refused our certificate, or the server is stopping: nothing to answer.
         }
+    }
+
+    /// <summary>
+    /// Reads up to the blank line ending the request head (or the first bytes of a TLS handshake); what does not
+    /// parse as HTTP is taken as a request for "/".
+    /// </summary>
+    private async Task<FakeRequest> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var head = new List<byte>();
+        var buffer = new byte[4096];
+        while (head.Count < 64 * 1024)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            head.AddRange(buffer.AsSpan(0, read));
+            if (head[0] == 0x16)
+            {
+                break; // a TLS handshake record: the client expects HTTPS; whatever we answer will not be TLS
+            }
+
+            if (Encoding.ASCII.GetString(head.ToArray()).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        var lines = Encoding.ASCII.GetString(head.ToArray()).Split("\r\n");
+        var target = lines[0].Split(' ') is [_, var path, ..] && path.StartsWith('/') ? path : "/";
+        var userAgent = lines.Skip(1)
+            .Where(line => line.StartsWith("User-Agent:", StringComparison.OrdinalIgnoreCase))
+            .Select(line => line["User-Agent:".Length..].Trim())
+            .FirstOrDefault();
+        return new FakeRequest(new Uri(BaseUrl, target), userAgent);
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // The server side needs the private key in a form the platform's TLS stack loads.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     public void Dispose()
     {
+        _stop.Cancel();
         _listener.Stop();
-        _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
+        Task.WaitAll([.. _answers], TimeSpan.FromSeconds(5));
+        _certificate?.Dispose();
+        _stop.Dispose();
     }
-}
-
-internal sealed record FakeResponse(int Status, byte[] Body, string ContentType = "application/json")
-{
-    public IReadOnlyList<(string Name, string Value)> Headers { get; init; } = [];
-
-    public TimeSpan Delay { get; init; }
-
-    public static FakeResponse Json(string json) => new(200, Encoding.UTF8.GetBytes(json));
 }

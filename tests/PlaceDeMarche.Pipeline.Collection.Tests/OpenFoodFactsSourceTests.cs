@@ -2,6 +2,7 @@ using System.Text;
 using PlaceDeMarche.Pipeline.Collection.Http;
 using PlaceDeMarche.Pipeline.Collection.Products;
 using PlaceDeMarche.Pipeline.Collection.Sources;
+using PlaceDeMarche.Pipeline.Core.Schema;
 
 namespace PlaceDeMarche.Pipeline.Collection.Tests;
 
@@ -36,8 +37,8 @@ public sealed class OpenFoodFactsSourceTests : IDisposable
         _http,
         _clock);
 
-    private static FakeResponse PagedHandler(System.Net.HttpListenerRequest request, int index) =>
-        FakeResponse.Json(request.QueryString["page"] == "2" ? ApiFixtures.OpenFoodFactsPage2 : ApiFixtures.OpenFoodFactsPage1);
+    private static FakeResponse PagedHandler(FakeRequest request, int index) =>
+        FakeResponse.Json(request.Query("page") == "2" ? ApiFixtures.OpenFoodFactsPage2 : ApiFixtures.OpenFoodFactsPage1);
 
     [Fact]
     public async Task Reads_every_page_maps_fields_sends_user_agent_and_drops_off_topic_products()
@@ -183,7 +184,9 @@ public sealed class OpenFoodFactsSourceTests : IDisposable
 
         Assert.Equal(CollectionStatus.Partial, result.Status);
         Assert.Single(result.Products);
-        Assert.StartsWith("openfoodfacts: partial, 1 products from 1 pages kept: unusable response (malformed JSON", result.Reason);
+        Assert.StartsWith("openfoodfacts: partial, 1 products from 1 pages kept: unusable response (", result.Reason);
+        Assert.Contains("is 'text/html', not JSON", result.Reason);
+        Assert.Equal(CollectionReasonCodes.ContentType, result.ReasonCode);
     }
 
     [Fact]

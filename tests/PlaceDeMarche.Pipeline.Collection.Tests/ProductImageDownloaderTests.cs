@@ -11,7 +11,7 @@ public sealed class ProductImageDownloaderTests
     [Fact]
     public async Task Keeps_png_and_jpeg_and_reports_the_others()
     {
-        using var server = new FakeApiServer((request, _) => request.Url!.AbsolutePath switch
+        using var server = new FakeApiServer((request, _) => request.Url.AbsolutePath switch
         {
             "/ok.png" => new FakeResponse(200, Png, "image/png"),
             "/page.jpg" => new FakeResponse(200, "<html></html>"u8.ToArray(), "text/html"),

@@ -14,8 +14,6 @@ public sealed class ComplianceStageTests : IDisposable
 {
     private const string Waiver = """
           waivers:
-            - component: PDFsharp 6.5.0
-              reason: the pipeline is published under AGPL-3.0-or-later with its source
             - component: xunit.abstractions 2.0.3
               reason: test-only package whose nuspec gives a licence URL; the text there is Apache-2.0
         """;
@@ -30,7 +28,7 @@ public sealed class ComplianceStageTests : IDisposable
             new("3114080034057", "Champagne rosé, contact jane.doe@example.com", "en:champagnes", "", null, "openfoodfacts", "ODbL-1.0", null, null, 0, 0),
         ]);
         CollectionStatisticsTable.Write(Path.Combine(_root, CollectionArtifactPaths.CollectionStatistics),
-            new CollectionStatisticsRecord("openfoodfacts", "champagne", "complete", "", 2, 1, 0, 1, 0, 1, 0, 0));
+            new CollectionStatisticsRecord("openfoodfacts", "champagne", "complete", "", "", 2, 1, 0, 1, 0, 1, 0, 0, 0, 0));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -48,15 +46,19 @@ public sealed class ComplianceStageTests : IDisposable
     private void WriteCollected(IReadOnlyList<CollectedProductRow> rows) =>
         CollectedProductTable.Write(Path.Combine(_root, CollectionArtifactPaths.Collected), rows);
 
-    private StageContext Run(string section)
+    private StageContext Run(string section, string? restoreAssets = null)
     {
         var stage = new ComplianceStage();
-        var assets = FlipkartSample.RepositoryFile("tests", "PlaceDeMarche.Pipeline.Compliance.Tests", "obj", "project.assets.json");
+        var assets = restoreAssets ?? FlipkartSample.RepositoryFile("tests", "PlaceDeMarche.Pipeline.Compliance.Tests", "obj", "project.assets.json");
         var configuration = PipelineConfiguration.Parse($"""
             compliance:
               restore_assets: ["{assets}"]
               scanned_files: [data/cache/]
             {section}
+            models:
+              minilm:
+                licence: Apache-2.0
+                origin: "sentence-transformers/all-MiniLM-L6-v2 (model card)"
             """, "test.yaml");
         var parameters = ((IStage)stage).BindParameters(configuration);
         var context = new StageContext(stage, new Workspace(_root), parameters, new ConsoleLog(TextWriter.Null, TextWriter.Null, quiet: true), CancellationToken.None);
@@ -65,7 +67,7 @@ public sealed class ComplianceStageTests : IDisposable
     }
 
     [Fact]
-    public void Clean_sample_passes_lists_pii_of_collected_products_and_the_waived_licence()
+    public void Clean_sample_passes_lists_pii_of_collected_products_and_shows_no_copyleft_package()
     {
         WriteSampleProducts();
 
@@ -78,13 +80,17 @@ public sealed class ComplianceStageTests : IDisposable
         Assert.Equal(1, (int)context.Metrics["compliance.pii_findings"]!);
         Assert.Equal(0, (int)context.Metrics["compliance.secret_findings"]!);
         var licences = LicenceTable.Read(Path.Combine(_root, CollectionArtifactPaths.LicenceManifest));
-        var pdfsharp = Assert.Single(licences, l => l.Component == "PDFsharp 6.5.0");
-        Assert.Equal(("AGPL-3.0-only", "waived", "the pipeline is published under AGPL-3.0-or-later with its source"),
-            (pdfsharp.Licence, pdfsharp.Status, pdfsharp.Note));
-        Assert.Equal("pdfsharp/6.5.0/pdfsharp.nuspec", pdfsharp.Source);
+        var pdfsharp = Assert.Single(licences, l => l.Component == "PDFsharp 6.2.4");
+        Assert.Equal(("MIT", "ok", "", false), (pdfsharp.Licence, pdfsharp.Status, pdfsharp.Note, pdfsharp.Copyleft));
+        Assert.Equal("pdfsharp/6.2.4/pdfsharp.nuspec", pdfsharp.Source);
+        Assert.DoesNotContain(licences, l => l.Copyleft);
+        Assert.Equal(0, (int)context.Metrics["compliance.copyleft_components"]!);
+        Assert.Equal("waived", Assert.Single(licences, l => l.Component == "xunit.abstractions 2.0.3").Status);
         Assert.Equal("CC-BY-SA-4.0", Assert.Single(licences, l => l.Component == "Flipkart product dataset").Licence);
         Assert.True(Assert.Single(licences, l => l.Component == "Flipkart product photos").MustNotRedistribute);
-        Assert.Equal("Apache-2.0", Assert.Single(licences, l => l.Component == "Pretrained models").Licence);
+        // Each model of the catalog enters with its own licence.
+        var minilm = Assert.Single(licences, l => l.Component == "Model minilm");
+        Assert.Equal(("Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2 (model card)"), (minilm.Licence, minilm.Source));
     }
 
     [Fact]
@@ -138,13 +144,32 @@ public sealed class ComplianceStageTests : IDisposable
     }
 
     [Fact]
-    public void Copyleft_dependency_without_waiver_fails_the_policy()
+    public void A_restored_copyleft_package_fails_the_stage_even_when_waived()
     {
         WriteSampleProducts();
+        var package = Path.Combine(_root, "packages", "network.copyleft", "2.0.0");
+        Directory.CreateDirectory(package);
+        File.WriteAllText(Path.Combine(package, "network.copyleft.nuspec"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+              <metadata><id>Network.Copyleft</id><version>2.0.0</version><license type="expression">AGPL-3.0-only</license></metadata>
+            </package>
+            """);
+        var assets = Path.Combine(_root, "project.assets.json");
+        File.WriteAllText(assets, $$$"""
+            {"version": 3,
+             "libraries": {"Network.Copyleft/2.0.0": {"type": "package", "path": "network.copyleft/2.0.0"}},
+             "packageFolders": {"{{{Path.Combine(_root, "packages")}}}/": { } } }
+            """);
 
-        var failure = Assert.Throws<PolicyViolationException>(() => Run(""));
+        var failure = Assert.Throws<PolicyViolationException>(() => Run("""
+              waivers:
+                - component: Network.Copyleft 2.0.0
+                  reason: decided by the lead
+            """, assets));
 
-        Assert.Contains("PDFsharp 6.5.0 (AGPL-3.0-only): copyleft", failure.Message);
+        Assert.Contains("Network.Copyleft 2.0.0 (AGPL-3.0-only): copyleft, and the program is distributed under MIT", failure.Message);
+        Assert.False(File.Exists(Path.Combine(_root, CollectionArtifactPaths.LicenceManifest)));
     }
 
     [Fact]

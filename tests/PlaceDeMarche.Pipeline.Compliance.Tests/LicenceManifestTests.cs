@@ -33,9 +33,9 @@ public sealed class LicenceManifestTests : IDisposable
         var packages = NuGetLicenceReader.Read(OwnAssetsFile());
 
         // As declared in the nuspecs of the restored packages (checked by hand in ~/.nuget/packages).
-        var pdfsharp = Assert.Single(packages, entry => entry.Component == "PDFsharp 6.5.0");
-        Assert.Equal("AGPL-3.0-only", pdfsharp.Licence);
-        Assert.True(pdfsharp.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
+        var pdfsharp = Assert.Single(packages, entry => entry.Component == "PDFsharp 6.2.4");
+        Assert.Equal("MIT", pdfsharp.Licence);
+        Assert.False(pdfsharp.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
         Assert.EndsWith("pdfsharp.nuspec", pdfsharp.Source);
         Assert.Equal("Apache-2.0", Assert.Single(packages, entry => entry.Component == "xunit 2.9.3").Licence);
         Assert.Equal("MIT", Assert.Single(packages, entry => entry.Component == "Microsoft.NET.Test.Sdk 18.0.1").Licence);
@@ -62,17 +62,12 @@ public sealed class LicenceManifestTests : IDisposable
             The above copyright notice and this permission notice shall be included in all
             copies or substantial portions of the Software.
             """);
-        var assets = Path.Combine(_root, "project.assets.json");
-        File.WriteAllText(assets, $$"""
-            {"version": 3,
-             "libraries": {
-               "Old.Package/1.0.0": {"type": "package", "path": "old.package/1.0.0"},
-               "Filed.Package/3.1.0": {"type": "package", "path": "filed.package/3.1.0"},
-               "Mit.File.Package/1.2.0": {"type": "package", "path": "mit.file.package/1.2.0"},
-               "Gone.Package/2.0.0": {"type": "package", "path": "gone.package/2.0.0"},
-               "PlaceDeMarche.Pipeline.Core/1.0.0": {"type": "project", "path": "../Core/Core.csproj"}
-             },
-             "packageFolders": {"{{packagesFolder.Replace("\\", "\\\\")}}/": { } } }
+        var assets = WriteAssets(packagesFolder, """
+            "Old.Package/1.0.0": {"type": "package", "path": "old.package/1.0.0"},
+            "Filed.Package/3.1.0": {"type": "package", "path": "filed.package/3.1.0"},
+            "Mit.File.Package/1.2.0": {"type": "package", "path": "mit.file.package/1.2.0"},
+            "Gone.Package/2.0.0": {"type": "package", "path": "gone.package/2.0.0"},
+            "PlaceDeMarche.Pipeline.Core/1.0.0": {"type": "project", "path": "../Core/Core.csproj"}
             """);
 
         var packages = NuGetLicenceReader.Read(assets);
@@ -96,36 +91,55 @@ public sealed class LicenceManifestTests : IDisposable
     [Fact]
     public void Manifest_lists_the_study_components_and_the_packages()
     {
-        var manifest = LicenceManifest.Build([OwnAssetsFile()]);
+        var manifest = LicenceManifest.Build([OwnAssetsFile()], [("minilm", "Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2")]);
 
         Assert.Equal("CC-BY-SA-4.0", manifest.Find("Flipkart product dataset")!.Licence);
         Assert.True(manifest.Find("Flipkart product photos")!.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution));
         Assert.Equal("ODbL-1.0", manifest.Find("Open Food Facts database")!.Licence);
         Assert.True(manifest.Find("Edamam Food Database API")!.Restrictions.HasFlag(LicenceRestrictions.CachingLimited));
-        Assert.Equal("Apache-2.0", manifest.Find("Pretrained models")!.Licence);
-        Assert.NotNull(manifest.Find("PDFsharp 6.5.0"));
+        Assert.Equal(("Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2"), (manifest.Find("Model minilm")!.Licence, manifest.Find("Model minilm")!.Source));
+        Assert.NotNull(manifest.Find("PDFsharp 6.2.4"));
+        Assert.DoesNotContain(manifest.Entries, entry => entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
     }
 
     [Fact]
-    public void Policy_fails_on_copyleft_until_waived_with_a_reason()
+    public void Policy_passes_the_real_restore_once_the_unreviewed_licence_url_is_waived_with_a_reason()
     {
-        var manifest = LicenceManifest.Build([OwnAssetsFile()]);
+        var manifest = LicenceManifest.Build([OwnAssetsFile()], [("minilm", "Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2")]);
         var check = new PolicyCheck(new PolicyOptions());
 
         // xunit.abstractions 2.0.3 declares only a licenseUrl (to xunit's license.txt): nobody reviewed that text yet.
-        var xunitAbstractions = new PolicyWaiver("xunit.abstractions 2.0.3", "test-only dependency, Apache-2.0 per the linked file");
-        var failed = check.Evaluate(manifest, [xunitAbstractions]);
-        var waived = check.Evaluate(manifest,
-            [xunitAbstractions, new PolicyWaiver("PDFsharp 6.5.0", "pipeline published under AGPL-3.0; decided by the lead")]);
+        var failed = check.Evaluate(manifest);
+        var waived = check.Evaluate(manifest, [new PolicyWaiver("xunit.abstractions 2.0.3", "test-only dependency, Apache-2.0 per the linked file")]);
 
         var violation = Assert.Single(failed.Violations);
-        Assert.Equal(("PDFsharp 6.5.0", "AGPL-3.0-only"), (violation.Component, violation.Licence));
-        Assert.Contains("PDFsharp 6.5.0 (AGPL-3.0-only): copyleft", Assert.Throws<PolicyViolationException>(failed.EnsurePassed).Message);
+        Assert.Equal("xunit.abstractions 2.0.3", violation.Component);
+        Assert.Contains("xunit.abstractions 2.0.3 (https://", Assert.Throws<PolicyViolationException>(failed.EnsurePassed).Message);
         Assert.True(waived.Passed);
-        Assert.Equal(
-            ["pipeline published under AGPL-3.0; decided by the lead", "test-only dependency, Apache-2.0 per the linked file"],
-            waived.Waived.Select(item => item.Reason).Order(StringComparer.Ordinal));
-        Assert.Throws<ArgumentException>(() => check.Evaluate(manifest, [new PolicyWaiver("PDFsharp 6.5.0", " ")]));
+        Assert.Equal(["test-only dependency, Apache-2.0 per the linked file"], waived.Waived.Select(item => item.Reason));
+        Assert.Throws<ArgumentException>(() => check.Evaluate(manifest, [new PolicyWaiver("xunit.abstractions 2.0.3", " ")]));
+    }
+
+    [Fact]
+    public void A_copyleft_package_is_an_open_violation_that_no_waiver_removes()
+    {
+        var packagesFolder = Path.Combine(_root, "packages");
+        WriteNuspec(packagesFolder, "network.copyleft/2.0.0", "network.copyleft", "<license type=\"expression\">AGPL-3.0-only</license>");
+        WriteNuspec(packagesFolder, "permissive/1.0.0", "permissive", "<license type=\"expression\">MIT</license>");
+        var assets = WriteAssets(packagesFolder, """
+            "Network.Copyleft/2.0.0": {"type": "package", "path": "network.copyleft/2.0.0"},
+            "Permissive/1.0.0": {"type": "package", "path": "permissive/1.0.0"}
+            """);
+
+        var manifest = new LicenceManifest(NuGetLicenceReader.Read(assets));
+        var result = new PolicyCheck(new PolicyOptions()).Evaluate(manifest, [new PolicyWaiver("Network.Copyleft 2.0.0", "we like it")]);
+
+        Assert.True(manifest.Find("Network.Copyleft 2.0.0")!.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
+        // Not reviewed (an MIT project accepts no copyleft licence) and copyleft: both stay open despite the waiver.
+        Assert.All(result.Violations, v => Assert.Equal("Network.Copyleft 2.0.0", v.Component));
+        Assert.Equal(2, result.Violations.Count);
+        Assert.Empty(result.Waived);
+        Assert.Contains("Network.Copyleft 2.0.0 (AGPL-3.0-only): copyleft", Assert.Throws<PolicyViolationException>(result.EnsurePassed).Message);
     }
 
     [Fact]
@@ -138,6 +152,18 @@ public sealed class LicenceManifestTests : IDisposable
         var violation = Assert.Single(result.Violations);
         Assert.Equal("Flipkart product photos", violation.Component);
         Assert.Contains("may not be redistributed", violation.Problem);
+    }
+
+    /// <summary>A project.assets.json listing <paramref name="libraries"/> (JSON members) restored from <paramref name="packagesFolder"/>.</summary>
+    private string WriteAssets(string packagesFolder, string libraries)
+    {
+        var assets = Path.Combine(_root, "project.assets.json");
+        File.WriteAllText(assets, $$"""
+            {"version": 3,
+             "libraries": { {{libraries}} },
+             "packageFolders": {"{{packagesFolder.Replace("\\", "\\\\")}}/": { } } }
+            """);
+        return assets;
     }
 
     private static void WriteNuspec(string packagesFolder, string relativePath, string id, string licenceElement)

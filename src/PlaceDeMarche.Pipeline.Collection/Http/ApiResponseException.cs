@@ -1,5 +1,8 @@
 namespace PlaceDeMarche.Pipeline.Collection.Http;
 
-/// <summary>The API answered, but the answer is unusable (non-retryable status, body too large, malformed JSON).</summary>
-public sealed class ApiResponseException(string message, Exception? innerException = null)
-    : Exception(message, innerException);
+/// <summary>
+/// The API answered, but the answer is unusable (non-retryable status, redirect loop, body too large, not JSON,
+/// invalid encoding, malformed JSON).
+/// </summary>
+public sealed class ApiResponseException(ApiFailure failure, string message, Exception? innerException = null)
+    : ApiException(failure, message, innerException);

@@ -21,8 +21,11 @@ public sealed class RateLimiter
         _clock = clock;
     }
 
-    /// <summary>Waits until one more request fits in the window, then counts it.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until one more request fits in the window, then counts it; returns false at once, counting nothing,
+    /// when that would take longer than <paramref name="maxWait"/>.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -38,10 +41,16 @@ public sealed class RateLimiter
                 if (_recent.Count < _permits)
                 {
                     _recent.Enqueue(now);
-                    return;
+                    return true;
                 }
 
-                await _clock.Delay(_recent.Peek() + _window - now, cancellationToken).ConfigureAwait(false);
+                var wait = _recent.Peek() + _window - now;
+                if (wait > maxWait)
+                {
+                    return false;
+                }
+
+                await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

@@ -12,8 +12,11 @@ public sealed record ResilienceOptions
     /// <summary>Backoff before the first retry; doubles at each retry, plus up to 50 % jitter.</summary>
     public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Upper bound on any wait between attempts, a server's Retry-After included.</summary>
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Longest Retry-After honoured: a server asking for a longer wait ("come back tomorrow") ends the request at once
+    /// instead of stalling the caller.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Seed of the jitter, so that a run's waits are reproducible.</summary>
     public ulong JitterSeed { get; init; } = 42;
@@ -32,7 +35,7 @@ public sealed record ResilienceOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero, nameof(AttemptTimeout));
         ArgumentOutOfRangeException.ThrowIfNegative(RetryCount, nameof(RetryCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(BackoffBase, TimeSpan.Zero, nameof(BackoffBase));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, TimeSpan.Zero, nameof(MaxRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryAfter, TimeSpan.Zero, nameof(MaxRetryAfter));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CircuitBreakerThreshold, nameof(CircuitBreakerThreshold));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBodyBytes, nameof(MaxBodyBytes));
     }

@@ -46,7 +46,7 @@ public sealed class ProductImageDownloader(ResilientApiClient client, long maxIm
         {
             response = await client.GetAsync(url, maxImageBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is ApiUnavailableException or ApiResponseException)
+        catch (ApiException exception)
         {
             return new DownloadedImage(foodId, url, null, null, exception.Message);
         }

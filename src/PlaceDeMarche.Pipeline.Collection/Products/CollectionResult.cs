@@ -9,6 +9,9 @@ namespace PlaceDeMarche.Pipeline.Collection.Products;
 /// <param name="Requests">Network requests sent (retries included); zero when everything came from the cache.</param>
 /// <param name="CacheHits">Pages served from the response cache.</param>
 /// <param name="CacheMisses">Pages looked up in the cache and not found.</param>
+/// <param name="ReasonCode">The reason as one of <c>CollectionReasonCodes</c>; null when there is none.</param>
+/// <param name="HttpStatus">The status behind the reason, if a response had one; 0 otherwise.</param>
+/// <param name="RetryAfter">The wait the API asked for, when that is the reason.</param>
 public sealed record CollectionResult(
     IReadOnlyList<CollectedProduct> Products,
     CollectionStatus Status,
@@ -17,4 +20,7 @@ public sealed record CollectionResult(
     int DroppedOffTopic,
     int Requests,
     int CacheHits,
-    int CacheMisses);
+    int CacheMisses,
+    string? ReasonCode = null,
+    int HttpStatus = 0,
+    TimeSpan? RetryAfter = null);

@@ -1,5 +1,4 @@
 using PlaceDeMarche.Pipeline.Collection.Http;
-using PlaceDeMarche.Pipeline.Core.Logging;
 
 namespace PlaceDeMarche.Pipeline.Collection.Sources;
 
@@ -30,9 +29,12 @@ public abstract record ApiSourceOptions
     /// <summary>When true, a failed collection throws instead of returning a partial or "not collected" result.</summary>
     public bool Required { get; init; }
 
+    /// <summary>Bound on the whole collection's time, shared with the image downloads; null = none.</summary>
+    public TimeBudget? TimeBudget { get; init; }
+
     public string UserAgent => $"PlaceDeMarche.Pipeline/{ApplicationVersion} ({Contact})";
 
-    internal ResilientApiClient CreateClient(HttpClient http, SecretRedactor redactor, IClock clock, IPipelineLog? log)
+    internal ResilientApiClient CreateClient(HttpClient http, SecretRedactor redactor, IClock clock)
     {
         Limits.Validate();
         return new ResilientApiClient(
@@ -42,7 +44,7 @@ public abstract record ApiSourceOptions
             clock,
             new RateLimiter(RequestsPerMinute, TimeSpan.FromMinutes(1), clock),
             CacheDirectory is null ? null : new ResponseCache(CacheDirectory),
-            log,
-            UserAgent);
+            UserAgent,
+            TimeBudget);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PlaceDeMarche.Pipeline.Collection.Http;
 using PlaceDeMarche.Pipeline.Collection.Products;
-using PlaceDeMarche.Pipeline.Core.Logging;
+using PlaceDeMarche.Pipeline.Core.Schema;
 
 namespace PlaceDeMarche.Pipeline.Collection.Sources;
 
@@ -15,20 +15,17 @@ public sealed class EdamamFoodSource : IProductSource
     private readonly EdamamOptions _options;
     private readonly EdamamCredentials? _credentials;
     private readonly ResilientApiClient _client;
-    private readonly IPipelineLog? _log;
 
     public EdamamFoodSource(
         EdamamOptions options,
         HttpClient http,
         IClock? clock = null,
-        IPipelineLog? log = null,
         Func<string, string?>? getEnvironmentVariable = null)
     {
         _options = options;
-        _log = log;
         _credentials = EdamamCredentials.FromEnvironment(getEnvironmentVariable);
         var redactor = new SecretRedactor(_credentials is null ? [] : [_credentials.AppId, _credentials.AppKey]);
-        _client = options.CreateClient(http, redactor, clock ?? SystemClock.Instance, log);
+        _client = options.CreateClient(http, redactor, clock ?? SystemClock.Instance);
     }
 
     public string Name => "edamam";
@@ -45,15 +42,15 @@ public sealed class EdamamFoodSource : IProductSource
                 throw new CollectionFailedException(reason + " — the source is marked required.");
             }
 
-            _log?.Warning(reason);
-            return Task.FromResult(new CollectionResult([], CollectionStatus.NotCollected, reason, 0, 0, 0, 0, 0));
+            return Task.FromResult(new CollectionResult(
+                [], CollectionStatus.NotCollected, reason, 0, 0, 0, 0, 0, CollectionReasonCodes.CredentialsMissing));
         }
 
         var first = new Uri(_options.BaseUrl, "api/food-database/v2/parser?" + CredentialQuery(_credentials)
             + "&ingr=" + Uri.EscapeDataString(query));
         return PagedCollector.CollectAsync(
             Name, query, _client, first, (body, _) => ParsePage(body, _credentials),
-            _options.Limits, _options.Required, _log, cancellationToken);
+            _options.Limits, _options.Required, cancellationToken);
     }
 
     private static string CredentialQuery(EdamamCredentials credentials) =>

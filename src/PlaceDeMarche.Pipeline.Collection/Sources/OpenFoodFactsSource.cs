@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using PlaceDeMarche.Pipeline.Collection.Http;
 using PlaceDeMarche.Pipeline.Collection.Products;
-using PlaceDeMarche.Pipeline.Core.Logging;
 
 namespace PlaceDeMarche.Pipeline.Collection.Sources;
 
@@ -17,14 +16,12 @@ public sealed class OpenFoodFactsSource : IProductSource
 
     private readonly OpenFoodFactsOptions _options;
     private readonly ResilientApiClient _client;
-    private readonly IPipelineLog? _log;
 
-    public OpenFoodFactsSource(OpenFoodFactsOptions options, HttpClient http, IClock? clock = null, IPipelineLog? log = null)
+    public OpenFoodFactsSource(OpenFoodFactsOptions options, HttpClient http, IClock? clock = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
         _options = options;
-        _log = log;
-        _client = options.CreateClient(http, SecretRedactor.None, clock ?? SystemClock.Instance, log);
+        _client = options.CreateClient(http, SecretRedactor.None, clock ?? SystemClock.Instance);
     }
 
     public string Name => "openfoodfacts";
@@ -34,7 +31,7 @@ public sealed class OpenFoodFactsSource : IProductSource
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         return PagedCollector.CollectAsync(
             Name, query, _client, PageUrl(query, 1), (body, page) => ParsePage(body, query, page),
-            _options.Limits, _options.Required, _log, cancellationToken);
+            _options.Limits, _options.Required, cancellationToken);
     }
 
     private Uri PageUrl(string query, int page) => new(

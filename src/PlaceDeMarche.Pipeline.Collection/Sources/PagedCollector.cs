@@ -1,12 +1,13 @@
 using PlaceDeMarche.Pipeline.Collection.Http;
 using PlaceDeMarche.Pipeline.Collection.Products;
-using PlaceDeMarche.Pipeline.Core.Logging;
+using PlaceDeMarche.Pipeline.Core.Schema;
 
 namespace PlaceDeMarche.Pipeline.Collection.Sources;
 
 /// <summary>
 /// The page loop both sources share: bounded pagination, off-topic filtering, and failures turned into a partial or
-/// "not collected" result with the reason (or into <see cref="CollectionFailedException"/> when the source is required).
+/// "not collected" result with the reason and its code (or into <see cref="CollectionFailedException"/> when the
+/// source is required). It logs nothing: the caller says the outcome once.
 /// </summary>
 internal static class PagedCollector
 {
@@ -18,7 +19,6 @@ internal static class PagedCollector
         Func<ReadOnlyMemory<byte>, int, SourcePage> parsePage,
         CollectionLimits limits,
         bool required,
-        IPipelineLog? log,
         CancellationToken cancellationToken)
     {
         // The client outlives one collection (its rate limit and circuit must), so count this collection's share only.
@@ -29,17 +29,19 @@ internal static class PagedCollector
         var pagesRead = 0;
         var status = CollectionStatus.Complete;
         string? reason = null;
+        string? code = null;
+        ApiFailure? failure = null;
         for (var url = firstPage; url is not null;)
         {
             if (pagesRead == limits.MaxPages)
             {
-                reason = $"stopped at the {limits.MaxPages}-page limit";
+                (reason, code) = ($"stopped at the {limits.MaxPages}-page limit", CollectionReasonCodes.PageLimit);
                 break;
             }
 
             if (!visited.Add(url.AbsoluteUri))
             {
-                reason = $"the API links back to a page already read ({client.Redactor.Redact(url)}); stopped";
+                (reason, code) = ($"the API links back to a page already read ({client.Redactor.Redact(url)}); stopped", CollectionReasonCodes.LinkLoop);
                 break;
             }
 
@@ -50,19 +52,22 @@ internal static class PagedCollector
                 page = await client.GetJsonAsync(url, body => parsePage(body, pageNumber), cancellationToken)
                     .ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is ApiUnavailableException or ApiResponseException)
+            catch (ApiException exception)
             {
-                var what = exception is ApiUnavailableException ? "API unreachable" : "unusable response";
+                failure = exception.Failure;
+                code = failure.Code;
+                var what = code is CollectionReasonCodes.RetryAfter or CollectionReasonCodes.TimeBudget
+                    ? exception.Message
+                    : (exception is ApiUnavailableException ? "API unreachable" : "unusable response") + $" ({exception.Message})";
                 reason = pagesRead == 0
-                    ? $"{source}: not collected: {what} ({exception.Message})"
-                    : $"{source}: partial, {products.Count} products from {pagesRead} pages kept: {what} ({exception.Message})";
+                    ? $"{source}: not collected: {what}"
+                    : $"{source}: partial, {products.Count} products from {pagesRead} pages kept: {what}";
                 status = pagesRead == 0 ? CollectionStatus.NotCollected : CollectionStatus.Partial;
                 if (required)
                 {
                     throw new CollectionFailedException(reason + " — the source is marked required.", exception);
                 }
 
-                log?.Warning(reason);
                 break;
             }
 
@@ -82,16 +87,14 @@ internal static class PagedCollector
             url = page.Next;
             if (products.Count == limits.MaxProducts && url is not null)
             {
-                reason = $"stopped at the {limits.MaxProducts}-product limit";
+                (reason, code) = ($"stopped at the {limits.MaxProducts}-product limit", CollectionReasonCodes.ProductLimit);
                 break;
             }
         }
 
-        var result = new CollectionResult(
+        return new CollectionResult(
             products, status, reason, pagesRead, dropped,
-            client.Requests - requestsBefore, client.CacheHits - hitsBefore, client.CacheMisses - missesBefore);
-        log?.Info($"{source} \"{query}\": {products.Count} products kept, {dropped} off-topic dropped, {pagesRead} pages, "
-            + $"{result.Requests} requests, cache {result.CacheHits} hits / {result.CacheMisses} misses.");
-        return result;
+            client.Requests - requestsBefore, client.CacheHits - hitsBefore, client.CacheMisses - missesBefore,
+            code, failure?.HttpStatus ?? 0, failure?.RetryAfter);
     }
 }

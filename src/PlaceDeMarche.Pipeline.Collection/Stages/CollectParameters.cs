@@ -39,6 +39,15 @@ public sealed class CollectParameters
 
     public double BackoffSeconds { get; set; } = 1;
 
+    /// <summary>Bound on the whole collection (search pages and images, waits included).</summary>
+    public double MaxTotalSeconds { get; set; } = 40;
+
+    /// <summary>A Retry-After longer than this ends the collection at once ("not collected: the API asks to retry after …").</summary>
+    public double MaxRetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>Redirects followed per request; more is treated as a loop.</summary>
+    public int MaxRedirects { get; set; } = 3;
+
     public bool DownloadImages { get; set; } = true;
 
     public long MaxImageBytes { get; set; } = 2L << 20;

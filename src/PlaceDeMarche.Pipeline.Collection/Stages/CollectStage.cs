@@ -15,22 +15,20 @@ namespace PlaceDeMarche.Pipeline.Collection.Stages;
 
 /// <summary>
 /// Collects the first products of a search from a public API (Open Food Facts or Edamam) into <c>collected.parquet</c>,
-/// with the request statistics and, optionally, the product images and their thumbnails. An unreachable API is a
-/// result, not a failure ("not collected: API unreachable (…)"), unless the collection is required; that result is
-/// cached like any other, so <c>--force</c> (or <c>dotnet cake --target=Collect --force</c>) is how to retry.
+/// with the request statistics and, optionally, the product images and their thumbnails. Any failure of the API or the
+/// network is a result, not a failure ("not collected: API unreachable (…)", with a reason code), unless the collection
+/// is required; the whole collection is bounded by <c>collect.max_total_seconds</c>. That result is cached like any
+/// other, so <c>--force</c> (or <c>dotnet cake --target=Collect --force</c>) is how to retry.
 /// </summary>
 public sealed class CollectStage : Stage<CollectParameters>
 {
-    private readonly Func<HttpClient> httpClientFactory;
     private readonly IClock clock;
     private readonly Func<string, string?>? getEnvironmentVariable;
 
-    /// <param name="httpClientFactory">Creates the HTTP client (the stage sets its own timeouts per attempt).</param>
     /// <param name="clock">Real time by default; tests pass a fake one so that backoffs do not wait.</param>
     /// <param name="getEnvironmentVariable">Where the Edamam credentials are read; the process environment by default.</param>
-    public CollectStage(Func<HttpClient> httpClientFactory, IClock? clock = null, Func<string, string?>? getEnvironmentVariable = null)
+    public CollectStage(IClock? clock = null, Func<string, string?>? getEnvironmentVariable = null)
     {
-        this.httpClientFactory = httpClientFactory;
         this.clock = clock ?? SystemClock.Instance;
         this.getEnvironmentVariable = getEnvironmentVariable;
     }
@@ -53,15 +51,16 @@ public sealed class CollectStage : Stage<CollectParameters>
 
     protected override void Run(StageContext context, CollectParameters parameters)
     {
-        using var http = httpClientFactory();
+        using var http = CreateHttpClient(parameters);
         var cacheRoot = parameters.CacheDirectory.Length == 0 ? null : Path.GetFullPath(parameters.CacheDirectory, context.Workspace.Root);
-        var source = CreateSource(parameters, http, cacheRoot, context);
+        var budget = new TimeBudget(TimeSpan.FromSeconds(parameters.MaxTotalSeconds), clock);
+        var source = CreateSource(parameters, http, cacheRoot, budget);
         var result = source.CollectAsync(parameters.Query, context.Cancellation).GetAwaiter().GetResult();
         var licence = parameters.Provider == CollectParameters.Edamam ? "Edamam API terms" : "ODbL-1.0; images CC-BY-SA-3.0";
 
         var imageRequests = 0;
         var images = new Dictionary<int, (string ImagePath, string ThumbnailPath, int Width, int Height)>();
-        var imagesFailed = 0;
+        var imageFailures = new List<string>();
         AtomicFile.ReplaceDirectory(context.OutputPath(CollectionArtifactPaths.CollectedImages), folder =>
         {
             if (!parameters.DownloadImages || !parameters.Fields.Contains("image") || result.Products.Count == 0)
@@ -70,7 +69,7 @@ public sealed class CollectStage : Stage<CollectParameters>
             }
 
             var client = new ResilientApiClient(http, Resilience(parameters), SecretRedactor.None, clock,
-                new RateLimiter(parameters.RequestsPerMinute, TimeSpan.FromMinutes(1), clock), log: context.Log, userAgent: UserAgent(parameters));
+                new RateLimiter(parameters.RequestsPerMinute, TimeSpan.FromMinutes(1), clock), userAgent: UserAgent(parameters), budget: budget);
             var downloader = new ProductImageDownloader(client, parameters.MaxImageBytes,
                 cacheRoot is null ? null : new ResponseCache(Path.Combine(cacheRoot, "images"), ".img"));
             for (var index = 0; index < result.Products.Count; index++)
@@ -82,15 +81,14 @@ public sealed class CollectStage : Stage<CollectParameters>
                 }
 
                 var downloaded = downloader.DownloadAsync([product], context.Cancellation).GetAwaiter().GetResult().Single();
-                var saved = downloaded.Succeeded ? SaveImage(context, folder, index, downloaded, parameters.ThumbnailSize) : null;
+                var saved = downloaded.Succeeded ? SaveImage(folder, index, downloaded, parameters.ThumbnailSize) : null;
                 if (saved is { } paths)
                 {
                     images[index] = paths;
                 }
                 else
                 {
-                    imagesFailed++;
-                    context.Log.Warning($"Collect: image of product {product.FoodId} not kept: {downloaded.FailureReason ?? "not a decodable image"}");
+                    imageFailures.Add($"{product.FoodId}: {downloaded.FailureReason ?? "not a decodable image"}");
                 }
             }
 
@@ -117,16 +115,31 @@ public sealed class CollectStage : Stage<CollectParameters>
 
         var requests = result.Requests + imageRequests;
         CollectionStatisticsTable.Write(context.OutputPath(CollectionArtifactPaths.CollectionStatistics), new CollectionStatisticsRecord(
-            source.Name, parameters.Query, StatusName(result.Status), result.Reason ?? "", rows.Length, result.PagesRead,
-            result.DroppedOffTopic, requests, result.CacheHits, result.CacheMisses, images.Count, imagesFailed));
+            source.Name, parameters.Query, StatusName(result.Status), result.Reason ?? "", result.ReasonCode ?? "", rows.Length,
+            result.PagesRead, result.DroppedOffTopic, requests, result.CacheHits, result.CacheMisses, images.Count, imageFailures.Count,
+            result.HttpStatus, (long)Math.Ceiling(result.RetryAfter?.TotalSeconds ?? 0)));
+
+        // One line says how it ended: the details (URL, every attempt) are in requests.parquet, not on the console.
+        var imageNote = imageFailures.Count == 0 ? "" : $"; {imageFailures.Count} images not kept (first: {imageFailures[0]})";
         if (result.Status == CollectionStatus.NotCollected)
         {
             context.Log.Warning($"Collect: {result.Reason}. The study goes on without collected products; this outcome is cached: "
-                + "retry with `dotnet cake --target=Collect --force` once the API is reachable, or make it fatal with --collect=required.");
+                + "retry with `dotnet cake --target=Collect --force`, or make it fatal with --collect=required.");
+        }
+        else
+        {
+            var summary = $"Collect: {rows.Length} products, {images.Count} images, {requests} requests "
+                + $"({result.CacheHits} pages from the cache){(result.Reason is null ? "" : "; " + result.Reason)}{imageNote}.";
+            if (result.Status == CollectionStatus.Partial || imageFailures.Count > 0)
+            {
+                context.Log.Warning(summary);
+            }
+            else
+            {
+                context.Log.Info(summary);
+            }
         }
 
-        context.Log.Info($"Collect: {rows.Length} products, {images.Count} images, {requests} requests "
-            + $"({result.CacheHits} pages from the cache).");
         context.PublishMetric("collect.products", rows.Length);
         context.PublishMetric("collect.requests", requests);
         context.PublishMetric("collect.status", StatusName(result.Status));
@@ -140,7 +153,22 @@ public sealed class CollectStage : Stage<CollectParameters>
         _ => "not collected",
     };
 
-    private IProductSource CreateSource(CollectParameters parameters, HttpClient http, string? cacheRoot, StageContext context)
+    /// <summary>
+    /// The client's transport: redirects bounded (past them the client sees the last redirect and names it a loop),
+    /// gzip/deflate/brotli decoded, and no client-wide timeout since each attempt has its own, within the time budget.
+    /// </summary>
+    private static HttpClient CreateHttpClient(CollectParameters parameters)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = parameters.MaxRedirects > 0,
+            MaxAutomaticRedirections = Math.Max(1, parameters.MaxRedirects),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private IProductSource CreateSource(CollectParameters parameters, HttpClient http, string? cacheRoot, TimeBudget budget)
     {
         var limits = new CollectionLimits { MaxPages = parameters.MaxPages, MaxProducts = parameters.Limit };
         var cache = cacheRoot is null ? null : Path.Combine(cacheRoot, parameters.Provider);
@@ -151,21 +179,22 @@ public sealed class CollectStage : Stage<CollectParameters>
             {
                 Contact = parameters.Contact, ApplicationVersion = version, RequestsPerMinute = parameters.RequestsPerMinute,
                 Limits = limits, Resilience = Resilience(parameters), CacheDirectory = cache, Required = parameters.Required,
+                TimeBudget = budget,
             };
             return new EdamamFoodSource(
                 parameters.BaseUrl.Length == 0 ? edamam : edamam with { BaseUrl = new Uri(parameters.BaseUrl) },
-                http, clock, context.Log, getEnvironmentVariable);
+                http, clock, getEnvironmentVariable);
         }
 
         var openFoodFacts = new OpenFoodFactsOptions
         {
             Contact = parameters.Contact, ApplicationVersion = version, RequestsPerMinute = parameters.RequestsPerMinute,
             Limits = limits, Resilience = Resilience(parameters), CacheDirectory = cache, Required = parameters.Required,
-            PageSize = parameters.PageSize,
+            PageSize = parameters.PageSize, TimeBudget = budget,
         };
         return new OpenFoodFactsSource(
             parameters.BaseUrl.Length == 0 ? openFoodFacts : openFoodFacts with { BaseUrl = new Uri(parameters.BaseUrl) },
-            http, clock, context.Log);
+            http, clock);
     }
 
     private static ResilienceOptions Resilience(CollectParameters parameters) => new()
@@ -173,6 +202,7 @@ public sealed class CollectStage : Stage<CollectParameters>
         AttemptTimeout = TimeSpan.FromSeconds(parameters.TimeoutSeconds),
         RetryCount = parameters.Retries,
         BackoffBase = TimeSpan.FromSeconds(parameters.BackoffSeconds),
+        MaxRetryAfter = TimeSpan.FromSeconds(parameters.MaxRetryAfterSeconds),
     };
 
     private static string UserAgent(CollectParameters parameters) => $"PlaceDeMarche.Pipeline/{ApplicationVersion()} ({parameters.Contact})";
@@ -192,16 +222,15 @@ public sealed class CollectStage : Stage<CollectParameters>
     /// Keeps an image only if our decoders read it, and writes a thumbnail (raw RGB24, its size in the table) for the
     /// report; returns null when the bytes do not decode.
     /// </summary>
-    private static (string, string, int, int)? SaveImage(StageContext context, string folder, int index, DownloadedImage image, int thumbnailSize)
+    private static (string, string, int, int)? SaveImage(string folder, int index, DownloadedImage image, int thumbnailSize)
     {
         RgbImage decoded;
         try
         {
             decoded = ImageDecoder.Decode(image.Bytes, sourceName: image.Url.AbsoluteUri);
         }
-        catch (ImageDecodeException exception)
+        catch (ImageDecodeException)
         {
-            context.Log.Warning($"Collect: {image.Url} does not decode: {exception.Message}");
             return null;
         }
 
@@ -232,6 +261,9 @@ public sealed class CollectStage : Stage<CollectParameters>
             { TimeoutSeconds: <= 0 } => "collect.timeout_seconds must be positive",
             { Retries: < 0 } => "collect.retries must be 0 or more",
             { BackoffSeconds: < 0 } => "collect.backoff_seconds must be 0 or more",
+            { MaxTotalSeconds: <= 0 } => "collect.max_total_seconds must be positive",
+            { MaxRetryAfterSeconds: < 0 } => "collect.max_retry_after_seconds must be 0 or more",
+            { MaxRedirects: < 0 } => "collect.max_redirects must be 0 or more",
             { MaxImageBytes: <= 0 } => "collect.max_image_bytes must be positive",
             { ThumbnailSize: <= 0 } => "collect.thumbnail_size must be positive",
             { Contact: var contact } when string.IsNullOrWhiteSpace(contact) =>

@@ -26,19 +26,20 @@ public sealed class LicenceManifest(IReadOnlyList<LicenceEntry> entries)
         new("Edamam Food Database API", "Edamam API terms",
             "show the 'Powered by Edamam' attribution badge; do not keep API results beyond the caching the terms allow",
             "https://developer.edamam.com/about/terms", LicenceRestrictions.Attribution | LicenceRestrictions.CachingLimited),
-        new("Pretrained models", "Apache-2.0",
-            "keep the licence and NOTICE with any redistributed weights; state changes",
-            "model cards of the models used", LicenceRestrictions.Attribution),
     ];
 
-    /// <summary>The study components plus the NuGet packages restored for each given project.</summary>
-    public static LicenceManifest Build(IEnumerable<string> assetsJsonPaths)
+    /// <summary>The study components, each pretrained model with its own licence, and the NuGet packages restored for each given project.</summary>
+    /// <param name="models">Name, licence (SPDX) and origin of each model of pipeline.yaml's <c>models</c> catalog.</param>
+    public static LicenceManifest Build(IEnumerable<string> assetsJsonPaths, IEnumerable<(string Name, string Licence, string Origin)> models)
     {
+        var modelEntries = models.Select(model => new LicenceEntry(
+            $"Model {model.Name}", model.Licence.Length == 0 ? "unknown" : model.Licence,
+            "keep the licence and NOTICE with any redistributed weights; state changes", model.Origin, LicenceRestrictions.Attribution));
         var packages = assetsJsonPaths
             .SelectMany(NuGetLicenceReader.Read)
             .DistinctBy(entry => entry.Component, StringComparer.OrdinalIgnoreCase)
             .OrderBy(entry => entry.Component, StringComparer.OrdinalIgnoreCase);
-        return new LicenceManifest([.. StudyComponents, .. packages]);
+        return new LicenceManifest([.. StudyComponents, .. modelEntries, .. packages]);
     }
 
     public LicenceEntry? Find(string component) =>

@@ -3,7 +3,8 @@ namespace PlaceDeMarche.Pipeline.Compliance.Licensing;
 /// <summary>
 /// Checks a <see cref="LicenceManifest"/> against what the project does (<see cref="PolicyOptions"/>). Violations:
 /// an unknown licence; a licence nobody reviewed; copyleft code when the program is distributed; material that may not be
-/// redistributed when artifacts embedding it leave the team. A violation passes only when waived with a reason.
+/// redistributed when artifacts embedding it leave the team. A violation passes only when waived with a reason,
+/// except copyleft: the project is published under MIT, and no waiver makes copyleft code compatible with that.
 /// </summary>
 public sealed class PolicyCheck(PolicyOptions options)
 {
@@ -23,15 +24,19 @@ public sealed class PolicyCheck(PolicyOptions options)
 
         var open = new List<PolicyViolation>();
         var waived = new List<WaivedViolation>();
-        foreach (var violation in manifest.Entries.SelectMany(Violations))
+        foreach (var entry in manifest.Entries)
         {
-            if (reasons.TryGetValue(violation.Component, out var reason))
+            bool waivable = !(options.DistributesProgram && entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
+            foreach (var violation in Violations(entry))
             {
-                waived.Add(new WaivedViolation(violation, reason));
-            }
-            else
-            {
-                open.Add(violation);
+                if (waivable && reasons.TryGetValue(violation.Component, out var reason))
+                {
+                    waived.Add(new WaivedViolation(violation, reason));
+                }
+                else
+                {
+                    open.Add(violation);
+                }
             }
         }
 
@@ -55,8 +60,7 @@ public sealed class PolicyCheck(PolicyOptions options)
         if (options.DistributesProgram && entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft))
         {
             yield return new PolicyViolation(entry.Component, entry.Licence,
-                "copyleft, and the program is distributed: publish the pipeline under a compatible licence, "
-                + "buy a commercial licence, or replace the component");
+                "copyleft, and the program is distributed under MIT: replace the component (no waiver applies)");
         }
 
         if (options.RedistributesSourceMaterial && entry.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution))

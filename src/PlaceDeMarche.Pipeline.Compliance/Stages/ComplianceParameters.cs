@@ -1,4 +1,6 @@
 using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Onnx.Models;
+using YamlDotNet.Serialization;
 
 namespace PlaceDeMarche.Pipeline.Compliance.Stages;
 
@@ -19,6 +21,10 @@ public sealed class ComplianceParameters
 
     /// <summary>Artifacts embedding source material (photos) leave the team; no-redistribution terms then apply.</summary>
     public bool RedistributesSourceMaterial { get; set; }
+
+    /// <summary>The <c>models</c> catalog (bound from its own section): each pretrained model enters the manifest with its own licence.</summary>
+    [YamlIgnore]
+    public Dictionary<string, ModelCatalogEntry> Models { get; set; } = [];
 
     /// <summary>Accepted policy violations, each with its reason (shown in the report).</summary>
     public List<ComplianceWaiverEntry> Waivers { get; set; } = [];

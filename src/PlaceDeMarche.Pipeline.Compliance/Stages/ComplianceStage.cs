@@ -8,6 +8,7 @@ using PlaceDeMarche.Pipeline.Core.Caching;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 using PlaceDeMarche.Pipeline.Parquet;
 
 namespace PlaceDeMarche.Pipeline.Compliance.Stages;
@@ -36,6 +37,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
     protected override ComplianceParameters BindParameters(PipelineConfiguration configuration)
     {
         var parameters = configuration.Bind<ComplianceParameters>("compliance");
+        parameters.Models = configuration.Bind<Dictionary<string, ModelCatalogEntry>>(ModelCatalogEntry.Section) ?? [];
         var unexplained = parameters.Waivers.FirstOrDefault(waiver => string.IsNullOrWhiteSpace(waiver.Component) || string.IsNullOrWhiteSpace(waiver.Reason));
         if (unexplained is not null)
         {
@@ -69,7 +71,9 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
             .Concat(secrets.Select(f => new ComplianceFindingRow("secret", f.Location, f.Field, f.Kind.ToString(), f.Masked)))
             .ToArray();
 
-        var manifest = LicenceManifest.Build(parameters.RestoreAssets.Select(path => AssetsFile(context, path)));
+        var manifest = LicenceManifest.Build(
+            parameters.RestoreAssets.Select(path => AssetsFile(context, path)),
+            parameters.Models.Select(model => (model.Key, model.Value.Licence, model.Value.Origin)));
         var policy = new PolicyCheck(new PolicyOptions { RedistributesSourceMaterial = parameters.RedistributesSourceMaterial })
             .Evaluate(manifest, parameters.Waivers.Select(waiver => new PolicyWaiver(waiver.Component, waiver.Reason)));
         foreach (var unused in parameters.Waivers.Where(waiver => !policy.Waived.Any(w => w.Violation.Component.Equals(waiver.Component, StringComparison.OrdinalIgnoreCase))))
@@ -83,6 +87,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
         context.PublishMetric("compliance.secret_findings", secrets.Count);
         context.PublishMetric("compliance.licences", manifest.Entries.Count);
         context.PublishMetric("compliance.waived", policy.Waived.Count);
+        context.PublishMetric("compliance.copyleft_components", manifest.Entries.Count(entry => entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft)));
         if (secrets.Count > 0 && parameters.FailOnSecrets)
         {
             throw new InvalidDataException(
@@ -101,7 +106,8 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
                 entry.Component, entry.Licence, entry.Obligations, PortableSource(entry.Source),
                 waiver is null ? "ok" : "waived", waiver?.Reason ?? "",
                 entry.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution),
-                entry.Restrictions.HasFlag(LicenceRestrictions.Attribution));
+                entry.Restrictions.HasFlag(LicenceRestrictions.Attribution),
+                entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
         }).ToArray());
     }
 
@@ -129,7 +135,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
     }
 
     /// <summary>
-    /// "/root/.nuget/packages/pdfsharp/6.5.0/pdfsharp.nuspec" → "pdfsharp/6.5.0/pdfsharp.nuspec": the artifact must not
+    /// "/root/.nuget/packages/pdfsharp/6.2.4/pdfsharp.nuspec" → "pdfsharp/6.2.4/pdfsharp.nuspec": the artifact must not
     /// depend on where this machine keeps its packages.
     /// </summary>
     private static string PortableSource(string source) =>
@@ -158,10 +164,27 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
             IEnumerable<string> files = Directory.Exists(full)
                 ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 : File.Exists(full) ? [full] : [];
-            foreach (var file in files.Where(IsText))
+            foreach (var file in files)
             {
+                List<SecretFinding> found;
+                try
+                {
+                    if (!IsText(file))
+                    {
+                        continue;
+                    }
+
+                    found = [.. scanner.ScanFile(file)];
+                }
+                catch (FileNotFoundException)
+                {
+                    // Stages run beside this one: a stage about to rerun deletes its manifest, and atomic writes
+                    // rename their temporary file away. A file gone since the listing has nothing left to leak.
+                    continue;
+                }
+
                 var name = Path.GetRelativePath(context.Workspace.Root, file).Replace('\\', '/');
-                foreach (var finding in scanner.ScanFile(file))
+                foreach (var finding in found)
                 {
                     yield return finding with { Location = name };
                 }

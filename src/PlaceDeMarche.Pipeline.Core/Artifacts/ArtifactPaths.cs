@@ -24,8 +24,8 @@ public static class ArtifactPaths
     /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean, tfidf or sif.</summary>
     public static string TextEmbedding(string model, string pooling) => $"data/artifacts/text/{model}-{pooling}.parquet";
     public const string TextDoc2VecFeatures = "data/artifacts/text/doc2vec.parquet";
-    /// <summary>Sentence vectors of a transformer exported to ONNX; no rows when no model is configured.</summary>
-    public const string TextTransformerFeatures = "data/artifacts/text/transformer.parquet";
+    /// <summary>Sentence vectors of the pretrained transformer <paramref name="model"/> (a <c>models</c> catalog name).</summary>
+    public static string TextTransformerFeatures(string model) => $"data/artifacts/text/transformer-{model}.parquet";
 
     public const string FeasibilityReport = "reports/feasibility-report.pdf";
     /// <summary>The text study on its own ("Texte" section and its parameters), for readers of that half only.</summary>

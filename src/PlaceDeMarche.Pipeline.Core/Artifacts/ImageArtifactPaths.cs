@@ -22,6 +22,9 @@ public static class ImageArtifactPaths
     /// <summary>Per-image preprocessing results, keyed by source content, parameters and code version.</summary>
     public const string PreprocessCache = "data/cache/images/preprocess/";
 
+    /// <summary>Per-photo record of the damage the decoder recovered from, beside the preprocessed image it qualifies.</summary>
+    public const string PreprocessWarningsCache = "data/cache/images/preprocess-warnings/";
+
     /// <summary>Per-image SIFT keypoints and descriptors, keyed by the preprocessed image, parameters and code version.</summary>
     public const string SiftCache = "data/cache/images/sift/";
 }

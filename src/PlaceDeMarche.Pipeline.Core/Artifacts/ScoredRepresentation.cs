@@ -7,8 +7,6 @@ namespace PlaceDeMarche.Pipeline.Core.Artifacts;
 /// </summary>
 public sealed record ScoredRepresentation(string Family, string Method, string Label, string Features)
 {
-    private readonly string? metricPrefix;
-
     /// <summary>What the report shows instead of scores when <see cref="Features"/> has no rows (the method did not run).</summary>
     public string NotRunNote { get; init; } = "non exécuté";
 
@@ -16,8 +14,8 @@ public sealed record ScoredRepresentation(string Family, string Method, string L
 
     public string ClusterMetrics => $"data/artifacts/clustering/{Family}-{Method}-metrics.parquet";
 
-    /// <summary>Prefix of its metrics: <c>&lt;family&gt;.&lt;method&gt;</c> unless given (the study's fusion publishes <c>fusion.*</c>).</summary>
-    public string MetricPrefix { get => metricPrefix ?? $"{Family}.{Method.Replace('-', '_')}"; init => metricPrefix = value; }
+    /// <summary>Prefix of its metrics; <c>&lt;family&gt;.&lt;method with '-' written '_'&gt;</c> unless set.</summary>
+    public string MetricPrefix { get; init; } = $"{Family}.{Method.Replace('-', '_')}";
 
     /// <summary>Name of the stage that scores it, e.g. <c>TextWord2vecMeanClustering</c>.</summary>
     public string ClusteringStage =>

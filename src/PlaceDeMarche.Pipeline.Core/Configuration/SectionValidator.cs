@@ -45,6 +45,22 @@ internal sealed class SectionValidator
     private void CheckValue(Type type, YamlNode node, string path)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (DictionaryValueType(underlying) is { } valueType)
+        {
+            if (node is not YamlMappingNode entries)
+            {
+                Report(node, $"'{path}' must be a section of 'name: value' lines");
+                return;
+            }
+
+            foreach (var (key, value) in entries.Children)
+            {
+                CheckValue(valueType, value, Join(path, ((YamlScalarNode)key).Value ?? ""));
+            }
+
+            return;
+        }
+
         if (ElementType(underlying) is { } element)
         {
             if (node is not YamlSequenceNode sequence)
@@ -165,7 +181,15 @@ internal sealed class SectionValidator
         || (!property.PropertyType.IsValueType && Nullability.Create(property).WriteState == NullabilityState.Nullable);
 
     private static bool IsSection(Type type) =>
-        type.IsClass && type != typeof(string) && ElementType(type) is null;
+        type.IsClass && type != typeof(string) && ElementType(type) is null && DictionaryValueType(type) is null;
+
+    /// <summary>The value type of a string-keyed dictionary (a section whose keys are names chosen in the file).</summary>
+    private static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType
+        && (type.GetGenericTypeDefinition() == typeof(Dictionary<,>) || type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
+        && type.GetGenericArguments()[0] == typeof(string)
+            ? type.GetGenericArguments()[1]
+            : null;
 
     private static Type? ElementType(Type type)
     {
@@ -208,6 +232,7 @@ internal sealed class SectionValidator
             _ when type == typeof(double) || type == typeof(float) => "a number",
             _ when type.IsEnum => $"one of {string.Join(" | ", EnumNames(type))}",
             _ when ElementType(type) is { } element => $"a list of {Describe(element)}",
+            _ when DictionaryValueType(type) is not null => "a section of named entries",
             _ => "a section",
         };
     }

@@ -11,6 +11,7 @@ public static class CollectionStatisticsTable
         new StringColumn("query", [record.Query]),
         new StringColumn("status", [record.Status]),
         new StringColumn("reason", [record.Reason]),
+        new StringColumn("reason_code", [record.ReasonCode]),
         new PrimitiveColumn<int>("products", [record.Products]),
         new PrimitiveColumn<int>("pages", [record.Pages]),
         new PrimitiveColumn<int>("dropped_off_topic", [record.DroppedOffTopic]),
@@ -19,6 +20,8 @@ public static class CollectionStatisticsTable
         new PrimitiveColumn<int>("cache_misses", [record.CacheMisses]),
         new PrimitiveColumn<int>("images_downloaded", [record.ImagesDownloaded]),
         new PrimitiveColumn<int>("images_failed", [record.ImagesFailed]),
+        new PrimitiveColumn<int>("http_status", [record.HttpStatus]),
+        new PrimitiveColumn<long>("retry_after_seconds", [record.RetryAfterSeconds]),
     ]);
 
     public static CollectionStatisticsRecord Read(string path)
@@ -29,6 +32,7 @@ public static class CollectionStatisticsTable
             table.GetStrings("query")[0]!,
             table.GetStrings("status")[0]!,
             table.GetStrings("reason")[0]!,
+            table.GetStrings("reason_code")[0]!,
             table.GetInt32s("products")[0],
             table.GetInt32s("pages")[0],
             table.GetInt32s("dropped_off_topic")[0],
@@ -36,6 +40,8 @@ public static class CollectionStatisticsTable
             table.GetInt32s("cache_hits")[0],
             table.GetInt32s("cache_misses")[0],
             table.GetInt32s("images_downloaded")[0],
-            table.GetInt32s("images_failed")[0]);
+            table.GetInt32s("images_failed")[0],
+            table.GetInt32s("http_status")[0],
+            table.GetInt64s("retry_after_seconds")[0]);
     }
 }

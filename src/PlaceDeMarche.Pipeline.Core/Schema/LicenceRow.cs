@@ -5,6 +5,7 @@ namespace PlaceDeMarche.Pipeline.Core.Schema;
 /// <param name="Note">The waiver reason, or the policy problem; empty when ok.</param>
 /// <param name="MustNotRedistribute">True when the terms forbid redistribution (seller photos).</param>
 /// <param name="RequiresAttribution">True when the source must be credited wherever its material is shown.</param>
+/// <param name="Copyleft">True for GPL-family code licences: the stored manifest shows, row by row, that none is shipped.</param>
 public sealed record LicenceRow(
     string Component,
     string Licence,
@@ -13,4 +14,5 @@ public sealed record LicenceRow(
     string Status,
     string Note,
     bool MustNotRedistribute,
-    bool RequiresAttribution);
+    bool RequiresAttribution,
+    bool Copyleft);

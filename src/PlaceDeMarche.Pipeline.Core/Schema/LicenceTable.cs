@@ -15,6 +15,7 @@ public static class LicenceTable
         new StringColumn("note", rows.Select(r => r.Note).ToArray()),
         new PrimitiveColumn<bool>("must_not_redistribute", rows.Select(r => r.MustNotRedistribute).ToArray()),
         new PrimitiveColumn<bool>("requires_attribution", rows.Select(r => r.RequiresAttribution).ToArray()),
+        new PrimitiveColumn<bool>("copyleft", rows.Select(r => r.Copyleft).ToArray()),
     ]);
 
     public static IReadOnlyList<LicenceRow> Read(string path)
@@ -28,9 +29,10 @@ public static class LicenceTable
         var notes = table.GetStrings("note");
         var noRedistribution = table.GetBooleans("must_not_redistribute");
         var attribution = table.GetBooleans("requires_attribution");
+        var copyleft = table.GetBooleans("copyleft");
         return Enumerable.Range(0, components.Length)
             .Select(i => new LicenceRow(components[i]!, licences[i]!, obligations[i]!, sources[i]!, statuses[i]!, notes[i]!,
-                noRedistribution[i], attribution[i]))
+                noRedistribution[i], attribution[i], copyleft[i]))
             .ToArray();
     }
 }

@@ -41,7 +41,8 @@ public sealed class IngestStage : Stage<IngestParameters>
         var unusable = catalog.Products.Where(p => p.ImageStatus != ImageStatus.Ok).ToArray();
         foreach (var product in unusable)
         {
-            context.Log.Warning($"Ingest: {StatusName(product.ImageStatus)} image for product {product.UniqId} ('{product.ImageFileName}', CSV line {product.LineNumber})");
+            // "the photo ... is not an image" reads for every status, where "<status> image" once gave "not an image image".
+            context.Log.Warning($"Ingest: the photo of product {product.UniqId} ('{product.ImageFileName}', CSV line {product.LineNumber}) is {StatusName(product.ImageStatus)}");
         }
 
         context.Log.Info($"Ingest: {rows.Length} products in {catalog.Categories.Count} categories; {unusable.Length} without a usable image");

@@ -24,4 +24,7 @@ public sealed class ImagePreprocessParameters
 
     /// <summary>Decompression-bomb guard: photos whose decoded pixel count would exceed this are unusable.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>Bound on the scans of one JPEG: with <see cref="MaxPixels"/> it bounds the decoding work per photo.</summary>
+    public int MaxScans { get; set; } = 100;
 }

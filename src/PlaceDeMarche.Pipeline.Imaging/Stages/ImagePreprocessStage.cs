@@ -31,12 +31,13 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
         var products = ProductTable.Read(context.InputPath(ArtifactPaths.Products));
         var preprocessor = new ImagePreprocessor(parameters);
         var cache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.PreprocessCache));
+        var warningsCache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.PreprocessWarningsCache));
         var settings = JsonSerializer.Serialize(parameters) + "|" + CodeVersion.Of(GetType());
         var outcomes = new (ImageIndexRow Row, byte[]? Entry)[products.Count];
         context.Progress.Start(products.Count, "photos");
         Parallel.For(0, products.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
         {
-            outcomes[i] = Preprocess(products[i], context.Workspace, preprocessor, cache, settings);
+            outcomes[i] = Preprocess(products[i], context.Workspace, preprocessor, cache, warningsCache, settings);
             context.Progress.Advance();
         });
 
@@ -57,6 +58,13 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
         ImageIndexTable.Write(context.OutputPath(ImageArtifactPaths.Index), rows);
 
         var unusable = rows.Where(r => !r.IsUsable).ToArray();
+        var recovered = rows.Where(r => r.IsUsable && r.Reason.Length > 0).ToArray();
+        context.PublishMetric("image.recovered_images", recovered.Length);
+        foreach (var row in recovered)
+        {
+            context.Log.Warning($"{Name}: the photo of product {row.Id} was damaged; kept as decoded ({row.Reason})");
+        }
+
         context.PublishMetric("image.usable_images", rows.Length - unusable.Length);
         context.PublishMetric("image.unusable_images", new JsonArray(unusable.Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["reason"] = r.Reason }).ToArray()));
         context.PublishMetric("image.preprocess.computed", cache.Computed);
@@ -69,7 +77,8 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
         context.Log.Info($"{Name}: {rows.Length - unusable.Length} of {rows.Length} photos usable; {cache.Computed} preprocessed, {cache.Reused} reused from {ImageArtifactPaths.PreprocessCache}");
     }
 
-    private static (ImageIndexRow Row, byte[]? Entry) Preprocess(ProductRow product, Workspace workspace, ImagePreprocessor preprocessor, ItemCache cache, string settings)
+    private static (ImageIndexRow Row, byte[]? Entry) Preprocess(
+        ProductRow product, Workspace workspace, ImagePreprocessor preprocessor, ItemCache cache, ItemCache warningsCache, string settings)
     {
         ImageIndexRow Unusable(string reason, string sha256 = "", int width = 0, int height = 0) =>
             new(product.Id, product.Category, sha256, ImageIndexRow.Unusable, reason, width, height, string.Empty, 0, 0);
@@ -94,8 +103,21 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
         {
             var (width, height) = ImagePreprocessor.UprightSize(data, product.ImagePath);
             var key = ItemCache.Key(sha256, settings);
-            var entry = cache.GetOrCreate(key, () => preprocessor.Process(data, product.ImagePath).ToBytes());
-            return (new ImageIndexRow(product.Id, product.Category, sha256, ImageIndexRow.Usable, string.Empty, width, height, key, 0, 0), entry);
+            var entry = cache.GetOrCreate(key, () =>
+            {
+                var warnings = new List<string>();
+                var bytes = preprocessor.Process(data, product.ImagePath, warnings).ToBytes();
+                if (warnings.Count > 0)
+                {
+                    // Kept beside the cached image, so that a reuse still reports the damage.
+                    warningsCache.GetOrCreate(key, () => System.Text.Encoding.UTF8.GetBytes("recovered from damaged data: " + string.Join("; ", warnings)));
+                }
+
+                return bytes;
+            });
+            var warningFile = warningsCache.PathOf(key);
+            var damage = File.Exists(warningFile) ? File.ReadAllText(warningFile) : string.Empty;
+            return (new ImageIndexRow(product.Id, product.Category, sha256, ImageIndexRow.Usable, damage, width, height, key, 0, 0), entry);
         }
         catch (ImageDecodeException e)
         {

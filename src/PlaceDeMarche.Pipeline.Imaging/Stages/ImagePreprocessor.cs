@@ -28,15 +28,22 @@ public sealed class ImagePreprocessor
             throw new ArgumentException($"images.preprocess.equalization must be none, global or clahe, not '{parameters.Equalization}'.");
         }
 
-        if (parameters.Size < 16 || parameters.ThumbnailSize < 8 || parameters.ThumbnailSize > parameters.Size || parameters.DenoiseSigma < 0 || parameters.MaxPixels <= 0)
+        if (parameters.Size < 16 || parameters.ThumbnailSize < 8 || parameters.ThumbnailSize > parameters.Size || parameters.DenoiseSigma < 0 || parameters.MaxPixels <= 0 || parameters.MaxScans <= 0)
         {
             throw new ArgumentException(
-                $"images.preprocess: size ({parameters.Size}) must be >= 16, thumbnail_size ({parameters.ThumbnailSize}) between 8 and size, denoise_sigma ({parameters.DenoiseSigma}) >= 0, max_pixels ({parameters.MaxPixels}) > 0.");
+                $"images.preprocess: size ({parameters.Size}) must be >= 16, thumbnail_size ({parameters.ThumbnailSize}) between 8 and size, denoise_sigma ({parameters.DenoiseSigma}) >= 0, max_pixels ({parameters.MaxPixels}) and max_scans ({parameters.MaxScans}) > 0.");
         }
 
         // A padded square needs the long side at the target size, a cropped one the short side: asking the
         // decoder for a short side of at least `Size` satisfies both, so the area resize never enlarges.
-        decodeOptions = new DecodeOptions { MinShortSide = parameters.Size, MaxPixels = parameters.MaxPixels };
+        decodeOptions = new DecodeOptions
+        {
+            MinShortSide = parameters.Size,
+            MaxPixels = parameters.MaxPixels,
+            MaxScans = parameters.MaxScans,
+            MaxPixelsName = "images.preprocess.max_pixels",
+            MaxScansName = "images.preprocess.max_scans",
+        };
     }
 
     /// <summary>Upright size of the photo from its headers (EXIF orientations 5–8 swap the axes).</summary>
@@ -47,10 +54,16 @@ public sealed class ImagePreprocessor
         return info.ExifOrientation >= 5 ? (info.Height, info.Width) : (info.Width, info.Height);
     }
 
-    /// <exception cref="ImageDecodeException">The photo is empty, truncated, corrupt, unsupported or too large.</exception>
-    public PreprocessedImage Process(ReadOnlySpan<byte> data, string sourceName)
+    /// <summary>Preprocesses one photo; damage the decoder recovered from is added to <paramref name="warnings"/>.</summary>
+    /// <exception cref="ImageDecodeException">The photo is empty, truncated, corrupt beyond recovery, unsupported or too large.</exception>
+    public PreprocessedImage Process(ReadOnlySpan<byte> data, string sourceName, ICollection<string>? warnings = null)
     {
         var decoded = ImageDecoder.Decode(data, decodeOptions, sourceName);
+        foreach (var warning in decoded.Warnings)
+        {
+            warnings?.Add(warning);
+        }
+
         var size = parameters.Size;
         var longSide = Math.Max(decoded.Width, decoded.Height);
         var shortSide = Math.Min(decoded.Width, decoded.Height);

@@ -1,10 +1,9 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 using PlaceDeMarche.Pipeline.Report.Fonts;
 
 namespace PlaceDeMarche.Pipeline.Report.Rendering;
 
-/// <summary>One-time, process-wide PDFsharp configuration: licence choice and the embedded font resolver.</summary>
+/// <summary>One-time, process-wide PDFsharp configuration: the embedded font resolver.</summary>
 internal static class PdfSharpSetup
 {
     private static readonly Lock Gate = new();
@@ -19,8 +18,6 @@ internal static class PdfSharpSetup
                 return;
             }
 
-            // The project is AGPL-3.0 (see README), which is the licence under which PDFsharp is used here.
-            PdfSharpLicense.SetAgplLicense();
             var current = GlobalFontSettings.FontResolver;
             if (current is null)
             {

@@ -27,9 +27,10 @@ public static class CollectionSectionBuilder
                 + "seuls les champs demandés (identifiant, nom, catégorie, composition, image) sont conservés, avec la source et la licence ; "
                 + "les résultats hors sujet (produits qui mentionnent seulement le mot recherché) sont écartés."),
         };
+        var reason = CollectionReasonFrench.Reason(statistics);
         if (statistics.Status == "not collected")
         {
-            blocks.Add(new Callout("Collecte non effectuée", $"{statistics.Reason}. L'étude s'est poursuivie sans ces produits ; "
+            blocks.Add(new Callout("Collecte non effectuée", $"{Capitalized(reason)}. L'étude s'est poursuivie sans ces produits ; "
                 + "ce résultat est conservé en cache : relancer `dotnet cake --target=Collect --force` quand l'API est joignable.")
             { Tone = CalloutTone.Caution });
         }
@@ -37,7 +38,8 @@ public static class CollectionSectionBuilder
         {
             if (statistics.Status == "partial")
             {
-                blocks.Add(new Callout("Collecte partielle", statistics.Reason) { Tone = CalloutTone.Caution });
+                blocks.Add(new Callout("Collecte partielle", $"{Capitalized(reason)}. Les produits des pages lues avant l'incident sont gardés.")
+                { Tone = CalloutTone.Caution });
             }
 
             blocks.Add(new Table(
@@ -65,7 +67,7 @@ public static class CollectionSectionBuilder
 
         blocks.Add(new KeyValueTable(
         [
-            new("Statut", statistics.Status),
+            new("Statut", CollectionReasonFrench.Status(statistics.Status)),
             new("Produits gardés", Count(statistics.Products)),
             new("Pages lues", Count(statistics.Pages)),
             new("Résultats hors sujet écartés", Count(statistics.DroppedOffTopic)),
@@ -73,7 +75,7 @@ public static class CollectionSectionBuilder
             new("Pages servies par le cache", Count(statistics.CacheHits)),
             new("Images gardées / en échec", $"{Count(statistics.ImagesDownloaded)} / {Count(statistics.ImagesFailed)}"),
             // A failure's reason is already in the callout above; a complete collection may still note a limit reached.
-            .. statistics.Status == "complete" && statistics.Reason.Length > 0 ? [new KeyValuePair<string, string>("Remarque", statistics.Reason)] : Array.Empty<KeyValuePair<string, string>>(),
+            .. statistics.Status == "complete" && reason.Length > 0 ? [new KeyValuePair<string, string>("Remarque", Capitalized(reason))] : Array.Empty<KeyValuePair<string, string>>(),
         ])
         {
             Caption = "Statistiques des requêtes (une nouvelle exécution servie par le cache n'envoie aucune requête)",
@@ -135,6 +137,7 @@ public static class CollectionSectionBuilder
                 Caption = "Manifeste des licences : sources de données, modèles et paquets NuGet (licences lues dans les paquets restaurés)",
                 ColumnWidths = [2.2, 1.6, 4, 0.9],
             },
+            new Paragraph(CopyleftStatement(input.Licences)),
             new Paragraph("Attributions à publier avec toute diffusion des résultats :"),
             new BulletList(attribution.Select(l => $"{l.Component} ({l.Licence}) : {l.Obligations}.").ToArray()),
         };
@@ -158,10 +161,27 @@ public static class CollectionSectionBuilder
         return new ReportSection("Licences et obligations", blocks);
     }
 
+    /// <summary>What the manifest's copyleft column shows: the project is MIT, so no shipped package may be copyleft.</summary>
+    private static string CopyleftStatement(IReadOnlyList<Core.Schema.LicenceRow> licences)
+    {
+        var copyleft = licences.Where(l => l.Copyleft).Select(l => $"{l.Component} ({l.Licence})").ToArray();
+        if (copyleft.Length > 0)
+        {
+            return $"Sous licence copyleft, incompatible avec la licence MIT du projet : {string.Join(", ", copyleft)}.";
+        }
+
+        int packages = licences.Count(IsPackage);
+        return packages == 1
+            ? "Le paquet NuGet livré n'est pas sous licence copyleft : le projet est publié sous licence MIT."
+            : $"Aucun des {Count(packages)} paquets NuGet livrés n'est sous licence copyleft : le projet est publié sous licence MIT.";
+    }
+
     /// <summary>NuGet entries come from a nuspec; their obligation (keep the notice) is covered by the manifest table.</summary>
     private static bool IsPackage(Core.Schema.LicenceRow licence) => licence.Source.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase);
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

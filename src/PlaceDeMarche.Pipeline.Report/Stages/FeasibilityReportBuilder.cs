@@ -53,7 +53,7 @@ public static class FeasibilityReportBuilder
     private static ReportSection Data(ReportInput input, string[] categoryNames)
     {
         var counts = categoryNames.Select(c => (double)input.Products.Count(p => p.Category == c)).ToArray();
-        var unusable = input.Products.Where(p => p.ImageStatus != "ok").ToArray();
+        var unusable = ProductsWithoutUsablePhoto(input);
         var blocks = new List<ReportBlock>
         {
             new Paragraph($"Source : {input.Archive.FileName} ({input.Archive.Bytes / (1024.0 * 1024.0):0.0} Mio, {input.Archive.Files} fichiers). La catégorie d'un produit est le premier niveau de son arborescence « product_category_tree »."),
@@ -65,16 +65,33 @@ public static class FeasibilityReportBuilder
         }
         else
         {
-            blocks.Add(new Paragraph($"{unusable.Length} produit(s) sans photo exploitable : ils restent dans l'étude du texte et seront exclus de l'étude des images."));
+            blocks.Add(new Paragraph(unusable.Length == 1
+                ? "1 produit sans photo exploitable : il reste dans l'étude du texte et sera exclu de l'étude des images."
+                : $"{unusable.Length} produits sans photo exploitable : ils restent dans l'étude du texte et seront exclus de l'étude des images."));
             blocks.Add(new Table(
                 ["Produit", "Nom", "Catégorie", "Photo"],
-                unusable.Select(p => (IReadOnlyList<string>)[p.Id, Shorten(p.Name, 60), p.Category, p.ImageStatus]).ToArray())
+                unusable.Select(p => (IReadOnlyList<string>)[p.Product.Id, Shorten(p.Product.Name, 60), p.Product.Category, UnusablePhotoReason.French(p.Reason)]).ToArray())
             {
                 Caption = "Produits dont la photo manque ou est illisible",
             });
         }
 
         return new ReportSection("Données", blocks);
+    }
+
+    /// <summary>
+    /// One source of truth for the summary, the data section and the image section: the image index, which holds
+    /// the problems seen at ingest and those of the decoder; the ingest statuses only when there is no image study.
+    /// </summary>
+    private static (Core.Schema.ProductRow Product, string Reason)[] ProductsWithoutUsablePhoto(ReportInput input)
+    {
+        if (input.Images is null)
+        {
+            return input.Products.Where(p => p.ImageStatus != "ok").Select(p => (p, p.ImageStatus)).ToArray();
+        }
+
+        var reasons = input.Images.Index.Where(r => !r.IsUsable).ToDictionary(r => r.Id, r => r.Reason, StringComparer.Ordinal);
+        return input.Products.Where(p => reasons.ContainsKey(p.Id)).Select(p => (p, reasons[p.Id])).ToArray();
     }
 
     internal static int[] CategoryIndices(Core.Schema.ClusterAssignmentTable assignments, string[] categoryNames) =>

@@ -105,7 +105,7 @@ public static class ImageSectionBuilder
         var unusable = index.Where(r => !r.IsUsable).ToArray();
         return unusable.Length == 0
             ? new Paragraph("Toutes les photos ont pu être décodées et prétraitées.")
-            : new Table(["Produit", "Catégorie", "Raison"], unusable.Select(r => (IReadOnlyList<string>)[r.Id, r.Category, r.Reason]).ToArray())
+            : new Table(["Produit", "Catégorie", "Raison"], unusable.Select(r => (IReadOnlyList<string>)[r.Id, r.Category, UnusablePhotoReason.French(r.Reason)]).ToArray())
             {
                 Caption = "Photos inexploitables, exclues de l'étude des images (le produit reste dans l'étude du texte)",
                 ColumnWidths = [3.4, 1.8, 1.8],

@@ -7,7 +7,7 @@ namespace PlaceDeMarche.Pipeline.Text.Transformers;
 
 /// <summary>
 /// Sentence embeddings from a BERT-style model exported to ONNX (BERT, MiniLM, ...): texts are WordPiece-encoded,
-/// run through the model in batches, and the token states are mean-pooled over the attention mask. The model's
+/// run through the model in batches, and the token states are pooled (mean over the attention mask, or the [CLS] state). The model's
 /// inputs are found from its metadata: <c>input_ids</c> and, when declared, <c>attention_mask</c> and
 /// <c>token_type_ids</c>, all int64. Its output is the first one of rank 3 ([batch, sequence, dimensions], pooled),
 /// else the first one of rank 2 ([batch, dimensions], a sentence output used as is).
@@ -22,16 +22,19 @@ public sealed class TransformerSentenceEncoder
     private readonly WordPieceTokenizer tokenizer;
     private readonly string[] inputNames;
     private readonly string outputName;
+    private readonly TransformerPooling pooling;
 
     /// <param name="model">The loaded model; the caller keeps ownership.</param>
     /// <param name="tokenizer">The tokenizer of the model's vocabulary.</param>
+    /// <param name="pooling">How a [batch, sequence, dimensions] output becomes one vector per text.</param>
     /// <exception cref="InvalidDataException">The model's inputs or outputs are not those of a BERT-style encoder; the message lists them.</exception>
-    public TransformerSentenceEncoder(OnnxModel model, WordPieceTokenizer tokenizer)
+    public TransformerSentenceEncoder(OnnxModel model, WordPieceTokenizer tokenizer, TransformerPooling pooling = TransformerPooling.Mean)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokenizer);
         this.model = model;
         this.tokenizer = tokenizer;
+        this.pooling = pooling;
         var known = new[] { InputIdsName, AttentionMaskName, TokenTypeIdsName };
         if (!model.Inputs.ContainsKey(InputIdsName) || model.Inputs.Any(i => !known.Contains(i.Key) || i.Value.ElementDataType != TensorElementType.Int64))
         {
@@ -106,11 +109,16 @@ public sealed class TransformerSentenceEncoder
             {
                 case 3 when outputShape[0] == batch.Count && outputShape[1] == batch.Length:
                     var dimensions = (int)outputShape[2];
+                    if (pooling == TransformerPooling.Cls)
+                    {
+                        return Rows(states, batch.Count, dimensions, stride: batch.Length * dimensions);
+                    }
+
                     var pooled = new float[batch.Count * dimensions];
                     MeanPooling.Pool(states, batch.AttentionMask, batch.Count, batch.Length, dimensions, pooled);
-                    return Rows(pooled, batch.Count, dimensions);
+                    return Rows(pooled, batch.Count, dimensions, dimensions);
                 case 2 when outputShape[0] == batch.Count:
-                    return Rows(states, batch.Count, (int)outputShape[1]);
+                    return Rows(states, batch.Count, (int)outputShape[1], (int)outputShape[1]);
                 default:
                     throw new InvalidDataException(
                         $"Output '{outputName}' of model '{model.Name}' has shape [{string.Join(", ", outputShape)}] for a batch of {batch.Count} texts of {batch.Length} tokens; " +
@@ -126,12 +134,13 @@ public sealed class TransformerSentenceEncoder
         }
     }
 
-    private static float[][] Rows(ReadOnlySpan<float> values, int count, int dimensions)
+    /// <summary>The first <paramref name="dimensions"/> values every <paramref name="stride"/> values (a row's [CLS] state when the stride is a whole sequence).</summary>
+    private static float[][] Rows(ReadOnlySpan<float> values, int count, int dimensions, int stride)
     {
         var rows = new float[count][];
         for (var i = 0; i < count; i++)
         {
-            rows[i] = values.Slice(i * dimensions, dimensions).ToArray();
+            rows[i] = values.Slice(i * stride, dimensions).ToArray();
         }
 
         return rows;

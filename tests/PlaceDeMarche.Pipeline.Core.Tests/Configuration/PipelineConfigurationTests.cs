@@ -93,6 +93,17 @@ public sealed class PipelineConfigurationTests
     }
 
     [Fact]
+    public void EntriesOfANamedSectionAreCheckedAsTheirType()
+    {
+        var good = PipelineConfiguration.Parse("analysis:\n  seeds: 3\n  init: pca\n  named:\n    first: {value: 1}\n    second: {value: 2}\n", "p.yaml");
+        var bad = PipelineConfiguration.Parse("analysis:\n  seeds: 3\n  init: pca\n  named:\n    first: {value: one}\n", "p.yaml");
+
+        Assert.Equal(2, good.Bind<RangedParameters>("analysis").Named!["second"].Value);
+        var error = Assert.Throws<PipelineConfigurationException>(() => bad.Bind<RangedParameters>("analysis"));
+        Assert.Equal("p.yaml:5: 'analysis.named.first.value' is 'one', which is not a whole number", error.Message);
+    }
+
+    [Fact]
     public void ASectionNoStageReadsIsReportedWithADidYouMean()
     {
         var configuration = PipelineConfiguration.Parse("seed: 1\nanalysys:\n  value: 1\ntext:\n  tfidf:\n    value: 1\n  lsa:\n    value: 2\n", "p.yaml");

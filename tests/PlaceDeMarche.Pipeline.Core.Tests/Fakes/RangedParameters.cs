@@ -10,4 +10,7 @@ public sealed class RangedParameters
 
     [AllowedValues("pca", "random")]
     public string Init { get; set; } = "";
+
+    /// <summary>Entries named in the file, each checked as its value type.</summary>
+    public Dictionary<string, FakeParameters>? Named { get; set; }
 }

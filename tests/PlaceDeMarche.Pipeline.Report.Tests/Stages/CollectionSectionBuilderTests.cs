@@ -9,13 +9,17 @@ public sealed class CollectionSectionBuilderTests
 {
     private static readonly LicenceRow[] Licences =
     [
-        new("Flipkart product dataset", "CC-BY-SA-4.0", "attribute the dataset", "https://creativecommons.org/licenses/by-sa/4.0/", "ok", "", false, true),
-        new("Flipkart product photos", "Flipkart/seller rights reserved", "research use only", "photos belong to Flipkart", "ok", "", true, false),
-        new("PDFsharp 6.5.0", "AGPL-3.0-only", "copyleft", "/nuget/pdfsharp/6.5.0/pdfsharp.nuspec", "waived", "published under AGPL-3.0-or-later", false, false),
+        new("Flipkart product dataset", "CC-BY-SA-4.0", "attribute the dataset", "https://creativecommons.org/licenses/by-sa/4.0/", "ok", "", false, true, false),
+        new("Flipkart product photos", "Flipkart/seller rights reserved", "research use only", "photos belong to Flipkart", "ok", "", true, false, false),
+        new("PDFsharp 6.2.4", "MIT", "keep the licence notice", "/nuget/pdfsharp/6.2.4/pdfsharp.nuspec", "ok", "", false, true, false),
+        new("xunit.abstractions 2.0.3", "https://raw.githubusercontent.com/xunit/xunit/master/license.txt", "keep the licence notice",
+            "/nuget/xunit.abstractions/2.0.3/xunit.abstractions.nuspec", "waived", "test-only, Apache-2.0 per the linked file", false, true, false),
     ];
 
-    private static CollectionReportInput Input(string status, string reason, IReadOnlyList<CollectedProductRow> products) => new(
-        new CollectionStatisticsRecord("openfoodfacts", "champagne", status, reason, products.Count, products.Count > 0 ? 1 : 0, 0, 3, 0, 1, 0, 0),
+    private static CollectionReportInput Input(
+        string status, string code, IReadOnlyList<CollectedProductRow> products, int httpStatus = 0, long retryAfterSeconds = 0) => new(
+        new CollectionStatisticsRecord("openfoodfacts", "champagne", status, "technical detail in English", code,
+            products.Count, products.Count > 0 ? 1 : 0, 0, 3, 0, 1, 0, 0, httpStatus, retryAfterSeconds),
         products,
         products.Select(_ => (byte[]?)null).ToArray(),
         [new ComplianceFindingRow("pii", "openfoodfacts:311", "label", "Email", "j***@e***.com")],
@@ -33,15 +37,42 @@ public sealed class CollectionSectionBuilderTests
         });
 
     [Fact]
-    public void Not_collected_says_why_and_how_to_retry()
+    public void Not_collected_says_why_in_french_and_how_to_retry()
     {
-        var section = CollectionSectionBuilder.Build(Input("not collected", "openfoodfacts: not collected: API unreachable (network error)", []));
+        var section = CollectionSectionBuilder.Build(Input("not collected", CollectionReasonCodes.BodyTruncated, []));
 
         var callout = section.Subsections[0].Blocks.OfType<Callout>().Single();
         Assert.Equal("Collecte non effectuée", callout.Title);
-        Assert.Contains("API unreachable (network error)", callout.Body.Runs[0].Text);
+        Assert.StartsWith("Réponse tronquée : la connexion a été coupée avant la fin annoncée. L'étude s'est poursuivie", callout.Body.Runs[0].Text);
         Assert.Contains("--target=Collect --force", callout.Body.Runs[0].Text);
         Assert.DoesNotContain(section.Subsections[0].Blocks, block => block is Table);
+        Assert.DoesNotContain(Texts(section), text => text.Contains("technical detail", StringComparison.Ordinal));
+        Assert.Contains("Statut = non effectuée", Texts(section));
+    }
+
+    [Theory]
+    [InlineData(CollectionReasonCodes.RetryAfter, 503, 86400, "L'API demande de réessayer après 24 h")]
+    [InlineData(CollectionReasonCodes.RetryAfter, 429, 45, "L'API demande de réessayer après 45 s")]
+    [InlineData(CollectionReasonCodes.RetryAfter, 503, 172800, "L'API demande de réessayer après 2 jours")]
+    [InlineData(CollectionReasonCodes.HttpStatus, 503, 0, "L'API a répondu par l'erreur HTTP 503")]
+    [InlineData(CollectionReasonCodes.DnsFailure, 0, 0, "Le nom du serveur de l'API ne se résout pas (DNS)")]
+    [InlineData("some_future_code", 0, 0, "Raison « some_future_code » (détail dans collect/requests.parquet)")]
+    public void Reason_codes_read_in_french_with_their_numbers(string code, int httpStatus, long retryAfterSeconds, string expected)
+    {
+        var section = CollectionSectionBuilder.Build(Input("not collected", code, [], httpStatus, retryAfterSeconds));
+
+        Assert.StartsWith(expected, section.Subsections[0].Blocks.OfType<Callout>().Single().Body.Runs[0].Text);
+    }
+
+    [Fact]
+    public void A_complete_collection_stopped_by_a_limit_says_so_in_french()
+    {
+        var product = new CollectedProductRow("3113934004147", "Canard Duchêne", "en:champagnes", "Pinots", null, "openfoodfacts", "ODbL-1.0", null, null, 0, 0);
+
+        var texts = Texts(CollectionSectionBuilder.Build(Input("complete", CollectionReasonCodes.PageLimit, [product]))).ToArray();
+
+        Assert.Contains("Remarque = Arrêt à la limite de 1 page", texts);
+        Assert.Contains("Statut = complète", texts);
     }
 
     [Fact]
@@ -56,7 +87,21 @@ public sealed class CollectionSectionBuilderTests
         Assert.Contains("j***@e***.com", texts);
         Assert.Contains("Flipkart product dataset (CC-BY-SA-4.0) : attribute the dataset.", texts);
         Assert.Contains("Flipkart product photos : research use only.", texts);
-        Assert.Contains("published under AGPL-3.0-or-later", texts);
+        Assert.Contains("test-only, Apache-2.0 per the linked file", texts);
+        Assert.Contains("Aucun des 2 paquets NuGet livrés n'est sous licence copyleft : le projet est publié sous licence MIT.", texts);
+    }
+
+    [Fact]
+    public void A_copyleft_row_of_the_manifest_is_named_as_incompatible()
+    {
+        var input = Input("complete", "", []) with
+        {
+            Licences = [.. Licences, new("Some.Gpl 1.0.0", "GPL-3.0-only", "copyleft", "/nuget/some.gpl/1.0.0/some.gpl.nuspec", "violation", "", false, false, true)],
+        };
+
+        var texts = Texts(CollectionSectionBuilder.Build(input)).ToArray();
+
+        Assert.Contains("Sous licence copyleft, incompatible avec la licence MIT du projet : Some.Gpl 1.0.0 (GPL-3.0-only).", texts);
     }
 
     [Fact]

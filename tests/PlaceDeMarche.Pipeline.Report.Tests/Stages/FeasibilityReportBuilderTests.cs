@@ -37,7 +37,31 @@ public sealed class FeasibilityReportBuilderTests
         var document = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
 
         var table = document.Sections.Single(s => s.Heading == "Données").Blocks.OfType<Table>().Single();
-        Assert.Equal([["p3", "Mug", "Kitchen", "missing"]], table.Rows.Select(r => r.ToArray()).ToArray());
+        Assert.Equal([["p3", "Mug", "Kitchen", "photo absente de l'archive"]], table.Rows.Select(r => r.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void The_summary_and_the_data_section_count_the_photos_the_decoder_refused_too()
+    {
+        // p3's photo was missing at ingest; p2's was found but the decoder refused it (ingest only checks magic bytes).
+        var index = new[]
+        {
+            new ImageIndexRow("p1", "Home", "aa", ImageIndexRow.Usable, "", 10, 10, "k1", 0, 10),
+            new ImageIndexRow("p2", "Home", "bb", ImageIndexRow.Unusable, "truncated JPEG: data ends before the image is complete", 0, 0, "", 0, 0),
+            new ImageIndexRow("p3", "Kitchen", "", ImageIndexRow.Unusable, "missing", 0, 0, "", 0, 0),
+        };
+        var input = Input(0.4, isSample: false);
+        var images = new ImageStudyInput(index, [], new KeypointTable("p1", [], [], [], []), null, [input.TextScores[0] with { Label = "SIFT" }]);
+
+        var document = FeasibilityReportBuilder.Build(input with { Images = images });
+
+        var summary = document.Sections.Single(s => s.Heading == "Synthèse").Blocks.OfType<KeyValueTable>().Single();
+        Assert.Contains(summary.Entries, e => e.Key == "Produits sans photo exploitable" && e.Value == "2");
+        var data = document.Sections.Single(s => s.Heading == "Données").Blocks;
+        Assert.Contains(data.OfType<Paragraph>(), p => p.Runs[0].Text.StartsWith("2 produits sans photo exploitable : ils restent", StringComparison.Ordinal));
+        Assert.Equal(
+            [["p2", "Curtain", "Home", "fichier tronqué"], ["p3", "Mug", "Kitchen", "photo absente de l'archive"]],
+            data.OfType<Table>().Single().Rows.Select(r => r.ToArray()).ToArray());
     }
 
     [Fact]

@@ -125,10 +125,12 @@ internal ref struct JpegBitReader
 
     /// <summary>
     /// Drops buffered bits and consumes the RSTn marker that must come next (skipping fill bytes and stray
-    /// data); returns false if another marker or the end of data comes first.
+    /// data, which is also how a damaged interval is resynchronised); returns false if another marker or the end
+    /// of data comes first. <paramref name="number"/> is n of RSTn.
     /// </summary>
-    public bool TryConsumeRestartMarker()
+    public bool TryConsumeRestartMarker(out int number)
     {
+        number = -1;
         buffer = 0;
         bitCount = 0;
         paddingBits = 0;
@@ -140,6 +142,7 @@ internal ref struct JpegBitReader
                 byte next = data[position + 1];
                 if (next is >= 0xD0 and <= 0xD7)
                 {
+                    number = next - 0xD0;
                     position += 2;
                     return true;
                 }

@@ -23,6 +23,8 @@ internal sealed class JpegDecoder
     private int width, height, maxH, maxV, mcusX, mcusY, scaledBlockSize;
     private bool hasFrame, isProgressive, hasJfif;
     private int restartInterval;
+    private int scanCount;
+    private readonly List<string> warnings = [];
     private int adobeTransform = -1;
     private int exifOrientation = 1;
 
@@ -47,10 +49,14 @@ internal sealed class JpegDecoder
             decoder.ReturnBuffers();
         }
 
-        return options.ApplyExifOrientation ? OrientationTransform.Apply(image, decoder.exifOrientation) : image;
+        var upright = options.ApplyExifOrientation ? OrientationTransform.Apply(image, decoder.exifOrientation) : image;
+        return decoder.warnings.Count == 0 ? upright : new RgbImage(upright.Width, upright.Height, upright.Pixels) { Warnings = decoder.warnings };
     }
 
-    /// <summary>Reads the markers up to the frame header only.</summary>
+    /// <summary>
+    /// Reads the markers up to the first scan, without decoding pixels: an EXIF segment may follow the frame
+    /// header, and the full decode would then rotate the image, so the header read must see it too.
+    /// </summary>
     public static ImageInfo Identify(ReadOnlySpan<byte> data)
     {
         var decoder = new JpegDecoder(DecodeOptions.Default, headerOnly: true);
@@ -88,11 +94,6 @@ internal sealed class JpegDecoder
                     return;
                 case 0xC0 or 0xC1 or 0xC2:
                     ReadFrame(ReadSegment(data, ref position, marker), marker == 0xC2, markerOffset);
-                    if (headerOnly)
-                    {
-                        return;
-                    }
-
                     break;
                 case 0xC3 or 0xC5 or 0xC6 or 0xC7 or 0xCB or 0xCD or 0xCE or 0xCF:
                     throw new ImageDecodeException($"unsupported JPEG process (SOF{marker - 0xC0}: lossless or hierarchical)", offset: markerOffset);
@@ -108,6 +109,8 @@ internal sealed class JpegDecoder
                     var dri = ReadSegment(data, ref position, marker);
                     restartInterval = dri.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(dri) : throw new ImageDecodeException("DRI segment too short", offset: markerOffset);
                     break;
+                case 0xDA when headerOnly && hasFrame:
+                    return;
                 case 0xDA:
                     var header = ReadSegment(data, ref position, marker);
                     position = ReadScan(data, header, position, markerOffset);
@@ -317,7 +320,7 @@ internal sealed class JpegDecoder
         isProgressive = progressive;
         if (!headerOnly)
         {
-            LayOut(ChooseReduction(offset));
+            LayOut(ChooseReduction(offset), offset);
         }
     }
 
@@ -335,7 +338,7 @@ internal sealed class JpegDecoder
         long framePixels = (long)width * height;
         if (isProgressive && framePixels > options.MaxPixels)
         {
-            throw new ImageDecodeException($"progressive JPEG of {width}x{height} ({framePixels} pixels) exceeds the pixel budget of {options.MaxPixels} (DecodeOptions.MaxPixels); raise the budget if the file is trusted", offset: offset);
+            throw new ImageDecodeException($"progressive JPEG of {width}x{height} ({framePixels} pixels) exceeds the pixel budget of {options.MaxPixels} ({options.MaxPixelsName}); raise it if the file is trusted", offset: offset);
         }
 
         if (options.DownscaleToFitBudget)
@@ -348,15 +351,27 @@ internal sealed class JpegDecoder
 
         if (OutputPixels(reduction) > options.MaxPixels)
         {
-            throw new ImageDecodeException($"JPEG of {width}x{height} would decode to {OutputPixels(reduction)} pixels, over the pixel budget of {options.MaxPixels} (DecodeOptions.MaxPixels); raise the budget or allow downscaling", offset: offset);
+            throw new ImageDecodeException($"JPEG of {width}x{height} would decode to {OutputPixels(reduction)} pixels, over the pixel budget of {options.MaxPixels} ({options.MaxPixelsName}); raise it if the file is trusted", offset: offset);
+        }
+
+        // Buffers are indexed by int: a budget raised past 2 Gi samples meets this decoder's own limit, which is
+        // said as such rather than surfacing as an arithmetic overflow.
+        long outputBytes = OutputPixels(reduction) * 3;
+        if (outputBytes > Array.MaxLength)
+        {
+            throw ImplementationLimit($"{outputBytes} bytes of RGB output", offset);
         }
 
         return reduction;
     }
 
+    private ImageDecodeException ImplementationLimit(string need, int offset) => new(
+        $"JPEG of {width}x{height} needs {need}, over this decoder's limit of {Array.MaxLength} bytes per buffer "
+        + "(an implementation limit, not a damaged file)", offset: offset);
+
     private long OutputPixels(int reduction) => (long)CeilDiv(width, reduction) * CeilDiv(height, reduction);
 
-    private void LayOut(int reduction)
+    private void LayOut(int reduction, int offset)
     {
         scaledBlockSize = 8 / reduction;
         mcusX = CeilDiv(width, 8 * maxH);
@@ -383,9 +398,16 @@ internal sealed class JpegDecoder
             c.SampleWidth = (int)CeilDiv((long)width * h * size, maxH * 8L);
             c.SampleHeight = (int)CeilDiv((long)height * v * size, maxV * 8L);
             c.PlaneStride = c.BlocksPerLine * size;
+            long planeLength = (long)c.PlaneStride * c.BlocksPerColumn * size;
+            long coefficientCount = isProgressive ? (long)c.BlocksPerLine * c.BlocksPerColumn * 64 : 0;
+            if (planeLength > Array.MaxLength || coefficientCount > Array.MaxLength)
+            {
+                throw ImplementationLimit($"a sample plane of {planeLength} bytes" + (isProgressive ? $" and {coefficientCount} coefficients" : ""), offset);
+            }
+
             // Pooled: large per-image buffers would otherwise churn the large object heap. Every block the
             // output reads is written by a scan (or the decode fails), so stale contents never show.
-            c.Plane = ArrayPool<byte>.Shared.Rent(c.PlaneStride * c.BlocksPerColumn * size);
+            c.Plane = ArrayPool<byte>.Shared.Rent((int)planeLength);
         }
     }
 
@@ -394,6 +416,13 @@ internal sealed class JpegDecoder
         if (!hasFrame)
         {
             throw new ImageDecodeException("scan (SOS) before frame header (SOF)", offset: offset);
+        }
+
+        if (++scanCount > options.MaxScans)
+        {
+            throw new ImageDecodeException(
+                $"JPEG has more than {options.MaxScans} scans ({options.MaxScansName}): encoders write about 10, and each scan is a "
+                + "pass over the whole image, so the file is malformed or built to exhaust the decoder", offset: offset);
         }
 
         int count = header.Length > 0 ? header[0] : 0;
@@ -460,62 +489,145 @@ internal sealed class JpegDecoder
         return DecodeScan(data, dataStart, scanComponents, scan);
     }
 
+    /// <summary>
+    /// Decodes one scan's entropy-coded data. Damage inside it is recovered as libjpeg does: the rest of the
+    /// damaged restart interval (or of the scan, without restart markers) is left at zero coefficients, decoding
+    /// resumes at the next restart marker, and a warning is recorded. Data that simply ends (a truncated file)
+    /// is not recovered: the photo is incomplete.
+    /// </summary>
     private int DecodeScan(ReadOnlySpan<byte> data, int dataStart, JpegComponent[] scanComponents, JpegScan scan)
     {
         var reader = new JpegBitReader(data, dataStart);
         bool single = scanComponents.Length == 1;
         int unitsX = single ? scanComponents[0].WidthInBlocks : mcusX;
         int unitsY = single ? scanComponents[0].HeightInBlocks : mcusY;
-        int untilRestart = restartInterval, endOfBandRun = 0;
-        for (int my = 0; my < unitsY; my++)
+        int units = unitsX * unitsY, interval = restartInterval > 0 ? restartInterval : units;
+        int unit = 0, intervalIndex = 0, endOfBandRun = 0;
+        while (unit < units)
         {
-            for (int mx = 0; mx < unitsX; mx++)
+            int intervalEnd = Math.Min(unit + interval, units);
+            try
             {
-                if (restartInterval > 0)
+                for (; unit < intervalEnd; unit++)
                 {
-                    if (untilRestart == 0)
+                    DecodeUnit(ref reader, scanComponents, unit % unitsX, unit / unitsX, scan, ref endOfBandRun);
+                    if ((unit + 1) % unitsX == 0)
                     {
+                        // Checked per row of units so that damage is caught close to where it happened.
                         ThrowIfPaddingConsumed(ref reader);
-                        if (!reader.TryConsumeRestartMarker())
-                        {
-                            throw new ImageDecodeException("corrupt or truncated JPEG: expected restart marker (RSTn) not found", offset: reader.Position);
-                        }
-
-                        foreach (var c in scanComponents)
-                        {
-                            c.DcPredictor = 0;
-                        }
-
-                        endOfBandRun = 0;
-                        untilRestart = restartInterval;
                     }
-
-                    untilRestart--;
                 }
 
-                if (single)
+                ThrowIfPaddingConsumed(ref reader);
+            }
+            catch (ImageDecodeException damage) when (FindMarker(data, Math.Min(reader.Position, data.Length)) >= 0)
+            {
+                // Another marker follows (a restart, the next scan, EOI): the data is damaged, not cut short.
+                Warn($"{damage.Reason} (at byte offset {damage.Offset ?? reader.Position}); MCUs {unit} to {intervalEnd - 1} of the scan left blank");
+                Blank(scanComponents, unitsX, unit, intervalEnd);
+                unit = intervalEnd;
+            }
+
+            if (unit == units)
+            {
+                break;
+            }
+
+            // Restart interval `intervalIndex` ends with RST(intervalIndex mod 8); a damaged stretch may have lost
+            // whole intervals, which the number of the next marker found tells.
+            if (!reader.TryConsumeRestartMarker(out int number))
+            {
+                if (FindMarker(data, Math.Min(reader.Position, data.Length)) < 0)
                 {
-                    DecodeBlock(ref reader, scanComponents[0], mx, my, scan, ref endOfBandRun);
-                    continue;
+                    throw new ImageDecodeException("truncated JPEG: entropy-coded data ends before the scan is complete", offset: reader.Position);
                 }
 
-                foreach (var c in scanComponents)
+                Warn($"restart marker RST{intervalIndex % 8} not found (at byte offset {reader.Position}); MCUs {unit} to {units - 1} of the scan left blank");
+                Blank(scanComponents, unitsX, unit, units);
+                break;
+            }
+
+            int lost = (number - (intervalIndex % 8) + 8) % 8;
+            if (lost > 0)
+            {
+                int resume = Math.Min(unit + (lost * interval), units);
+                Warn($"restart marker RST{number} found where RST{intervalIndex % 8} was expected; MCUs {unit} to {resume - 1} of the scan left blank");
+                Blank(scanComponents, unitsX, unit, resume);
+                unit = resume;
+            }
+
+            intervalIndex += 1 + lost;
+            foreach (var c in scanComponents)
+            {
+                c.DcPredictor = 0;
+            }
+
+            endOfBandRun = 0;
+        }
+
+        return reader.Position;
+    }
+
+    private void DecodeUnit(ref JpegBitReader reader, JpegComponent[] scanComponents, int mx, int my, JpegScan scan, ref int endOfBandRun)
+    {
+        if (scanComponents.Length == 1)
+        {
+            DecodeBlock(ref reader, scanComponents[0], mx, my, scan, ref endOfBandRun);
+            return;
+        }
+
+        foreach (var c in scanComponents)
+        {
+            for (int v = 0; v < c.VerticalSampling; v++)
+            {
+                for (int h = 0; h < c.HorizontalSampling; h++)
                 {
-                    for (int v = 0; v < c.VerticalSampling; v++)
+                    DecodeBlock(ref reader, c, mx * c.HorizontalSampling + h, my * c.VerticalSampling + v, scan, ref endOfBandRun);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Units [from, to) lost to damage: sequential blocks become flat mid-gray (all coefficients zero, as libjpeg
+    /// leaves them); progressive blocks keep what earlier scans gave them.
+    /// </summary>
+    private void Blank(JpegComponent[] scanComponents, int unitsX, int from, int to)
+    {
+        if (isProgressive)
+        {
+            return;
+        }
+
+        for (int unit = from; unit < to; unit++)
+        {
+            int mx = unit % unitsX, my = unit / unitsX;
+            foreach (var c in scanComponents)
+            {
+                int blocksX = scanComponents.Length == 1 ? 1 : c.HorizontalSampling, blocksY = scanComponents.Length == 1 ? 1 : c.VerticalSampling;
+                for (int v = 0; v < blocksY; v++)
+                {
+                    for (int h = 0; h < blocksX; h++)
                     {
-                        for (int h = 0; h < c.HorizontalSampling; h++)
+                        int size = c.IdctSize, x = (mx * blocksX + h) * size, y = (my * blocksY + v) * size;
+                        for (int row = 0; row < size; row++)
                         {
-                            DecodeBlock(ref reader, c, mx * c.HorizontalSampling + h, my * c.VerticalSampling + v, scan, ref endOfBandRun);
+                            c.Plane.AsSpan(((y + row) * c.PlaneStride) + x, size).Fill(128);
                         }
                     }
                 }
             }
-
-            // Checked per MCU row so a truncated file fails fast instead of decoding invented zeros.
-            ThrowIfPaddingConsumed(ref reader);
         }
+    }
 
-        return reader.Position;
+    private void Warn(string warning)
+    {
+        // A damaged file can break every interval; a few lines say enough.
+        const int MaxWarnings = 5;
+        if (warnings.Count < MaxWarnings)
+        {
+            warnings.Add(warning);
+        }
     }
 
     private static void ThrowIfPaddingConsumed(ref JpegBitReader reader)

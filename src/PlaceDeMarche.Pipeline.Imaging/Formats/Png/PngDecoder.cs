@@ -31,7 +31,15 @@ internal static class PngDecoder
         long pixels = (long)header.Width * header.Height;
         if (pixels > options.MaxPixels)
         {
-            throw new ImageDecodeException($"PNG of {header.Width}x{header.Height} ({pixels} pixels) exceeds the pixel budget of {options.MaxPixels} (DecodeOptions.MaxPixels)", offset: 16);
+            throw new ImageDecodeException($"PNG of {header.Width}x{header.Height} ({pixels} pixels) exceeds the pixel budget of {options.MaxPixels} ({options.MaxPixelsName}); raise it if the file is trusted", offset: 16);
+        }
+
+        if (pixels * 8 > Array.MaxLength)
+        {
+            // The inflated rows hold up to 8 bytes per pixel (16-bit RGBA) and buffers are indexed by int.
+            throw new ImageDecodeException(
+                $"PNG of {header.Width}x{header.Height} needs more than {Array.MaxLength} bytes per buffer, this decoder's limit "
+                + "(an implementation limit, not a damaged file)", offset: 16);
         }
 
         byte[] palette = [];
