@@ -31,6 +31,7 @@ public static class StageCatalog
         new WordEmbeddingStage(subwords: true),
         new Doc2VecStage(),
         .. TransformerModels.All.Select(model => new TransformerEmbeddingStage(model)),
+        new BlockFusionStage("TextCombined", "text.combined", TextRepresentation.CombinationCandidates, FusionArtifactPaths.TextCombined, null, FusionArtifactPaths.TextCombinedBlocks),
         .. TextRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new CollectStage(),
         new ComplianceStage(),
@@ -42,6 +43,9 @@ public static class StageCatalog
         .. ImageRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new ImageCnnComparisonStage(),
         new SupervisedStage(),
+        new BlockFusionStage("Fusion", "fusion", FusionRepresentation.Candidates, FusionArtifactPaths.EqualShare, FusionArtifactPaths.NaiveConcatenation, FusionArtifactPaths.Blocks),
+        new CoAssociationStage("FusionCoAssociation", "fusion", FusionRepresentation.Candidates, FusionArtifactPaths.CoAssociation),
+        .. FusionRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new TextReportStage(),
         new FeasibilityReportStage(),
     ]);

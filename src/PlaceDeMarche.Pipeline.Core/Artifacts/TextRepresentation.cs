@@ -19,7 +19,11 @@ public static class TextRepresentation
         Text("doc2vec", "Doc2Vec (PV-DBOW)", ArtifactPaths.TextDoc2VecFeatures),
         Transformer(TransformerModels.MiniLm, "all-MiniLM-L6-v2 (ONNX)"),
         Transformer(TransformerModels.ArcticXs, "arctic-embed-xs (ONNX)"),
+        Text("combined", "Combinaison (parts de variance égales)", FusionArtifactPaths.TextCombined) with { NotRunNote = "non exécuté : aucune représentation à combiner" },
     ];
+
+    /// <summary>What <c>text.combined</c> may take: every text representation but the combination itself.</summary>
+    public static IReadOnlyList<ScoredRepresentation> CombinationCandidates => All.Where(r => r.Features != FusionArtifactPaths.TextCombined).ToArray();
 
     /// <summary>A pretrained sentence encoder of the <c>models</c> catalog; its metrics are <c>text.transformer.&lt;model&gt;.*</c>.</summary>
     private static ScoredRepresentation Transformer(string model, string label) =>

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using PlaceDeMarche.Pipeline.Numerics.Evaluation;
+using PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 
@@ -15,4 +17,22 @@ public sealed class AnalysisParameters
     public TSneParameters Tsne { get; set; } = new();
 
     public KMeansParameters Kmeans { get; set; } = new();
+
+    /// <summary>The scoring protocol's options these settings describe.</summary>
+    public ScoringOptions ToScoringOptions() => new()
+    {
+        PcaComponents = PcaComponents,
+        Perplexity = Tsne.Perplexity,
+        TSneIterations = Tsne.Iterations,
+        EarlyExaggeration = Tsne.EarlyExaggeration,
+        TSneInitialization = Tsne.Init.ToLowerInvariant() switch
+        {
+            "pca" => TSneInitialization.Pca,
+            "random" => TSneInitialization.Random,
+            _ => throw new ArgumentException($"analysis.tsne.init must be pca or random, not '{Tsne.Init}'."),
+        },
+        KMeansRestarts = Kmeans.Restarts,
+        KMeansMaxIterations = Kmeans.MaxIterations,
+        Seeds = Seeds,
+    };
 }

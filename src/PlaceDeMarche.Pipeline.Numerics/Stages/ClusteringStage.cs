@@ -3,7 +3,6 @@ using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Numerics.Evaluation;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
-using PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 
@@ -56,23 +55,7 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
 
         var (_, categories) = table.CategoryCodes();
         var matrix = DenseMatrix.FromRows(table.Vectors);
-        var analysis = parameters.Section;
-        var options = new ScoringOptions
-        {
-            PcaComponents = analysis.PcaComponents,
-            Perplexity = analysis.Tsne.Perplexity,
-            TSneIterations = analysis.Tsne.Iterations,
-            EarlyExaggeration = analysis.Tsne.EarlyExaggeration,
-            TSneInitialization = analysis.Tsne.Init.ToLowerInvariant() switch
-            {
-                "pca" => TSneInitialization.Pca,
-                "random" => TSneInitialization.Random,
-                _ => throw new ArgumentException($"analysis.tsne.init must be pca or random, not '{analysis.Tsne.Init}'."),
-            },
-            KMeansRestarts = analysis.Kmeans.Restarts,
-            KMeansMaxIterations = analysis.Kmeans.MaxIterations,
-            Seeds = analysis.Seeds,
-        };
+        var options = parameters.Section.ToScoringOptions();
         if (ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows) < options.Perplexity)
         {
             context.Log.Warning($"{Name}: {matrix.Rows} products are too few for perplexity {options.Perplexity}; using {ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows):F1}");

@@ -20,6 +20,9 @@ public sealed record Heatmap(
     /// <summary>Label of the column axis (e.g. "Predicted category").</summary>
     public string? ColumnAxisLabel { get; init; }
 
+    /// <summary>What the colours measure, printed beside the colour bar (e.g. "nombre de produits").</summary>
+    public string? ColorBarLabel { get; init; }
+
     /// <summary>.NET format string for the cell values (invariant culture).</summary>
     public string ValueFormat { get; init; } = "0.##";
 

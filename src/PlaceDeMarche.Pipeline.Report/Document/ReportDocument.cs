@@ -9,6 +9,10 @@ namespace PlaceDeMarche.Pipeline.Report.Document;
 /// <param name="Sections">Top-level sections; they are numbered 1, 2, 3… and listed in the table of contents.</param>
 public sealed record ReportDocument(string Title, DateTimeOffset Date, IReadOnlyList<ReportSection> Sections)
 {
+    /// <summary>Unnumbered sections printed right after the title page, before the table of contents (e.g. a summary
+    /// for management); bookmarked but not listed in the contents.</summary>
+    public IReadOnlyList<ReportSection> Preface { get; init; } = [];
+
     /// <summary>Second line of the title page and the PDF subject.</summary>
     public string? Subtitle { get; init; }
 

@@ -49,6 +49,13 @@ public sealed class PdfReportRenderer
             TitlePagePainter.Draw(titleGraphics, document, theme, wrapper);
         }
 
+        if (document.Preface.Count > 0)
+        {
+            using var prefaceComposer = new PageComposer(pdf);
+            prefaceComposer.StartNewPage();
+            new SectionRenderer(new RenderContext(prefaceComposer, theme, wrapper)) { Numbered = false }.Render(document.Preface);
+        }
+
         var toc = new TableOfContentsPainter(theme, wrapper);
         var tocPages = Enumerable.Range(0, toc.PageCount(SectionRenderer.CountTocEntries(document.Sections)))
             .Select(_ => PageComposer.AddA4Page(pdf)).ToArray();
@@ -106,7 +113,7 @@ public sealed class PdfReportRenderer
     private static Guid FileIdentifier(ReportDocument document)
     {
         var identity = string.Join('\u001f', document.Title, document.Subtitle, document.Author, document.Date.ToString("O"),
-            document.IsSampleData, string.Join('\u001e', document.Sections.Select(section => section.Heading)));
+            document.IsSampleData, string.Join('\u001e', document.Preface.Concat(document.Sections).Select(section => section.Heading)));
         return new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 16), bigEndian: true);
     }
 }

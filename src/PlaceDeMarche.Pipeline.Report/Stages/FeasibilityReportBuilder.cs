@@ -4,8 +4,8 @@ using PlaceDeMarche.Pipeline.Report.Document;
 namespace PlaceDeMarche.Pipeline.Report.Stages;
 
 /// <summary>
-/// Turns the study's results into the management report (in French, for the marketplace's team): verdict first,
-/// then the data, the text study, the run and a reproducibility appendix.
+/// Turns the study's results into the management report (in French, for the marketplace's team): a one-page summary
+/// for management first, then the data, the text and image studies, the fusion, the run and a reproducibility appendix.
 /// </summary>
 public static class FeasibilityReportBuilder
 {
@@ -13,7 +13,7 @@ public static class FeasibilityReportBuilder
     {
         var categoryNames = input.Products.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal).ToArray();
         var best = RepresentationScores.Best(input.TextScores);
-        var sections = new List<ReportSection> { Summary(input, best, categoryNames.Length), Data(input, categoryNames) };
+        var sections = new List<ReportSection> { Data(input, categoryNames) };
         if (best is not null)
         {
             sections.Add(TextSectionBuilder.Build(input.TextScores, input.TopicModels, best, categoryNames, input.Parameters.Report));
@@ -22,6 +22,12 @@ public static class FeasibilityReportBuilder
         if (input.Images is not null)
         {
             sections.Add(ImageSectionBuilder.Build(input.Images, categoryNames, input.Timings));
+            sections.Add(TransferLearningSectionBuilder.Build(input.Images, categoryNames));
+        }
+
+        if (input.FusionScores.Count > 0)
+        {
+            sections.Add(FusionSectionBuilder.Build(input.FusionScores, input.FusionBlocks, categoryNames));
         }
 
         if (input.Supervised is not null)
@@ -39,6 +45,7 @@ public static class FeasibilityReportBuilder
         var title = input.Archive.IsSample ? $"{input.Parameters.Report.Title} (échantillon)" : input.Parameters.Report.Title;
         return new ReportDocument(title, input.Date, sections)
         {
+            Preface = [ManagementSummaryBuilder.Build(input)],
             Subtitle = input.Archive.IsSample
                 ? "Données d'échantillon (35 produits) — démonstration, pas de conclusion"
                 : $"Jeu Flipkart : {input.Products.Count} produits, {categoryNames.Length} catégories",
@@ -46,53 +53,6 @@ public static class FeasibilityReportBuilder
             IsSampleData = input.Archive.IsSample,
             Labels = ReportLabels.French,
         };
-    }
-
-    private static ReportSection Summary(ReportInput input, RepresentationScores? best, int categoryCount)
-    {
-        var parameters = input.Parameters.Report;
-        var blocks = new List<ReportBlock>();
-        if (best is null)
-        {
-            blocks.Add(new Callout("Verdict : pas de résultat", "Aucune représentation n'a été évaluée.") { Tone = CalloutTone.Negative });
-        }
-        else
-        {
-            var ari = best.Metrics["ari_mean"];
-            var (title, tone, meaning) = ari >= parameters.AriFeasible
-                ? ("Verdict : faisable à partir du texte", CalloutTone.Positive, "les catégories se retrouvent automatiquement dans les descriptions")
-                : ari >= parameters.AriPromising
-                    ? ("Verdict : prometteur, pas encore suffisant", CalloutTone.Caution, "le texte porte un signal réel mais les groupes se mélangent encore")
-                    : ("Verdict : non démontré à ce stade", CalloutTone.Negative, "les groupes trouvés ne correspondent pas assez aux catégories");
-            blocks.Add(new Callout(title, Paragraph.FromMarkup(
-                $"Sans aucune étiquette, le regroupement des descriptions ({best.Label}) retrouve les {categoryCount} catégories "
-                + $"avec un **ARI moyen de {Number(ari)}** (1 = accord parfait, 0 = hasard) : {meaning}. "
-                + $"Seuils fixés avant l'étude : faisable si ARI ≥ {Number(parameters.AriFeasible, 2)}, prometteur si ARI ≥ {Number(parameters.AriPromising, 2)}."))
-            { Tone = tone });
-        }
-
-        if (input.Archive.IsSample)
-        {
-            blocks.Add(new Callout("Échantillon", "Ce rapport a été produit sur l'échantillon de démonstration (35 produits) : ses chiffres illustrent la chaîne de traitement et ne permettent aucune conclusion.") { Tone = CalloutTone.Caution });
-        }
-
-        var missing = ProductsWithoutUsablePhoto(input).Length;
-        blocks.Add(new KeyValueTable(
-        [
-            new("Produits", input.Products.Count.ToString(CultureInfo.InvariantCulture)),
-            new("Catégories", categoryCount.ToString(CultureInfo.InvariantCulture)),
-            new("Produits sans photo exploitable", missing.ToString(CultureInfo.InvariantCulture)),
-            new("Meilleure représentation texte", best is null ? "—" : $"{best.Label} (ARI moyen {Number(best.Metrics["ari_mean"])})"),
-            .. BestImageRepresentation(input),
-        ]));
-        blocks.Add(new Paragraph("Étapes suivantes prévues : images par apprentissage par transfert (réseau de neurones convolutif via ONNX), classification supervisée avec augmentation de données, fusion texte-image."));
-        return new ReportSection("Synthèse", blocks);
-    }
-
-    private static IEnumerable<KeyValuePair<string, string>> BestImageRepresentation(ReportInput input)
-    {
-        var best = input.Images is null ? null : RepresentationScores.Best(input.Images.Scores);
-        return best is null ? [] : [new("Meilleure représentation image", $"{best.Label} (ARI moyen {Number(best.Metrics["ari_mean"])})")];
     }
 
     private static ReportSection Data(ReportInput input, string[] categoryNames)
@@ -186,6 +146,12 @@ public static class FeasibilityReportBuilder
     /// <summary>French decimal notation: 0,523.</summary>
     internal static string Number(double value, int digits = 3) =>
         double.IsFinite(value) ? value.ToString("F" + digits, CultureInfo.InvariantCulture).Replace('.', ',') : "—";
+
+    /// <summary>A share as a French percentage with one decimal: 0,834 → « 83,4 % ».</summary>
+    internal static string Percent(double share) => double.IsFinite(share) ? $"{Number(share * 100, 1)} %" : "—";
+
+    /// <summary>French agreement: singular for 0 and 1, plural from 2.</summary>
+    internal static string Plural(long count, string singular, string plural) => Math.Abs(count) < 2 ? singular : plural;
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

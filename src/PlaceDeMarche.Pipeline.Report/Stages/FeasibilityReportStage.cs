@@ -28,6 +28,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         CollectionArtifactPaths.LicenceManifest,
         .. ImageStudyInput.Artifacts,
         .. SupervisedStudyInput.Artifacts,
+        .. FusionStudyInput.Artifacts,
     ];
 
     public override IReadOnlyList<string> Outputs { get; } = [ArtifactPaths.FeasibilityReport];
@@ -40,6 +41,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         var archive = ArchiveTable.Read(context.InputPath(ArtifactPaths.ArchiveInfo));
         var text = TextStudyInput.Load(context.InputPath, upstream);
         var images = ImageStudyInput.Load(context.InputPath);
+        var fusion = FusionStudyInput.Load(context.InputPath);
         var input = new ReportInput(
             parameters,
             archive,
@@ -57,12 +59,34 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
         {
             Collection = ReadCollection(context),
             Supervised = SupervisedStudyInput.Load(context.InputPath, images.Index, context.InputPath(ImageArtifactPaths.Preprocessed)),
+            FusionScores = fusion.Scores,
+            FusionBlocks = fusion.Blocks,
+            UpstreamMetrics = NumericMetrics(upstream),
         };
+        var verdict = ManagementSummaryBuilder.Verdict(input);
+        context.PublishMetric("report.verdict", verdict.Code);
+        context.PublishMetric("report.verdict_area", verdict.Area);
+        if (verdict.Best is { } best)
+        {
+            context.PublishMetric("report.verdict_ari_mean", Math.Round(best.Metrics["ari_mean"], 6));
+            if (best.Metrics.TryGetValue("matched_accuracy_mean", out var accuracy))
+            {
+                context.PublishMetric("report.verdict_matched_accuracy_mean", Math.Round(accuracy, 6));
+            }
+        }
+
         var document = FeasibilityReportBuilder.Build(input);
         ReportSecretAudit.EnsureClean(document, input.Products.Select(p => p.Id).Concat(input.Collection.Products.Select(p => p.FoodId)).ToHashSet(StringComparer.Ordinal));
         AtomicFile.Write(context.OutputPath(ArtifactPaths.FeasibilityReport), stream => new PdfReportRenderer().Render(document, stream));
         context.Log.Info($"Report: {ArtifactPaths.FeasibilityReport} written");
     }
+
+    /// <summary>The numeric metrics the upstream stages published, as their manifests recorded them (e.g. a supervised classifier's scores).</summary>
+    private static IReadOnlyDictionary<string, double> NumericMetrics(IReadOnlyList<Core.Caching.StageManifest> upstream) =>
+        upstream.SelectMany(m => m.Metrics)
+            .Where(m => m.Value is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<double>(out _))
+            .GroupBy(m => m.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value!.GetValue<double>(), StringComparer.Ordinal);
 
     private static CollectionReportInput ReadCollection(StageContext context)
     {

@@ -14,6 +14,8 @@ public static class ImageSectionBuilder
 
     public static ReportSection Build(ImageStudyInput images, string[] categoryNames, IReadOnlyList<StageTiming> timings)
     {
+        // Pretrained CNN embeddings have their own section (TransferLearningSectionBuilder).
+        var scores = images.Scores.Where(s => !s.Method.StartsWith(TransferLearningSectionBuilder.CnnMethodPrefix, StringComparison.Ordinal)).ToArray();
         var usable = images.Index.Count(r => r.IsUsable);
         var blocks = new List<ReportBlock>
         {
@@ -34,14 +36,14 @@ public static class ImageSectionBuilder
             });
         }
 
-        blocks.Add(ScoreTable(images.Scores));
-        blocks.Add(new PlotGrid(images.Scores.Select(s => FeasibilityReportBuilder.Map(s.Label, s.Assignments, FeasibilityReportBuilder.CategoryIndices(s.Assignments, categoryNames), categoryNames)).ToArray())
+        blocks.Add(ScoreTable(scores));
+        blocks.Add(new PlotGrid(scores.Where(s => s.HasRun).Select(s => FeasibilityReportBuilder.Map(s.Label, s.Assignments, FeasibilityReportBuilder.CategoryIndices(s.Assignments, categoryNames), categoryNames)).ToArray())
         {
             Columns = 2,
             Caption = "Cartes t-SNE des descripteurs d'images, colorées par vraie catégorie.",
         });
         blocks.Add(UnusablePhotos(images.Index));
-        var sift = images.Scores[0].Metrics["ari_mean"];
+        var sift = scores[0].Metrics["ari_mean"];
         blocks.Add(Paragraph.FromMarkup(
             $"Lecture honnête : avec un ARI moyen de **{FeasibilityReportBuilder.Number(sift)}**, les descripteurs SIFT "
             + (sift > 0.17

@@ -15,6 +15,9 @@ public sealed record ImageStudyInput(
 {
     public const int SamplesPerCategory = 3;
 
+    /// <summary>The preprocessed photo of a product (by id), or null when it has none; the default knows no photo.</summary>
+    public Func<string, PreprocessedImage?> Photo { get; init; } = _ => null;
+
     /// <summary>The artifacts <see cref="Load"/> reads, for the report stage's inputs.</summary>
     public static IReadOnlyList<string> Artifacts { get; } =
     [
@@ -37,6 +40,7 @@ public sealed record ImageStudyInput(
             .ToArray();
         var keypoints = KeypointTable.Read(inputPath(ImageArtifactPaths.SiftKeypointExample));
         var photo = index.FirstOrDefault(r => r.IsUsable && r.Id == keypoints.ProductId);
+        var usableById = index.Where(r => r.IsUsable).ToDictionary(r => r.Id, StringComparer.Ordinal);
         return new ImageStudyInput(
             index,
             samples,
@@ -45,6 +49,13 @@ public sealed record ImageStudyInput(
             ImageRepresentation.All.Select(r => new RepresentationScores(
                 r.Label,
                 ClusterAssignmentTable.Read(inputPath(r.Clusters)),
-                MetricTable.Read(inputPath(r.ClusterMetrics)))).ToArray());
+                MetricTable.Read(inputPath(r.ClusterMetrics)))
+            {
+                Method = r.Method,
+                NotRunNote = r.NotRunNote,
+            }).ToArray())
+        {
+            Photo = id => usableById.TryGetValue(id, out var row) ? PreprocessedImage.Read(pack, row) : null,
+        };
     }
 }

@@ -21,4 +21,13 @@ public sealed record ReportInput(
 
     /// <summary>The supervised classification results, or null to leave their section out.</summary>
     public SupervisedStudyInput? Supervised { get; init; }
+
+    /// <summary>The text + image fusions (study's fusion first), empty when the fusion stages are not part of the run.</summary>
+    public IReadOnlyList<RepresentationScores> FusionScores { get; init; } = [];
+
+    /// <summary>Which blocks the fusion took and their shares (<c>group:family.method</c> → share).</summary>
+    public IReadOnlyDictionary<string, double> FusionBlocks { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Numeric metrics the upstream stages published (e.g. <c>supervised.*</c>), by name.</summary>
+    public IReadOnlyDictionary<string, double> UpstreamMetrics { get; init; } = new Dictionary<string, double>();
 }

@@ -39,7 +39,7 @@ public static class TextSectionBuilder
         var seeds = string.Join(", ", scores.Where(s => s.HasRun).Select(s => s.Metrics["seeds"]).Distinct().Select(n => n.ToString("0", CultureInfo.InvariantCulture)));
         var blocks = new List<ReportBlock>
         {
-            new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés de plusieurs façons : sac de mots (nombre d'occurrences de chaque mot) ; TF-IDF (mots et paires de mots) ; LSA (décomposition en valeurs singulières tronquée du TF-IDF) ; poids de thèmes NMF (sur le TF-IDF) et proportions de thèmes LDA (allocation de Dirichlet latente, sur le sac de mots) ; vecteurs de mots Word2Vec et fastText (sous-mots) appris sur ce corpus, moyennés simplement, pondérés par l'IDF ou selon SIF (Arora et al., 2017) ; vecteurs de documents Doc2Vec (PV-DBOW) ; plongements d'un transformeur pré-entraîné (ONNX) quand un modèle est fourni. Chaque représentation est réduite par ACP (50 axes), projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories ; les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
+            new Paragraph("Méthode : nom et description de chaque produit, nettoyés (entités HTML, minuscules, ponctuation et chiffres retirés, mots vides anglais et formules du site), puis représentés de plusieurs façons : sac de mots (nombre d'occurrences de chaque mot) ; TF-IDF (mots et paires de mots) ; LSA (décomposition en valeurs singulières tronquée du TF-IDF) ; poids de thèmes NMF (sur le TF-IDF) et proportions de thèmes LDA (allocation de Dirichlet latente, sur le sac de mots) ; vecteurs de mots Word2Vec et fastText (sous-mots) appris sur ce corpus, moyennés simplement, pondérés par l'IDF ou selon SIF (Arora et al., 2017) ; vecteurs de documents Doc2Vec (PV-DBOW) ; plongements d'un transformeur pré-entraîné (ONNX) quand un modèle est fourni ; enfin une combinaison de plusieurs de ces représentations (chacune normalisée et ramenée à une part égale de la variance, liste fixée dans pipeline.yaml). Chaque représentation est réduite par ACP (50 axes), projetée en deux dimensions par t-SNE, puis regroupée par KMeans en autant de groupes que de catégories ; les groupes sont comparés aux vraies catégories, que l'algorithme n'a jamais vues."),
             new Paragraph($"Robustesse : t-SNE (départ aléatoire) et KMeans sont relancés avec {seeds} graines ; le tableau donne la moyenne et l'écart-type. Aucun réglage n'a été fait en regardant les scores : chaque valeur vient de l'article ou de la bibliothèque de référence de la méthode, et sa justification figure dans l'annexe des paramètres."),
             new Table(
                 ["Représentation", "ARI moyen ± σ", .. MetricColumns.Select(c => c.Label), "Temps (s)"],
@@ -75,19 +75,7 @@ public static class TextSectionBuilder
             Columns = 1,
             Caption = "Meilleure représentation : chaque groupe KMeans prend la couleur de la catégorie à laquelle il est apparié ; comparée à sa carte des vraies catégories, un point qui change de couleur est mal regroupé.",
         });
-        blocks.Add(new Heatmap(
-            $"{best.Label} : matrice de confusion",
-            categoryNames,
-            categoryNames,
-            Enumerable.Range(0, categoryNames.Length)
-                .Select(r => (IReadOnlyList<double>)Enumerable.Range(0, categoryNames.Length).Select(c => (double)mapping.ConfusionMatrix[r, c]).ToArray())
-                .ToArray())
-        {
-            RowAxisLabel = "vraie catégorie",
-            ColumnAxisLabel = "catégorie du groupe (appariement optimal)",
-            ValueFormat = "0",
-            Caption = $"Première graine ; exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %.",
-        });
+        blocks.Add(RepresentationFigures.Confusion(best.Label, mapping, categoryNames, $"Première graine ; exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %."));
         blocks.AddRange(topicModels.Select(TopicTable));
         blocks.Add(Conclusion(scores, best, mapping, categoryNames, parameters));
         return new ReportSection(Heading, blocks) { StartOnNewPage = true };

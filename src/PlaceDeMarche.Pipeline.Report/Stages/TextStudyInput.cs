@@ -19,13 +19,14 @@ public sealed record TextStudyInput(IReadOnlyList<RepresentationScores> Scores, 
     [
         .. TopicModelArtifacts.SelectMany(m => new[] { m.Topics, m.Metrics }),
         .. TextRepresentation.All.SelectMany(r => new[] { r.Clusters, r.ClusterMetrics }),
+        FusionArtifactPaths.TextCombinedBlocks,
     ];
 
     /// <param name="inputPath">Resolves a declared input of the report stage to its file.</param>
     /// <param name="manifests">The upstream stages' manifests, for each representation's computing time.</param>
     public static TextStudyInput Load(Func<string, string> inputPath, IReadOnlyList<StageManifest> manifests) => new(
         TextRepresentation.All.Select(r => new RepresentationScores(
-            r.Label,
+            r.Features == FusionArtifactPaths.TextCombined ? CombinationLabel(r, MetricTable.Read(inputPath(FusionArtifactPaths.TextCombinedBlocks))) : r.Label,
             ClusterAssignmentTable.Read(inputPath(r.Clusters)),
             MetricTable.Read(inputPath(r.ClusterMetrics)))
         {
@@ -38,6 +39,16 @@ public sealed record TextStudyInput(IReadOnlyList<RepresentationScores> Scores, 
             m.Source,
             TopicTermTable.Read(inputPath(m.Topics)),
             MetricTable.Read(inputPath(m.Metrics)))).ToArray());
+
+    /// <summary>The combination's label names what it combined, e.g. "Combinaison : Doc2Vec (PV-DBOW) + MiniLM".</summary>
+    private static string CombinationLabel(ScoredRepresentation combination, IReadOnlyDictionary<string, double> blocks)
+    {
+        var members = blocks.Keys
+            .Select(key => key[(key.IndexOf(':') + 1)..])
+            .Select(name => TextRepresentation.All.FirstOrDefault(r => $"{r.Family}.{r.Method}" == name)?.Label ?? name)
+            .ToArray();
+        return members.Length == 0 ? combination.Label : $"Combinaison : {string.Join(" + ", members)}";
+    }
 
     /// <summary>Last run time of the stage that wrote <paramref name="artifact"/> (NaN if unknown).</summary>
     private static double SecondsToWrite(IReadOnlyList<StageManifest> manifests, string artifact) =>

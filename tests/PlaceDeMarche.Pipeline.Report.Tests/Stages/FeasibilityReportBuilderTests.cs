@@ -7,15 +7,15 @@ namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
 public sealed class FeasibilityReportBuilderTests
 {
     [Theory]
-    [InlineData(0.62, "Verdict : faisable à partir du texte", CalloutTone.Positive)]
-    [InlineData(0.50, "Verdict : faisable à partir du texte", CalloutTone.Positive)]
-    [InlineData(0.35, "Verdict : prometteur, pas encore suffisant", CalloutTone.Caution)]
-    [InlineData(0.10, "Verdict : non démontré à ce stade", CalloutTone.Negative)]
+    [InlineData(0.62, "Oui : les produits peuvent être regroupés automatiquement par catégorie", CalloutTone.Positive)]
+    [InlineData(0.50, "Oui : les produits peuvent être regroupés automatiquement par catégorie", CalloutTone.Positive)]
+    [InlineData(0.35, "En partie : un signal net, pas encore un regroupement fiable", CalloutTone.Caution)]
+    [InlineData(0.10, "Pas démontré : les groupes trouvés ne suivent pas assez les catégories", CalloutTone.Negative)]
     public void VerdictFollowsTheThresholdsFixedInTheConfiguration(double ari, string title, CalloutTone tone)
     {
         var document = FeasibilityReportBuilder.Build(Input(ari, isSample: false));
 
-        var verdict = document.Sections[0].Blocks.OfType<Callout>().First();
+        var verdict = document.Preface.Single().Blocks.OfType<Callout>().First();
         Assert.Equal(title, verdict.Title);
         Assert.Equal(tone, verdict.Tone);
         Assert.Contains(verdict.Body.Runs, run => run.Text.Contains($"ARI moyen de {ari:F3}".Replace('.', ','), StringComparison.Ordinal));
@@ -28,7 +28,7 @@ public sealed class FeasibilityReportBuilderTests
 
         Assert.True(document.IsSampleData);
         Assert.EndsWith("(échantillon)", document.Title);
-        Assert.Contains(document.Sections[0].Blocks.OfType<Callout>(), c => c.Title == "Échantillon");
+        Assert.Contains(document.Preface.Single().Blocks.OfType<Callout>(), c => c.Title == "Échantillon");
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class FeasibilityReportBuilderTests
         Assert.Equal("TF-IDF", scores.Rows[1][0]);
         Assert.Equal(1, scores.HighlightedRow);
         Assert.Single(text.Blocks.OfType<PlotGrid>().First().Plots);
-        Assert.Contains(document.Sections[0].Blocks.OfType<Callout>().First().Body.Runs, run => run.Text.Contains("(TF-IDF)", StringComparison.Ordinal));
+        Assert.Contains(document.Preface.Single().Blocks.OfType<Callout>().First().Body.Runs, run => run.Text.Contains(": TF-IDF)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -109,7 +109,9 @@ internal sealed class HeatmapPainter : IFigurePainter
 
     private double ColumnAxisHeight => heatmap.ColumnAxisLabel is null ? 0 : AxisTitleHeight;
 
-    private double ColorBarSpace => 8 + ColorBarWidth + 4 + ColorBarLabelWidth();
+    private double ColorBarSpace => 8 + ColorBarWidth + 4 + ColorBarLabelWidth() + ColorBarTitleWidth;
+
+    private double ColorBarTitleWidth => hasValues && heatmap.ColorBarLabel is not null ? LabelGap + AxisTitleHeight : 0;
 
     private double Chrome => TitleHeight + ColumnAxisHeight + ColumnLabelHeight() + LabelGap + 2;
 
@@ -199,6 +201,15 @@ internal sealed class HeatmapPainter : IFigurePainter
         var brushText = new XSolidBrush(theme.Muted);
         graphics.DrawString(Format(maxValue), theme.Chart.Regular, brushText, left + ColorBarWidth + 3, top, XStringFormats.TopLeft);
         graphics.DrawString(Format(minValue), theme.Chart.Regular, brushText, left + ColorBarWidth + 3, top + height, XStringFormats.BottomLeft);
+        if (heatmap.ColorBarLabel is not null)
+        {
+            // Read bottom to top beside the bar, as the row axis title.
+            var anchor = new XPoint(left + ColorBarWidth + 4 + ColorBarLabelWidth() + LabelGap + AxisTitleHeight, top + height / 2);
+            var state = graphics.Save();
+            graphics.RotateAtTransform(-90, anchor);
+            graphics.DrawString(wrapper.Truncate(heatmap.ColorBarLabel, theme.ChartAxisLabel, Math.Max(height, 60)), theme.ChartAxisLabel, brushText, anchor, XStringFormats.BottomCenter);
+            graphics.Restore(state);
+        }
     }
 
     private string Format(double value) => value.ToString(heatmap.ValueFormat, CultureInfo.InvariantCulture);

@@ -29,6 +29,9 @@ internal sealed class SectionRenderer
         blocks = new BlockRenderer(context);
     }
 
+    /// <summary>False for sections outside the numbered body (a preface): headings without numbers, kept out of the contents.</summary>
+    public bool Numbered { get; init; } = true;
+
     /// <summary>Headings rendered so far that belong in the table of contents, in order.</summary>
     public IReadOnlyList<TocEntry> TocEntries => entries;
 
@@ -50,9 +53,9 @@ internal sealed class SectionRenderer
                 composer.StartNewPage();
             }
 
-            DrawHeading(number, section.Heading, level);
-            var outline = outlines.Add($"{number} {section.Heading}", composer.Page, opened: level == 1);
-            if (level <= TocDepth)
+            DrawHeading(Numbered ? number : "", section.Heading, level);
+            var outline = outlines.Add(Numbered ? $"{number} {section.Heading}" : section.Heading, composer.Page, opened: level == 1);
+            if (Numbered && level <= TocDepth)
             {
                 entries.Add(new TocEntry(number, section.Heading, level, composer.Page, composer.Document.PageCount));
             }
@@ -75,7 +78,7 @@ internal sealed class SectionRenderer
             2 => (theme.Heading2, 10.0, theme.Accent),
             _ => (theme.Heading3, 7.0, theme.Ink),
         };
-        var numberWidth = context.Wrapper.Measure(number, fonts.Bold) + NumberGap;
+        var numberWidth = number.Length == 0 ? 0 : context.Wrapper.Measure(number, fonts.Bold) + NumberGap;
         var lines = context.Wrapper.Wrap(heading, fonts.Bold, composer.Width - numberWidth);
         var ruleHeight = level == 1 ? 5.0 : 0;
         var height = lines.Count * fonts.LineHeight + ruleHeight + 3;
@@ -85,7 +88,11 @@ internal sealed class SectionRenderer
         composer.EnsureRoom(height + 3 * theme.Body.LineHeight);
         var brush = new XSolidBrush(color);
         var glyphTop = composer.Y + (fonts.LineHeight - fonts.Bold.GetHeight()) / 2;
-        composer.Graphics.DrawString(number, fonts.Bold, brush, composer.Left, glyphTop, XStringFormats.TopLeft);
+        if (number.Length > 0)
+        {
+            composer.Graphics.DrawString(number, fonts.Bold, brush, composer.Left, glyphTop, XStringFormats.TopLeft);
+        }
+
         foreach (var line in lines)
         {
             line.Draw(composer.Graphics, brush, composer.Left + numberWidth, composer.Y, fonts.LineHeight);
