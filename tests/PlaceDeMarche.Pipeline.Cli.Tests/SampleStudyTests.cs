@@ -50,7 +50,7 @@ public sealed class SampleStudyTests : IDisposable
         // The pretrained text encoders run by default, from the files their NuGet packages ship (no GPU: CPU).
         Assert.Equal("cpu", (string)metrics["text.transformer.minilm.execution_provider"]!);
         Assert.Equal(384, (int)metrics["text.transformer.arctic_xs.dimensions"]!);
-        Assert.True((bool)metrics["text.transformer.minilm.scored"]!);
+        Assert.InRange((double)metrics["text.transformer.minilm.ari_mean"]!, -1, 1);
         // The comparison names the best scored method; its numbers are that method's own.
         var bestMethod = (string)metrics["text.best.method"]!;
         var bestPrefix = TextRepresentation.All.Single(representation => representation.Method == bestMethod).MetricPrefix;
