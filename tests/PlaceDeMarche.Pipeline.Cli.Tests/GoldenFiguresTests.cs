@@ -9,12 +9,16 @@ namespace PlaceDeMarche.Pipeline.Cli.Tests;
 /// The sample study's figures and artifacts, pinned: every numeric metric and the SHA-256 of every deterministic
 /// artifact must equal <c>Golden/sample-study.json</c>. A change of results is then a visible decision: rerun with
 /// <c>PDM_UPDATE_GOLDEN=1 dotnet test --filter GoldenFigures</c>, review the diff of the JSON and give the reason in
-/// the commit. Left out: timings, the PDFs (they print them), and the collection and compliance outputs (they record
-/// the network's answer and the restored packages, not the science).
+/// the commit. Left out: timings, the PDFs and the supervised scores and metrics tables (they record times), and the
+/// collection and compliance outputs (they record the network's answer and the restored packages, not the science).
 /// </summary>
 public sealed class GoldenFiguresTests : IDisposable
 {
-    private static readonly string[] NotPinnedPrefixes = ["reports/", "data/artifacts/collect/", "data/artifacts/compliance/"];
+    private static readonly string[] NotPinnedPrefixes =
+    [
+        "reports/", "data/artifacts/collect/", "data/artifacts/compliance/",
+        "data/artifacts/supervised/scores.parquet", "data/artifacts/supervised/metrics.parquet",
+    ];
 
     private readonly StudyWorkspace study = new();
 
@@ -45,7 +49,7 @@ public sealed class GoldenFiguresTests : IDisposable
         var metrics = new JsonObject();
         foreach (var (key, value) in study.Summary()["metrics"]!.AsObject().OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            if (value is JsonValue number && number.TryGetValue<double>(out var figure) && !key.Contains("seconds", StringComparison.Ordinal))
+            if (value is JsonValue number && number.TryGetValue<double>(out var figure) && !IsTiming(key))
             {
                 metrics[key] = figure;
             }
@@ -62,6 +66,9 @@ public sealed class GoldenFiguresTests : IDisposable
 
         return new JsonObject { ["metrics"] = metrics, ["artifacts"] = artifacts };
     }
+
+    private static bool IsTiming(string key) =>
+        key.Contains("seconds", StringComparison.Ordinal) || key.EndsWith("_ms", StringComparison.Ordinal) || key.Contains("_ms_", StringComparison.Ordinal);
 
     private static IEnumerable<string> Differences(JsonObject expected, JsonObject actual)
     {

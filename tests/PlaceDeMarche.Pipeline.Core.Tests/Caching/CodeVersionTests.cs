@@ -16,7 +16,7 @@ public sealed class CodeVersionTests
     [Fact]
     public void TypesOfOneAssemblyShareTheirVersion()
     {
-        Assert.Equal(CodeVersion.Of(typeof(FakeStage)), CodeVersion.Of(typeof(RecordingLog)));
+        Assert.Equal(CodeVersion.Of(typeof(FakeStage)), CodeVersion.Of(typeof(FakeParameters)));
     }
 
     [Fact]
