@@ -174,14 +174,26 @@ public static class ManagementSummaryBuilder
 
     private static string Production(IReadOnlyDictionary<string, double> upstreamMetrics)
     {
-        var supervised = upstreamMetrics.Where(m => m.Key.StartsWith("supervised.", StringComparison.Ordinal)).OrderBy(m => m.Key, StringComparer.Ordinal).ToArray();
-        return supervised.Length > 0
-            ? "Passage en production : un classifieur supervisé, entraîné sur les produits déjà catégorisés, a été évalué ("
-                + string.Join(" ; ", supervised.Select(m => $"{m.Key} = {Number(m.Value)}"))
-                + "). C'est lui qui nommerait la catégorie d'un nouveau produit ; il faudra suivre son exactitude par catégorie et faire relire les cas incertains."
-            : "Passage en production : l'étape suivante est un **classifieur supervisé** (texte + image), entraîné sur les produits déjà catégorisés et "
+        (string Key, string Label)[] models = [("text", "texte"), ("image", "image"), ("multimodal", "texte + image")];
+        var measured = models
+            .Where(m => upstreamMetrics.ContainsKey($"supervised.{m.Key}.cv_accuracy_mean"))
+            .Select(m => (m.Label, Accuracy: upstreamMetrics[$"supervised.{m.Key}.cv_accuracy_mean"]))
+            .ToArray();
+        if (measured.Length == 0)
+        {
+            return "Passage en production : l'étape suivante est un **classifieur supervisé** (texte + image), entraîné sur les produits déjà catégorisés et "
                 + "évalué par validation croisée ; il nommerait directement la catégorie d'un nouveau produit. Il faudra ensuite suivre son exactitude par "
                 + "catégorie et faire relire les cas incertains.";
+        }
+
+        var best = measured.MaxBy(m => m.Accuracy);
+        var heldOut = upstreamMetrics.TryGetValue("supervised.best.test_accuracy", out var test)
+            ? $", et {Percent(test)} des produits mis de côté, jamais vus pendant l'entraînement"
+            : "";
+        return $"Passage en production : un **classifieur supervisé**, entraîné sur les produits déjà catégorisés, nomme la bonne catégorie pour "
+            + $"**{Percent(best.Accuracy)} des produits** en validation croisée avec le modèle {best.Label} "
+            + $"({string.Join(", ", measured.Select(m => $"{m.Label} : {Percent(m.Accuracy)}"))}){heldOut}. "
+            + "C'est lui qui nommerait la catégorie d'un nouveau produit ; il faudra suivre son exactitude par catégorie et faire relire les cas incertains.";
     }
 
     private static double Ari(RepresentationScores scores) => scores.Metrics["ari_mean"];

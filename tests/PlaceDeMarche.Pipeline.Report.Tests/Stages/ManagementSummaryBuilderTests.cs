@@ -151,10 +151,17 @@ public sealed class ManagementSummaryBuilderTests
     public void Production_cites_a_supervised_classifier_when_one_was_measured()
     {
         var without = Text(ManagementSummaryBuilder.Build(Input(0.6)));
-        var with = Text(ManagementSummaryBuilder.Build(Input(0.6, upstream: new Dictionary<string, double> { ["supervised.accuracy_mean"] = 0.9312, ["text.best.ari_mean"] = 0.6 })));
+        var with = Text(ManagementSummaryBuilder.Build(Input(0.6, upstream: new Dictionary<string, double>
+        {
+            ["supervised.text.cv_accuracy_mean"] = 0.9312,
+            ["supervised.image.cv_accuracy_mean"] = 0.5,
+            ["supervised.best.test_accuracy"] = 0.94,
+            ["text.best.ari_mean"] = 0.6,
+        })));
 
         Assert.Contains("l'étape suivante est un classifieur supervisé", without, StringComparison.Ordinal);
-        Assert.Contains("supervised.accuracy_mean = 0,931", with, StringComparison.Ordinal);
+        Assert.Contains("nomme la bonne catégorie pour 93,1 % des produits en validation croisée avec le modèle texte (texte : 93,1 %, image : 50,0 %), et 94,0 % des produits mis de côté", with, StringComparison.Ordinal);
+        Assert.DoesNotContain("supervised.", with, StringComparison.Ordinal);
         Assert.DoesNotContain("text.best", with, StringComparison.Ordinal);
     }
 
