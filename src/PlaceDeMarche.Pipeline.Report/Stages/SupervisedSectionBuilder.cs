@@ -14,7 +14,8 @@ public static class SupervisedSectionBuilder
         ("text_lightgbm", "Texte (TF-IDF, LightGBM)"),
         ("text_doc2vec", "Texte (Doc2Vec)"),
         ("text_word2vec_tfidf", "Texte (Word2Vec pondéré IDF)"),
-        ("text_transformer", "Texte (Transformer pré-entraîné)"),
+        ("text_transformer_minilm", "Texte (all-MiniLM-L6-v2 pré-entraîné)"),
+        ("text_transformer_arctic_xs", "Texte (arctic-embed-xs pré-entraîné)"),
     ];
 
     public static ReportSection Build(SupervisedStudyInput input, ReportParameters targets)
@@ -27,7 +28,7 @@ public static class SupervisedSectionBuilder
         var test = (int)m["supervised.test_rows"];
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"Protocole : les {n} produits dont la photo est exploitable sont séparés, catégorie par catégorie, en {development} produits d'étude et {test} produits de test mis de côté. Sur les produits d'étude, une validation croisée stratifiée à 5 plis mesure chaque modèle ; dans chaque pli, une seconde validation croisée sur la seule partie d'entraînement choisit la pénalité L2 (et, pour la fusion tardive, le poids du texte). Le vocabulaire TF-IDF, ses poids IDF et la standardisation des descripteurs sont appris sur la partie d'entraînement seule : aucun mot ni aucune statistique des produits évalués n'y entre. Le modèle est une régression logistique multinomiale (ML.NET, LbfgsMaximumEntropy) ; LightGBM sert de comparaison."),
+            new Paragraph($"Protocole : les {n} produits dont la photo est exploitable sont séparés, catégorie par catégorie, en {development} produits d'étude et {test} produits de test mis de côté. Sur les produits d'étude, une validation croisée stratifiée à 5 plis mesure chaque modèle ; dans chaque pli, une seconde validation croisée sur la seule partie d'entraînement choisit la pénalité L2 (et, pour la fusion tardive, le poids du texte). Le vocabulaire TF-IDF, ses poids IDF et la standardisation des descripteurs sont appris sur la partie d'entraînement seule : aucun mot ni aucune statistique des produits évalués n'y entre. Le modèle est une régression logistique multinomiale (ML.NET, LbfgsMaximumEntropy)" + (m.ContainsKey("supervised.text_lightgbm.cv_accuracy_mean") ? " ; LightGBM (arbres de gradient) sert de comparaison." : ".")),
             new Table(
                 ["Modèle", "Exactitude (moy. ± é.-t.)", "F1 macro", "Brier", "Exactitude en entraînement", "Ajustement (s)"],
                 shown.Select(x => (IReadOnlyList<string>)
