@@ -106,7 +106,7 @@ public static class PipelineCommand
         var workspace = commandLine.Value("workspace") is { } root ? new Workspace(root) : Workspace.Discover(Environment.CurrentDirectory);
         if (commandLine.Command == "predict")
         {
-            PredictCommand.Run(commandLine, workspace, output);
+            PredictCommand.Run(commandLine, workspace, log, output);
             return 0;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Supervised.Prediction;
 
 namespace PlaceDeMarche.Pipeline.Cli;
@@ -9,7 +10,7 @@ public static class PredictCommand
 {
     /// <exception cref="UsageException">An option is missing.</exception>
     /// <exception cref="PredictionInputException">The photo or the text cannot be used (the message says which and why).</exception>
-    public static void Run(CommandLine commandLine, Workspace workspace, TextWriter output)
+    public static void Run(CommandLine commandLine, Workspace workspace, IPipelineLog log, TextWriter output)
     {
         var imagePath = commandLine.Value("image") ?? throw new UsageException("predict needs --image <photo file>.");
         var text = commandLine.Value("text") ?? throw new UsageException("predict needs --text \"<name and description>\".");
@@ -18,7 +19,7 @@ public static class PredictCommand
             throw new PredictionInputException($"No trained model at {modelPath}: run `dotnet cake --target=Supervised` first.");
         if (!File.Exists(imagePath))
             throw new PredictionInputException($"{imagePath}: no such photo file.");
-        var classifier = new ProductClassifier(SavedModel.FromJson(File.ReadAllText(modelPath), modelPath));
+        var classifier = new ProductClassifier(SavedModel.FromJson(File.ReadAllText(modelPath), modelPath), workspace.Root, log);
         var prediction = classifier.Predict(text, File.ReadAllBytes(imagePath), imagePath);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"category: {prediction.Category} (probability {prediction.Probability:F3})"));
         output.WriteLine("top 3:");

@@ -39,6 +39,7 @@ public static class StageCatalog
         new ImageSiftStage(),
         new ImageColorHistogramStage(),
         .. ImageRepresentation.CnnModels.Select(model => new ImageCnnEmbeddingStage(model)),
+        .. ImageRepresentation.CnnModels.Select(model => new ImageAugmentedEmbeddingStage(model)),
         new ImageCnnCombinationStage(),
         .. ImageRepresentation.All.Select(r => new ClusteringStage(r.ClusteringStage, r.Features, r.Clusters, r.ClusterMetrics, r.MetricPrefix)),
         new ImageCnnComparisonStage(),

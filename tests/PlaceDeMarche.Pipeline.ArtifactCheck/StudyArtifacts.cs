@@ -52,6 +52,15 @@ public static class StudyArtifacts
             expectations.Add(new($"clustering/image-{method}-metrics.parquet", Metrics));
         }
 
+        foreach (var model in new[] { "mobilenetv2", "resnet18" })
+        {
+            expectations.Add(new($"image/cnn-{model}-augmented.parquet", [("id", "VARCHAR"), ("copy", "INTEGER"), ("category", "VARCHAR"), ("augmentation", "VARCHAR"), ("features", "FLOAT[]")]));
+        }
+
+        // No timing column: the supervised tables are byte-identical from run to run (times go to the run summary).
+        expectations.Add(new("supervised/scores.parquet", [("model", "VARCHAR"), ("representation", "VARCHAR"), ("fold", "INTEGER"), ("accuracy", "DOUBLE"), ("macro_f1", "DOUBLE"), ("chosen", "DOUBLE"), ("train_accuracy", "DOUBLE")]));
+        expectations.Add(new("supervised/metrics.parquet", Metrics));
+
         return expectations;
     }
 }

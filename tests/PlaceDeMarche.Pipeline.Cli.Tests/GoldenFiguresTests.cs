@@ -9,7 +9,7 @@ namespace PlaceDeMarche.Pipeline.Cli.Tests;
 /// The sample study's figures and artifacts, pinned: every numeric metric and the SHA-256 of every deterministic
 /// artifact must equal <c>Golden/sample-study.json</c>. A change of results is then a visible decision: rerun with
 /// <c>PDM_UPDATE_GOLDEN=1 dotnet test --filter GoldenFigures</c>, review the diff of the JSON and give the reason in
-/// the commit. Left out: timings and cache counts, the PDFs and the supervised scores and metrics tables (they record times), and the
+/// the commit. Left out: timings and cache counts (run summary only: no artifact records a time), the PDFs, and the
 /// collection and compliance outputs (they record the network's answer and the restored packages, not the science).
 /// </summary>
 public sealed class GoldenFiguresTests : IDisposable
@@ -17,7 +17,6 @@ public sealed class GoldenFiguresTests : IDisposable
     private static readonly string[] NotPinnedPrefixes =
     [
         "reports/", "data/artifacts/collect/", "data/artifacts/compliance/",
-        "data/artifacts/supervised/scores.parquet", "data/artifacts/supervised/metrics.parquet",
     ];
 
     private readonly StudyWorkspace study = new();

@@ -56,6 +56,34 @@ public sealed class LeakageTests
         Assert.Equal(outer[0].Train, spy.FittedOn[3]);
     }
 
+    [Fact]
+    public void AugmentedCopiesJoinTheTrainingRowsOfTheirPhotoOnlyAndAreNeverScored()
+    {
+        var (originals, labels) = Toy.Blobs(60, classes: 3, seed: 5);
+        // One copy per row, appended after the originals (row r's copy is 60 + r), labelled as its photo.
+        float[][] vectors = [.. originals, .. originals.Select(v => v.Select(x => x + 0.1f).ToArray())];
+        int[] allLabels = [.. labels, .. labels];
+        var spy = new SpyBlock(new DenseBlock("blobs", vectors));
+        var outer = StratifiedSplitter.KFold(Enumerable.Range(0, 60).ToArray(), labels, 4, seed: 1);
+        var protocol = new NestedCrossValidation(new ProtocolOptions { InnerFolds = 3, Seed = 2, Parallelism = 1 });
+
+        var result = protocol.Run("toy", new FeatureStack([spy]), allLabels, 3, outer, new MaximumEntropyFamily([1, 10], new MaximumEntropyOptions()), row => [60 + row]);
+
+        for (var fold = 0; fold < outer.Count; fold++)
+        {
+            foreach (var rows in spy.FittedOn.Skip(4 * fold).Take(4))
+            {
+                var photos = rows.Where(r => r < 60).ToArray();
+                // Every training photo brings its copy, and nothing else comes in: no test photo, no copy of one.
+                Assert.Equal(photos.Select(r => 60 + r).Order(), rows.Where(r => r >= 60).Order());
+                Assert.Empty(rows.Select(r => r % 60).Intersect(outer[fold].Test));
+            }
+            Assert.Equal(outer[fold].Test.Order(), result.Folds[fold].TestProbabilities.Keys.Order());
+            Assert.All(result.Folds[fold].InnerProbabilities.Keys, r => Assert.True(r < 60, $"copy {r} was validated on"));
+        }
+        Assert.Equal([.. outer[0].Train, .. outer[0].Train.Select(r => 60 + r)], spy.FittedOn[3]);
+    }
+
     private sealed class SpyBlock(IFeatureBlock inner) : IFeatureBlock
     {
         public List<int[]> FittedOn { get; } = [];

@@ -1,7 +1,11 @@
+using PlaceDeMarche.Pipeline.Core.Caching;
+using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Tests;
 using PlaceDeMarche.Pipeline.Supervised.Features;
+using PlaceDeMarche.Pipeline.Onnx;
 using PlaceDeMarche.Pipeline.Supervised.Prediction;
+using PlaceDeMarche.Pipeline.TestSupport.Logging;
 using PlaceDeMarche.Pipeline.Text.Stages;
 
 namespace PlaceDeMarche.Pipeline.Supervised.Tests;
@@ -15,7 +19,7 @@ public sealed class ProductClassifierTests
     {
         var model = SavedModel.FromJson(Model().ToJson(), "model.json");
 
-        var prediction = new ProductClassifier(model).Predict("Analog wrist WATCH with a leather strap", Photo, "photo.jpg");
+        var prediction = Classifier(model).Predict("Analog wrist WATCH with a leather strap", Photo, "photo.jpg");
 
         Assert.Equal("Watches", prediction.Category);
         Assert.True(prediction.Probability > 0.9);
@@ -29,14 +33,14 @@ public sealed class ProductClassifierTests
     [InlineData("the of 1234 !!")]
     public void AnEmptyTextIsRefusedClearly(string text)
     {
-        var error = Assert.Throws<PredictionInputException>(() => new ProductClassifier(Model()).Predict(text, Photo, "photo.jpg"));
+        var error = Assert.Throws<PredictionInputException>(() => Classifier(Model()).Predict(text, Photo, "photo.jpg"));
         Assert.Contains("name and description", error.Message);
     }
 
     [Fact]
     public void ABadPhotoIsRefusedNamingTheFile()
     {
-        var error = Assert.Throws<PredictionInputException>(() => new ProductClassifier(Model()).Predict("cotton bath towel", "not an image"u8, "notes.txt"));
+        var error = Assert.Throws<PredictionInputException>(() => Classifier(Model()).Predict("cotton bath towel", "not an image"u8, "notes.txt"));
         Assert.StartsWith("notes.txt: not a usable photo", error.Message);
     }
 
@@ -45,13 +49,94 @@ public sealed class ProductClassifierTests
     {
         var textOnly = Model() with { Components = [Model().Components[0] with { Blocks = [Model().Components[0].Blocks[0]], Weights = [[0, 10, -10], [0, -10, 10]] }] };
 
-        Assert.Throws<PredictionInputException>(() => new ProductClassifier(textOnly).Predict("cotton bath towel", "not an image"u8, "notes.txt"));
-        Assert.Equal("Towels", new ProductClassifier(textOnly).Predict("cotton bath towel", Photo, "photo.jpg").Category);
+        Assert.Throws<PredictionInputException>(() => Classifier(textOnly).Predict("cotton bath towel", "not an image"u8, "notes.txt"));
+        Assert.Equal("Towels", Classifier(textOnly).Predict("cotton bath towel", Photo, "photo.jpg").Category);
+    }
+
+    [Fact]
+    public void ACnnBlockGetsTheEmbeddingTheStagesCodeComputesFromTheSameModel()
+    {
+        var photo = UniformJpegWriter.Write(300, 200);
+        var resnet = ResNet18();
+        var section = "images.cnn.resnet18";
+        var files = CnnModelFiles.Locate(section, resnet, Path.GetTempPath(), AppContext.BaseDirectory);
+        var cache = Path.Combine(Path.GetTempPath(), "cnn-cache-" + Guid.NewGuid().ToString("N"));
+        var photoPath = Path.Combine(cache, "photo.jpg");
+        Directory.CreateDirectory(cache);
+        File.WriteAllBytes(photoPath, photo);
+        float[] expected;
+        try
+        {
+            // The embedding stages' path: the cached embedding, then the section's normalisation.
+            var (vectors, _) = new CachedCnnEmbedding(section, resnet, files, new OnnxSettings(), new ItemCache(cache), new RecordingLog())
+                .Embed([new CnnPhotoRequest("photo-sha", photoPath)], path => path, CancellationToken.None);
+            expected = resnet.Normalize(vectors[0]!);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+
+        // Logits ±(expected · embedding): the probability is σ(2 cos) = 0.8808 exactly when predict's embedding is the stage's.
+        var model = Model() with
+        {
+            Model = "image",
+            Components =
+            [
+                new ModelComponent
+                {
+                    Weight = 1,
+                    Blocks = [new FeatureBlockModel { Kind = FeatureBlockModel.DenseKind, Representation = "cnn-resnet18", Mean = new float[512], Scale = [.. Enumerable.Repeat(1f, 512)] }],
+                    Weights = [expected, [.. expected.Select(v => -v)]],
+                    Biases = [0, 0],
+                },
+            ],
+            Cnn = new Dictionary<string, ImageCnnParameters> { ["resnet18"] = resnet },
+        };
+
+        var prediction = Classifier(SavedModel.FromJson(model.ToJson(), "model.json")).Predict("cotton bath towel", photo, "photo.jpg");
+
+        Assert.Equal("Towels", prediction.Category);
+        Assert.Equal(1 / (1 + Math.Exp(-2)), prediction.Probability, 5);
+        Assert.Throws<PredictionInputException>(() => Classifier(model).Predict("cotton bath towel", "not an image"u8, "notes.txt"));
+    }
+
+    [Fact]
+    public void ACnnModelAbsentFromThisMachineIsNamed()
+    {
+        var resnet = ResNet18();
+        resnet.Model = "models/absent.onnx";
+        var model = Model() with
+        {
+            Components = [Model().Components[0] with { Blocks = [new FeatureBlockModel { Kind = FeatureBlockModel.DenseKind, Representation = "cnn-resnet18", Mean = new float[512], Scale = new float[512] }], Weights = [new float[512], new float[512]] }],
+            Cnn = new Dictionary<string, ImageCnnParameters> { ["resnet18"] = resnet },
+        };
+
+        var error = Assert.Throws<PredictionInputException>(() => Classifier(model).Predict("cotton bath towel", Photo, "photo.jpg"));
+
+        Assert.Contains("resnet18", error.Message);
+        Assert.Contains("absent.onnx", error.Message);
     }
 
     [Fact]
     public void AFileThatIsNotAModelIsRefused() =>
         Assert.Throws<InvalidDataException>(() => SavedModel.FromJson("{\"weights\": ", "broken.json"));
+
+    private static ProductClassifier Classifier(SavedModel model) => new(model, Path.GetTempPath(), new RecordingLog());
+
+    /// <summary>ResNet18 of Microsoft.ML.DnnImageFeaturizer.ResNet18, which the package copies beside the test assembly, as pipeline.yaml declares it.</summary>
+    private static ImageCnnParameters ResNet18() => new()
+    {
+        Model = "package:DnnImageModels/ResNet18Onnx/ResNet18.onnx",
+        Sha256 = "e2552f19db2dfdb01b3669537b6a0f1b44da38d18279535492ed5dfc2ef1ff8f",
+        PreprocessModel = "package:DnnImageModels/ResNetPrepOnnx/ResNetPreprocess.onnx",
+        PreprocessSha256 = "84bf8def78d0befaa3f6e73745d57d7016c6a192ead76f79686bd438c1047004",
+        Input = "Input247",
+        Output = "Pooling395_Output_0",
+        ResizeShorter = 224,
+        PixelDivisor = 1,
+        BatchSize = 1,
+    };
 
     /// <summary>Two classes; "watch" votes Watches and "towel" Towels; the colour block is present but weighs nothing.</summary>
     private static SavedModel Model() => new()
@@ -76,6 +161,8 @@ public sealed class ProductClassifierTests
         TfIdf = new TfIdfParameters(),
         ImagePreprocess = new ImagePreprocessParameters { Size = 32, ThumbnailSize = 16 },
         ColorHistogram = new ImageColorHistogramParameters(),
+        Cnn = [],
+        Onnx = new OnnxSettings(),
         TrainingDataHash = "test",
         TrainingRows = 2,
         MlNetVersion = "test",

@@ -22,6 +22,9 @@ public static class ImageArtifactPaths
     /// <summary>One embedding per usable photo by the pretrained model <paramref name="model"/> (e.g. <c>resnet18</c>).</summary>
     public static string CnnEmbedding(string model) => $"data/artifacts/image/cnn-{model}.parquet";
 
+    /// <summary>Embeddings of augmented copies of each usable photo by the model <paramref name="model"/> (training rows of the supervised study only).</summary>
+    public static string CnnAugmented(string model) => $"data/artifacts/image/cnn-{model}-augmented.parquet";
+
     /// <summary>The CNN embeddings side by side, each model's block scaled to the same total variance.</summary>
     public const string CnnCombined = "data/artifacts/image/cnn-combined.parquet";
 

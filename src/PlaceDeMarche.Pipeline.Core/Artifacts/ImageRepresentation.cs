@@ -23,8 +23,11 @@ public static class ImageRepresentation
         .. Cnn,
     ];
 
+    /// <summary>The representation name of a pretrained CNN's embeddings, e.g. <c>cnn-resnet18</c>.</summary>
+    public static string CnnMethod(string model) => "cnn-" + model;
+
     private static ScoredRepresentation CnnRepresentation(string name, string label, string features) =>
-        new("image", "cnn-" + name, label, features)
+        new("image", CnnMethod(name), label, features)
         {
             MetricPrefix = $"image.cnn.{name}",
             NotRunNote = "non exécuté : modèle indisponible",

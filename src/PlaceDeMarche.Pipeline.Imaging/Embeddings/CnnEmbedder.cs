@@ -48,11 +48,13 @@ public sealed class CnnEmbedder : IDisposable
     /// <summary>
     /// Embeds the photos <paramref name="items"/>: <paramref name="read"/> gives a photo's bytes and <paramref name="name"/>
     /// its name for errors; each result goes to <paramref name="embedded"/>, each unreadable or undecodable photo to
-    /// <paramref name="failed"/> with the reason. Callbacks run on worker threads.
+    /// <paramref name="failed"/> with the reason. Callbacks run on worker threads. <paramref name="transform"/>, when
+    /// given, changes each decoded photo before its tensor is made (data augmentation); items next to each other with
+    /// the same name are decoded once (the augmented copies of one photo).
     /// </summary>
     public void Embed(
         IReadOnlyList<int> items, Func<int, byte[]> read, Func<int, string> name, Action<int, float[]> embedded, Action<int, string> failed,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Func<int, RgbImage, RgbImage>? transform = null)
     {
         var groups = items.Chunk(photosPerGroup).ToArray();
         Parallel.ForEach(groups, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, group =>
@@ -60,7 +62,7 @@ public sealed class CnnEmbedder : IDisposable
             var worker = idle.TryTake(out var free) ? free : new Worker();
             try
             {
-                EmbedGroup(worker, group, read, name, embedded, failed);
+                EmbedGroup(worker, group, read, name, embedded, failed, transform);
             }
             finally
             {
@@ -69,19 +71,34 @@ public sealed class CnnEmbedder : IDisposable
         });
     }
 
+    /// <summary>The embedding of one photo (a product outside the dataset), or the reason it cannot be decoded.</summary>
+    public (float[]? Vector, string? Failure) EmbedOne(byte[] photo, string name)
+    {
+        float[]? vector = null;
+        string? failure = null;
+        Embed([0], _ => photo, _ => name, (_, v) => vector = v, (_, reason) => failure = reason);
+        return (vector, failure);
+    }
+
     public void Dispose() => session.Dispose();
 
-    private void EmbedGroup(Worker worker, int[] group, Func<int, byte[]> read, Func<int, string> name, Action<int, float[]> embedded, Action<int, string> failed)
+    private void EmbedGroup(
+        Worker worker, int[] group, Func<int, byte[]> read, Func<int, string> name, Action<int, float[]> embedded, Action<int, string> failed,
+        Func<int, RgbImage, RgbImage>? transform)
     {
         var length = recipe.TensorLength;
         var tensors = worker.Buffer(photosPerGroup * TensorsPerPhoto * length);
         var decoded = new List<int>(group.Length);
         var decodeOptions = new DecodeOptions { MinShortSide = recipe.ResizeShorter };
+        (string Name, RgbImage Image)? previous = null;
         foreach (var item in group)
         {
             try
             {
-                var image = ImageDecoder.Decode(read(item), decodeOptions, name(item));
+                var photoName = name(item);
+                var original = previous is { } last && last.Name == photoName ? last.Image : ImageDecoder.Decode(read(item), decodeOptions, photoName);
+                previous = (photoName, original);
+                var image = transform is null ? original : transform(item, original);
                 var slot = decoded.Count * TensorsPerPhoto;
                 recipe.Fill(image, tensors.AsSpan(slot * length, length), mirrored: false);
                 if (flipAverage)

@@ -33,8 +33,8 @@ public sealed record CnnInputRecipe(int ResizeShorter, int CropSize, float Pixel
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfNotEqual(destination.Length, TensorLength, nameof(destination));
-        var (width, height) = Pad ? LongerSideTo(image.Width, image.Height, CropSize) : ShorterSideTo(image.Width, image.Height, ResizeShorter);
-        var resized = width == image.Width && height == image.Height ? image : ImageResizer.Resize(image, width, height, ResizeMethod.Area);
+        var resized = Resized(image);
+        var (width, height) = (resized.Width, resized.Height);
         // Crop: where the window starts in the resized photo; pad: where the photo starts in the square (negated).
         var left = (width - CropSize) / 2;
         var top = (height - CropSize) / 2;
@@ -74,6 +74,17 @@ public sealed record CnnInputRecipe(int ResizeShorter, int CropSize, float Pixel
                 destination[planeOf[2] + d] = pixels[s + 2] * scale[2] + offset[2];
             }
         }
+    }
+
+    /// <summary>
+    /// <paramref name="image"/> at the size the recipe crops or pads from (itself when already there): a transform
+    /// applied to this image, such as data augmentation, then works on the pixels the model will see.
+    /// </summary>
+    public RgbImage Resized(RgbImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var (width, height) = Pad ? LongerSideTo(image.Width, image.Height, CropSize) : ShorterSideTo(image.Width, image.Height, ResizeShorter);
+        return width == image.Width && height == image.Height ? image : ImageResizer.Resize(image, width, height, ResizeMethod.Area);
     }
 
     /// <summary>The size whose longer side is <paramref name="longer"/>, the shorter one scaled and rounded (at least 1).</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Caching;
 using PlaceDeMarche.Pipeline.Core.Configuration;
@@ -50,18 +46,13 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         new(configuration.Bind<ImageCnnParameters>(section), configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     /// <summary>The model files by content (checked against their pinned SHA-256), so replacing one reruns the stage.</summary>
-    protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, ImageCnnStageParameters parameters)
-    {
-        var files = Locate(context.Workspace, parameters.Model);
-        return files.Missing is { } missing
-            ? new Dictionary<string, string> { [$"{model} model"] = $"unavailable ({missing})" }
-            : new Dictionary<string, string> { [$"{model} model"] = files.ModelSha256, [$"{model} preprocessing"] = files.PreprocessSha256 };
-    }
+    protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, ImageCnnStageParameters parameters) =>
+        Locate(context.Workspace, parameters.Model).AsExternalInputs(model);
 
     protected override void Run(StageContext context, ImageCnnStageParameters stageParameters)
     {
         var parameters = stageParameters.Model;
-        var recipe = parameters.Recipe(section);
+        _ = parameters.Recipe(section);
         var files = Locate(context.Workspace, parameters);
         var outputPath = context.OutputPath(output);
         var prefix = $"image.cnn.{model}";
@@ -76,44 +67,16 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         var usable = ImageIndexTable.Read(context.InputPath(ImageArtifactPaths.Index)).Where(r => r.IsUsable).ToArray();
         var photoPaths = ProductTable.Read(context.InputPath(ArtifactPaths.Products)).ToDictionary(p => p.Id, p => p.ImagePath);
         var cache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.CnnCache));
-        // Everything the numbers depend on: the model and preprocessing graph bytes, the input recipe, the code.
-        var settings = string.Join('|', files.ModelSha256, files.PreprocessSha256, parameters.Output, JsonSerializer.Serialize(recipe), parameters.FlipAverage, CodeVersion.Of(GetType()));
-        var keys = usable.Select(r => ItemCache.Key(r.SourceSha256, settings)).ToArray();
-        var embeddings = new float[usable.Length][];
-        var missingIndices = new List<int>();
-        for (var i = 0; i < usable.Length; i++)
+        var embedding = new CachedCnnEmbedding(section, parameters, files, stageParameters.Onnx, cache, context.Log);
+        var (embeddings, failures) = embedding.Embed(
+            usable.Select(r => new CnnPhotoRequest(r.SourceSha256, photoPaths[r.Id]!)).ToArray(), context.Workspace.Resolve, context.Cancellation);
+        if (embedding.ExecutionProvider is { } provider)
         {
-            if (cache.TryGet(keys[i], out var entry))
-            {
-                embeddings[i] = MemoryMarshal.Cast<byte, float>(entry).ToArray();
-            }
-            else
-            {
-                missingIndices.Add(i);
-            }
-        }
-
-        var failures = new ConcurrentDictionary<int, string>();
-        if (missingIndices.Count > 0)
-        {
-            using var embedder = new CnnEmbedder(
-                section, files.Model, files.Preprocess, parameters.Input, parameters.Output, recipe, parameters.BatchSize, parameters.FlipAverage, stageParameters.Onnx, context.Log);
-            context.PublishMetric($"{prefix}.execution_provider", embedder.ExecutionProvider.ToString().ToLowerInvariant());
-            embedder.Embed(
-                missingIndices,
-                i => File.ReadAllBytes(context.Workspace.Resolve(photoPaths[usable[i].Id]!)),
-                i => photoPaths[usable[i].Id]!,
-                (i, vector) =>
-                {
-                    embeddings[i] = vector;
-                    cache.Store(keys[i], MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
-                },
-                (i, reason) => failures[i] = reason,
-                context.Cancellation);
+            context.PublishMetric($"{prefix}.execution_provider", provider.ToString().ToLowerInvariant());
         }
 
         var kept = Enumerable.Range(0, usable.Length).Where(i => embeddings[i] is not null).ToArray();
-        var vectors = kept.Select(i => Normalize(embeddings[i], parameters.Power, parameters.Normalization)).ToArray();
+        var vectors = kept.Select(i => parameters.Normalize(embeddings[i]!)).ToArray();
         new FeatureTable(kept.Select(i => usable[i].Id).ToArray(), kept.Select(i => usable[i].Category).ToArray(), vectors).Write(outputPath);
 
         var dimensions = vectors.Length == 0 ? 0 : vectors[0].Length;
@@ -132,75 +95,6 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         context.Log.Info($"{Name}: {vectors.Length} photos embedded ({dimensions}-d '{parameters.Output}'); {cache.Computed} computed, {cache.Reused} reused from {ImageArtifactPaths.CnnCache}");
     }
 
-    /// <summary>Signed power (power normalisation damps the few dominant activations), then the row norm; a new array.</summary>
-    private static float[] Normalize(float[] vector, float power, string normalization)
-    {
-        var result = vector.ToArray();
-        if (power != 1)
-        {
-            for (var j = 0; j < result.Length; j++)
-            {
-                result[j] = MathF.CopySign(MathF.Pow(MathF.Abs(result[j]), power), result[j]);
-            }
-        }
-
-        var norm = TensorPrimitives.Norm(result);
-        if (normalization == "l2" && norm > 0)
-        {
-            TensorPrimitives.Divide(result, norm, result);
-        }
-
-        return result;
-    }
-
-    private ModelFiles Locate(Workspace workspace, ImageCnnParameters parameters)
-    {
-        if (parameters.Model.Length == 0 || parameters.Sha256.Length != 64)
-        {
-            throw new PipelineConfigurationException($"{section}: model must name the .onnx file and sha256 its 64-digit SHA-256.");
-        }
-
-        var modelPath = Resolve(workspace, parameters.Model);
-        if (!File.Exists(modelPath))
-        {
-            var packaged = parameters.Model.StartsWith(ImageCnnParameters.PackagePrefix, StringComparison.Ordinal);
-            return ModelFiles.Unavailable(packaged
-                ? $"{modelPath} is missing although its NuGet package copies it there at build time; rebuild the program"
-                : $"{modelPath} not found; download it from {parameters.Source} (SHA-256 {parameters.Sha256}) to that path");
-        }
-
-        var modelSha = Verified(modelPath, parameters.Sha256, "sha256");
-        if (parameters.PreprocessModel.Length == 0)
-        {
-            return new ModelFiles(modelPath, modelSha, null, string.Empty, null);
-        }
-
-        var preprocessPath = Resolve(workspace, parameters.PreprocessModel);
-        if (!File.Exists(preprocessPath))
-        {
-            return ModelFiles.Unavailable($"its preprocessing graph {preprocessPath} not found");
-        }
-
-        return new ModelFiles(modelPath, modelSha, preprocessPath, Verified(preprocessPath, parameters.PreprocessSha256, "preprocess_sha256"), null);
-    }
-
-    private string Resolve(Workspace workspace, string declared) => ImageCnnParameters.ResolvePath(declared, workspace.Root, ProgramDirectory);
-
-    private string Verified(string path, string expected, string key)
-    {
-        var actual = ContentHash.OfFile(path);
-        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidDataException(
-                $"{path} has SHA-256 {actual}, but {section}.{key} pins {expected}: the file is not the declared model. Restore the right file, " +
-                $"or, if you changed the model on purpose, update {section} (its {key}, input recipe and output) in pipeline.yaml.");
-        }
-
-        return actual;
-    }
-
-    private sealed record ModelFiles(string Model, string ModelSha256, string? Preprocess, string PreprocessSha256, string? Missing)
-    {
-        public static ModelFiles Unavailable(string reason) => new(string.Empty, string.Empty, null, string.Empty, reason);
-    }
+    private CnnModelFiles Locate(Workspace workspace, ImageCnnParameters parameters) =>
+        CnnModelFiles.Locate(section, parameters, workspace.Root, ProgramDirectory);
 }

@@ -110,6 +110,27 @@ public sealed class ImageCnnParameters
         return recipe;
     }
 
+    /// <summary>The embedding as the study uses it: signed power (damps the few dominant activations), then the row norm; a new array.</summary>
+    public float[] Normalize(ReadOnlySpan<float> raw)
+    {
+        var result = raw.ToArray();
+        if (Power != 1)
+        {
+            for (var j = 0; j < result.Length; j++)
+            {
+                result[j] = MathF.CopySign(MathF.Pow(MathF.Abs(result[j]), Power), result[j]);
+            }
+        }
+
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(result);
+        if (Normalization == "l2" && norm > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(result, norm, result);
+        }
+
+        return result;
+    }
+
     /// <summary>Absolute path of a declared model file: <c>package:</c> paths below <paramref name="programDirectory"/>, others below the workspace.</summary>
     public static string ResolvePath(string declared, string workspaceRoot, string programDirectory) =>
         declared.StartsWith(PackagePrefix, StringComparison.Ordinal)

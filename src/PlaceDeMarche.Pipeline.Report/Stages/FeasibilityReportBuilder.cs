@@ -32,7 +32,7 @@ public static class FeasibilityReportBuilder
 
         if (input.Supervised is not null)
         {
-            sections.Add(SupervisedSectionBuilder.Build(input.Supervised, input.Parameters.Report));
+            sections.Add(SupervisedSectionBuilder.Build(input.Supervised, input.Parameters.Report, input.UpstreamMetrics));
         }
 
         if (input.Collection is not null)

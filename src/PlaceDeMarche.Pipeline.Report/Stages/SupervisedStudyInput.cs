@@ -8,8 +8,10 @@ namespace PlaceDeMarche.Pipeline.Report.Stages;
 /// <param name="Curves">Inner search points: model, value tried, training and validation accuracy (one per fold).</param>
 /// <param name="Confusion">The best model's out-of-fold confusion matrix (true category, predicted category, count).</param>
 /// <param name="Misclassified">The best model's out-of-fold errors, most confident first, with thumbnails where the photo is usable.</param>
+/// <param name="Representations">Each model's input blocks as the stage recorded them, e.g. <c>cnn-mobilenetv2+cnn-resnet18</c>, in the stage's order.</param>
 public sealed record SupervisedStudyInput(
     IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<(string Model, string Representation)> Representations,
     string BestModel,
     IReadOnlyList<(string Model, double Value, double Train, double Validation)> Curves,
     IReadOnlyList<(string Category, string Predicted, int Count)> Confusion,
@@ -19,7 +21,7 @@ public sealed record SupervisedStudyInput(
 
     public static IReadOnlyList<string> Artifacts { get; } =
     [
-        SupervisedArtifactPaths.Metrics, SupervisedArtifactPaths.Curves, SupervisedArtifactPaths.Confusions, SupervisedArtifactPaths.Predictions,
+        SupervisedArtifactPaths.Metrics, SupervisedArtifactPaths.Scores, SupervisedArtifactPaths.Curves, SupervisedArtifactPaths.Confusions, SupervisedArtifactPaths.Predictions,
     ];
 
     public static SupervisedStudyInput Load(Func<string, string> inputPath, IReadOnlyList<ImageIndexRow> index, string pack)
@@ -27,6 +29,9 @@ public sealed record SupervisedStudyInput(
         var metrics = MetricTable.Read(inputPath(SupervisedArtifactPaths.Metrics));
         var headline = new[] { "text", "image", "multimodal_early", "multimodal_late" };
         var best = headline.Where(m => metrics.ContainsKey($"supervised.{m}.cv_accuracy_mean")).MaxBy(m => metrics[$"supervised.{m}.cv_accuracy_mean"]) ?? "text";
+        var scores = ParquetArtifact.Read(inputPath(SupervisedArtifactPaths.Scores));
+        var scoredModels = scores.GetStrings("model");
+        var representations = scores.GetStrings("representation");
         var curves = ParquetArtifact.Read(inputPath(SupervisedArtifactPaths.Curves));
         var curveModels = curves.GetStrings("model");
         var values = curves.GetDoubles("value");
@@ -46,6 +51,7 @@ public sealed record SupervisedStudyInput(
         var rowOf = index.Where(r => r.IsUsable).ToDictionary(r => r.Id, r => r, StringComparer.Ordinal);
         return new SupervisedStudyInput(
             metrics,
+            scoredModels.Select((m, i) => (m!, representations[i]!)).Distinct().ToArray(),
             best,
             curveModels.Select((m, i) => (m!, values[i], train[i], validation[i])).ToArray(),
             confusionModels.Select((m, i) => (m, i)).Where(p => p.m == best).Select(p => (trueCategories[p.i]!, predictedCategories[p.i]!, counts[p.i])).ToArray(),

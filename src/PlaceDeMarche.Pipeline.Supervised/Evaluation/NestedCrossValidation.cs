@@ -11,27 +11,36 @@ namespace PlaceDeMarche.Pipeline.Supervised.Evaluation;
 /// </summary>
 public sealed class NestedCrossValidation(ProtocolOptions options)
 {
-    public CrossValidationResult Run(string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, IClassifierTrainer trainer)
+    /// <param name="augment">
+    /// Extra training rows of a row (its augmented copies, labelled as it), or null. Copies join the rows a model and
+    /// its transforms are fitted on, never the rows it is validated or tested on.
+    /// </param>
+    public CrossValidationResult Run(
+        string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, IClassifierTrainer trainer,
+        Func<int, IReadOnlyList<int>>? augment = null)
     {
         var outcomes = new FoldOutcome[outer.Count];
         Parallel.For(0, outer.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainer, options.Seed + fold));
+            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainer, options.Seed + fold, augment));
         return new CrossValidationResult(model, outcomes);
     }
 
     /// <summary>One outer split: inner search on <see cref="FoldSplit.Train"/>, refit, score <see cref="FoldSplit.Test"/>.</summary>
-    public FoldOutcome RunFold(FeatureStack stack, IReadOnlyList<int> labels, int classes, FoldSplit split, IClassifierTrainer trainer, int seed)
+    public FoldOutcome RunFold(
+        FeatureStack stack, IReadOnlyList<int> labels, int classes, FoldSplit split, IClassifierTrainer trainer, int seed, Func<int, IReadOnlyList<int>>? augment = null)
     {
+        int[] Training(int[] rows) => augment is null ? rows : [.. rows, .. rows.SelectMany(augment)];
         var grid = trainer.Grid;
         var inner = StratifiedSplitter.KFold(split.Train, labels, options.InnerFolds, seed);
         var innerProbabilities = grid.Select(_ => new Dictionary<int, float[]>()).ToArray();
         var trainAccuracy = new double[grid.Count];
         foreach (var innerSplit in inner)
         {
-            var fitted = stack.Fit(innerSplit.Train);
-            var trainRows = fitted.Transform(innerSplit.Train);
+            var innerTrain = Training(innerSplit.Train);
+            var fitted = stack.Fit(innerTrain);
+            var trainRows = fitted.Transform(innerTrain);
             var validationRows = fitted.Transform(innerSplit.Test);
-            var trainLabels = innerSplit.Train.Select(r => labels[r]).ToArray();
+            var trainLabels = innerTrain.Select(r => labels[r]).ToArray();
             for (var g = 0; g < grid.Count; g++)
             {
                 var candidate = trainer.Train(trainRows, trainLabels, classes, grid[g], seed);
@@ -46,9 +55,10 @@ public sealed class NestedCrossValidation(ProtocolOptions options)
         var best = BestIndex(search, innerProbabilities, labels);
 
         var clock = Stopwatch.StartNew();
-        var final = stack.Fit(split.Train);
-        var outerTrain = final.Transform(split.Train);
-        var outerLabels = split.Train.Select(r => labels[r]).ToArray();
+        var outerRows = Training(split.Train);
+        var final = stack.Fit(outerRows);
+        var outerTrain = final.Transform(outerRows);
+        var outerLabels = outerRows.Select(r => labels[r]).ToArray();
         var chosen = trainer.Train(outerTrain, outerLabels, classes, grid[best], seed);
         var fitSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();

@@ -1,4 +1,7 @@
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Imaging;
+using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Imaging.Features.ColorHistogram;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Supervised.Features;
@@ -10,9 +13,13 @@ namespace PlaceDeMarche.Pipeline.Supervised.Prediction;
 
 /// <summary>
 /// Classifies a product outside the dataset with a saved model: its text goes through the study's cleaning and the
-/// saved TF-IDF vocabulary, its photo through the study's preprocessing and the saved image representation.
+/// saved TF-IDF vocabulary, its photo through the study's preprocessing and the saved image representation (colour
+/// histogram, or a pretrained CNN's embedding computed by the embedding stage's own code on the same model file).
 /// </summary>
-public sealed class ProductClassifier(SavedModel model)
+/// <param name="workspaceRoot">Where workspace-relative model files are found (the study's folder).</param>
+/// <param name="log">Receives ONNX Runtime's warnings (e.g. a provider falling back to the CPU).</param>
+/// <param name="programDirectory">Where package-shipped model files are found (the program's folder by default).</param>
+public sealed class ProductClassifier(SavedModel model, string workspaceRoot, IPipelineLog log, string? programDirectory = null)
 {
     private readonly TextCleaner cleaner = new(model.Cleaning.ToOptions());
 
@@ -37,10 +44,12 @@ public sealed class ProductClassifier(SavedModel model)
             throw new PredictionInputException($"{photoName}: not a usable photo ({error.Message}); give a JPEG or PNG file.", error);
         }
 
+        var embeddings = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var photoBytes = photo.ToArray();
         var probabilities = new double[model.Categories.Length];
         foreach (var component in model.Components)
         {
-            var features = FittedFeatureStack.Concatenate(component.Blocks.Select(b => Vector(b, tokens, image)).ToArray());
+            var features = FittedFeatureStack.Concatenate(component.Blocks.Select(b => Vector(b, tokens, image, photoBytes, photoName, embeddings)).ToArray());
             var softmax = new SoftmaxModel(component.Weights, component.Biases).Probabilities(features);
             for (var c = 0; c < probabilities.Length; c++)
                 probabilities[c] += component.Weight * softmax[c];
@@ -48,7 +57,7 @@ public sealed class ProductClassifier(SavedModel model)
         return new CategoryPrediction(model.Categories.Select((name, c) => (name, probabilities[c])).OrderByDescending(p => p.Item2).ToArray());
     }
 
-    private float[] Vector(FeatureBlockModel block, string[] tokens, Core.Schema.PreprocessedImage image)
+    private float[] Vector(FeatureBlockModel block, string[] tokens, Core.Schema.PreprocessedImage image, byte[] photo, string photoName, Dictionary<string, float[]> embeddings)
     {
         if (block.Kind == FeatureBlockModel.TfIdfKind)
         {
@@ -56,11 +65,36 @@ public sealed class ProductClassifier(SavedModel model)
             return FittedTfIdfBlock.Vectors(vectorizer, [tokens])[0];
         }
 
-        var raw = block.Representation switch
+        float[] raw;
+        if (block.Representation == "colorhist")
         {
-            "colorhist" => ColorHistogramExtractor.Compute(new RgbImage(image.ThumbnailWidth, image.ThumbnailHeight, image.ThumbnailRgb), model.ColorHistogram.ToOptions()),
-            _ => throw new NotSupportedException($"The saved model uses the image representation '{block.Representation}', which predict cannot compute for a new photo; choose another in supervised.image."),
-        };
+            raw = ColorHistogramExtractor.Compute(new RgbImage(image.ThumbnailWidth, image.ThumbnailHeight, image.ThumbnailRgb), model.ColorHistogram.ToOptions());
+        }
+        else if (model.Cnn.Keys.FirstOrDefault(m => ImageRepresentation.CnnMethod(m) == block.Representation) is { } cnn)
+        {
+            if (!embeddings.TryGetValue(block.Representation, out raw!))
+                embeddings[block.Representation] = raw = CnnEmbedding(cnn, model.Cnn[cnn], photo, photoName);
+        }
+        else
+        {
+            throw new NotSupportedException($"The saved model uses the image representation '{block.Representation}', which predict cannot compute for a new photo; choose another in supervised.image.");
+        }
+
         return FittedDenseBlock.Standardise(raw, block.Mean, block.Scale);
     }
+
+    /// <summary>The photo's embedding by a pretrained CNN, as the embedding stage computes it: same model file (SHA-256 checked), decoding, recipe and normalisation.</summary>
+    private float[] CnnEmbedding(string name, ImageCnnParameters cnn, byte[] photo, string photoName)
+    {
+        var section = $"images.cnn.{name}";
+        var files = CnnModelFiles.Locate(section, cnn, workspaceRoot, programDirectory ?? AppContext.BaseDirectory);
+        if (files.Missing is { } missing)
+            throw new PredictionInputException($"The saved model embeds photos with {name}, which is not on this machine ({missing}).");
+        using var embedder = new CnnEmbedder(section, files.Model, files.Preprocess, cnn.Input, cnn.Output, cnn.Recipe(section), cnn.BatchSize, cnn.FlipAverage, model.Onnx, log);
+        var (vector, failure) = embedder.EmbedOne(photo, photoName);
+        return vector is null
+            ? throw new PredictionInputException($"{photoName}: not a usable photo ({failure}); give a JPEG or PNG file.")
+            : cnn.Normalize(vector);
+    }
+
 }

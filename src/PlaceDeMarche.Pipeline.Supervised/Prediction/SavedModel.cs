@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Onnx;
 using PlaceDeMarche.Pipeline.Text.Stages;
 
 namespace PlaceDeMarche.Pipeline.Supervised.Prediction;
@@ -30,6 +31,12 @@ public sealed record SavedModel
     public required ImagePreprocessParameters ImagePreprocess { get; init; }
 
     public required ImageColorHistogramParameters ColorHistogram { get; init; }
+
+    /// <summary>The pretrained CNNs the model's image blocks embed a photo with (their files and input recipes), by model name.</summary>
+    public required Dictionary<string, ImageCnnParameters> Cnn { get; init; }
+
+    /// <summary>How those CNNs are run (as in the study, so a photo gets the same embedding).</summary>
+    public required OnnxSettings Onnx { get; init; }
 
     /// <summary>SHA-256 of the training rows' ids, categories and feature inputs.</summary>
     public required string TrainingDataHash { get; init; }

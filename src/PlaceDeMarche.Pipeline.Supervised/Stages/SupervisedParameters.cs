@@ -20,8 +20,14 @@ public sealed class SupervisedParameters
     /// <summary>Blocks of the text model (<c>tfidf</c> is refitted in each fold; others are embedding tables).</summary>
     public List<string> Text { get; set; } = ["tfidf"];
 
-    /// <summary>Blocks of the image model (image representations).</summary>
-    public List<string> Image { get; set; } = ["colorhist"];
+    /// <summary>Blocks of the image model (image representations predict can compute); those that did not run are left out.</summary>
+    public List<string> Image { get; set; } = ["cnn-mobilenetv2"];
+
+    /// <summary>When none of <see cref="Image"/> ran: candidate block lists, the first whose blocks all ran is the image model.</summary>
+    public List<List<string>> ImageFallback { get; set; } = [["colorhist"]];
+
+    /// <summary>Other image models (each a list of blocks) scored for comparison; one whose blocks did not all run is left out.</summary>
+    public List<List<string>> ImageAlternatives { get; set; } = [];
 
     /// <summary>Gradient-boosted trees on the text model's blocks, for comparison with the logistic regression.</summary>
     public LightGbmParameters Lightgbm { get; set; } = new();

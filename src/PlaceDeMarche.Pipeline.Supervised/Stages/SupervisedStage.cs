@@ -6,6 +6,7 @@ using PlaceDeMarche.Pipeline.Core.Execution;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Onnx;
 using PlaceDeMarche.Pipeline.Parquet.Columns;
 using PlaceDeMarche.Pipeline.Supervised.Boosted;
 using PlaceDeMarche.Pipeline.Supervised.Evaluation;
@@ -27,8 +28,9 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
     /// <summary>Embeddings that can be named in supervised.text / text_alternatives (TF-IDF is refitted from the documents).</summary>
     private static readonly string[] TextEmbeddings = ["doc2vec", "word2vec-tfidf", "word2vec-sif", "transformer-minilm", "transformer-arctic-xs"];
 
-    /// <summary>Image representations that can be named in supervised.image: those predict can compute for a new photo.</summary>
-    private static readonly string[] ImageInputs = ["colorhist"];
+    /// <summary>Image representations that can be named in supervised.image: those predict can compute for a new photo
+    /// (each pretrained CNN alone; their combination's block scales are fitted on every photo and not saved).</summary>
+    private static readonly string[] ImageInputs = ["colorhist", .. ImageRepresentation.CnnModels.Select(ImageRepresentation.CnnMethod)];
 
     public override string Name => "Supervised";
 
@@ -39,6 +41,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         ArtifactPaths.TextDocuments,
         .. ImageRepresentation.All.Where(r => ImageInputs.Contains(r.Method)).Select(r => r.Features),
         .. TextRepresentation.All.Where(r => TextEmbeddings.Contains(r.Method)).Select(r => r.Features),
+        .. ImageRepresentation.CnnModels.Select(ImageArtifactPaths.CnnAugmented),
     ];
 
     public override IReadOnlyList<string> Outputs { get; } =
@@ -53,25 +56,32 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         configuration.Bind<TextCleaningParameters>("text.cleaning"),
         configuration.Bind<TfIdfParameters>("text.tfidf"),
         configuration.Bind<ImagePreprocessParameters>("images.preprocess"),
-        configuration.Bind<ImageColorHistogramParameters>("images.color_histogram"));
+        configuration.Bind<ImageColorHistogramParameters>("images.color_histogram"),
+        ImageRepresentation.CnnModels.ToDictionary(m => m, m => configuration.Bind<ImageCnnParameters>($"images.cnn.{m}")),
+        configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     protected override void Run(StageContext context, SupervisedStageParameters parameters)
     {
         var settings = parameters.Section;
         Validate(settings);
         var documents = DocumentTable.Read(context.InputPath(ArtifactPaths.TextDocuments));
-        var tables = settings.Image.Concat(settings.Text).Concat(settings.TextAlternatives).Distinct()
+        var tables = settings.Image.Concat(settings.ImageFallback.SelectMany(f => f)).Concat(settings.ImageAlternatives.SelectMany(a => a)).Concat(settings.Text).Concat(settings.TextAlternatives).Distinct()
             .Where(name => name != FeatureBlockModel.TfIdfKind)
             .ToDictionary(name => name, name => FeatureTable.Read(context.InputPath(FeaturesOf(name))));
-        var skipped = settings.TextAlternatives.Where(name => tables[name].Vectors.Length == 0).ToArray();
+        bool Ran(string name) => name == FeatureBlockModel.TfIdfKind || tables[name].Vectors.Length > 0;
+        var image = ImageModel(settings, Ran, context);
+        var imageAlternatives = settings.ImageAlternatives.Where(a => a.All(Ran) && !a.SequenceEqual(image)).Select(a => a.ToArray()).ToArray();
+        foreach (var alternative in settings.ImageAlternatives.Where(a => !a.All(Ran)))
+            context.Log.Warning($"{Name}: image {string.Join(" + ", alternative)}: {string.Join(", ", alternative.Where(n => !Ran(n)))} did not run; left out of the comparison");
+        var skipped = settings.TextAlternatives.Where(name => !Ran(name)).ToArray();
         foreach (var name in skipped)
             context.Log.Warning($"{Name}: {name} has no rows (not run); left out of the comparison");
-        var required = settings.Text.Concat(settings.Image).Where(n => n != FeatureBlockModel.TfIdfKind && tables[n].Vectors.Length == 0).ToArray();
+        var required = settings.Text.Where(n => !Ran(n)).ToArray();
         if (required.Length > 0)
-            throw new StageInputException($"supervised: {string.Join(", ", required)} has no rows (the stage that writes it did not run); choose other representations in supervised.text / supervised.image.");
+            throw new StageInputException($"supervised: {string.Join(", ", required)} has no rows (the stage that writes it did not run); choose other representations in supervised.text.");
 
         // Rows: products present in every table used (photos can be missing); all models are scored on the same rows.
-        var usedTables = tables.Where(t => !skipped.Contains(t.Key)).ToArray();
+        var usedTables = tables.Where(t => Ran(t.Key)).ToArray();
         var ids = documents.Ids.Where(id => usedTables.All(t => t.Value.Ids.Contains(id))).ToArray();
         var rowOf = documents.Ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         var categories = ids.Select(id => documents.Categories[rowOf[id]]).ToArray();
@@ -95,18 +105,47 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         var stacks = new Dictionary<string, FeatureStack>
         {
             ["text"] = Stack(settings.Text),
-            ["image"] = Stack(settings.Image),
-            ["multimodal_early"] = Stack(settings.Text.Concat(settings.Image)),
+            ["image"] = Stack(image),
+            ["multimodal_early"] = Stack(settings.Text.Concat(image)),
+        };
+        var representations = new Dictionary<string, string[]>
+        {
+            ["text"] = [.. settings.Text],
+            ["image"] = image,
+            ["multimodal_early"] = [.. settings.Text, .. image],
         };
         foreach (var alternative in settings.TextAlternatives.Except(skipped))
+        {
             stacks[$"text_{alternative.Replace('-', '_')}"] = Stack([alternative]);
+            representations[$"text_{alternative.Replace('-', '_')}"] = [alternative];
+        }
+
+        foreach (var alternative in imageAlternatives)
+        {
+            var model = "image_" + string.Join('_', alternative.Select(a => a.Replace('-', '_')));
+            stacks[model] = Stack(alternative);
+            representations[model] = alternative;
+        }
 
         var results = new List<CrossValidationResult>();
+        void Log(CrossValidationResult result, IReadOnlyList<int> scoredLabels) =>
+            context.Log.Info($"{Name}: {result.Model}: accuracy {result.MeanAccuracy(scoredLabels):F3} ± {result.AccuracyStd(scoredLabels):F3} ({outer.Count} folds, L2 chosen {string.Join("/", result.Folds.Select(f => f.Chosen))})");
         foreach (var (model, stack) in stacks)
         {
             var result = protocol.Run(model, stack, labels, names.Length, outer, logistic);
             results.Add(result);
-            context.Log.Info($"{Name}: {model}: accuracy {result.MeanAccuracy(labels):F3} ± {result.AccuracyStd(labels):F3} ({outer.Count} folds, L2 chosen {string.Join("/", result.Folds.Select(f => f.Chosen))})");
+            Log(result, labels);
+        }
+
+        var augmentedCopies = 0;
+        if (AugmentedImage(context, image, ids, vectors, labels) is { } augmented)
+        {
+            // The image model again, its training rows joined by their augmented copies: same blocks, folds, grid and seeds.
+            var result = protocol.Run("image_augmented", new FeatureStack([.. image.Select(name => new DenseBlock(name, augmented.Vectors[name]))]), augmented.Labels, names.Length, outer, logistic, row => augmented.Copies[row]);
+            results.Add(result);
+            representations["image_augmented"] = image;
+            Log(result, labels);
+            augmentedCopies = augmented.CopiesPerPhoto;
         }
         if (settings.Lightgbm.LearningRates.Count > 0)
         {
@@ -119,10 +158,12 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             });
             var boosted = boostedProtocol.Run("text_lightgbm", stacks["text"], labels, names.Length, outer, new LightGbmFamily(settings.Lightgbm.LearningRates, settings.Lightgbm.ToOptions()));
             results.Add(boosted);
+            representations["text_lightgbm"] = [.. settings.Text];
             context.Log.Info($"{Name}: text_lightgbm: accuracy {boosted.MeanAccuracy(labels):F3} ± {boosted.AccuracyStd(labels):F3} (learning rate chosen {string.Join("/", boosted.Folds.Select(f => f.Chosen))})");
         }
         var late = LateFusion.Combine("multimodal_late", results.Single(r => r.Model == "text"), results.Single(r => r.Model == "image"), labels, weights);
         results.Add(late);
+        representations["multimodal_late"] = [.. settings.Text, .. image];
         context.Log.Info($"{Name}: multimodal_late: accuracy {late.MeanAccuracy(labels):F3} ± {late.AccuracyStd(labels):F3} (text weight {string.Join("/", late.Folds.Select(f => f.Chosen))})");
 
         // The best of the four headline models is refitted on the development rows and scored once on the held-out rows.
@@ -132,14 +173,23 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         var testMetrics = ClassificationMetrics.Compute(holdOut.Test.Select(r => labels[r]).ToArray(), holdOut.Test.Select(r => testProbabilities[r]).ToArray(), names.Length);
         context.Log.Info($"{Name}: best {best.Model}: held-out accuracy {testMetrics.Accuracy:F3} on {holdOut.Test.Length} products");
 
-        WriteScores(context, results, labels, names.Length);
+        WriteScores(context, results, representations, labels, names.Length);
         WritePredictions(context, results, ids, labels, names);
         WriteCurves(context, results);
         WriteConfusions(context, results, labels, names);
         var metrics = HeadlineMetrics(results, labels, names.Length, best, testMetrics, holdOut, ids.Length);
+        if (augmentedCopies > 0)
+            metrics.Add(new("supervised.image_augmented.copies", augmentedCopies));
         MetricTable.Write(context.OutputPath(SupervisedArtifactPaths.Metrics), metrics);
         foreach (var (key, value) in metrics)
             context.PublishMetric(key, Math.Round(value, 6));
+        // Times change from run to run: published in the run summary (and the report), never written to a Parquet table.
+        foreach (var result in results)
+        {
+            context.PublishMetric($"supervised.{result.Model}.fit_seconds_mean", Math.Round(result.Folds.Average(f => f.FitSeconds), 6));
+            context.PublishMetric($"supervised.{result.Model}.predict_ms_per_product", Math.Round(result.Folds.Average(f => f.PredictMillisecondsPerProduct), 6));
+        }
+
         context.PublishMetric("supervised.best.model", best.Model);
         context.PublishMetric("supervised.multimodal.method", headline.Where(r => r.Model.StartsWith("multimodal", StringComparison.Ordinal)).MaxBy(r => r.MeanAccuracy(labels))!.Model);
 
@@ -152,6 +202,8 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             TfIdf = parameters.TfIdf,
             ImagePreprocess = parameters.ImagePreprocess,
             ColorHistogram = parameters.ColorHistogram,
+            Cnn = parameters.Cnn.Where(m => components.SelectMany(c => c.Blocks).Any(b => b.Representation == ImageRepresentation.CnnMethod(m.Key))).ToDictionary(),
+            Onnx = parameters.Onnx,
             TrainingDataHash = TrainingHash(ids, categories, tokens, vectors, holdOut.Train),
             TrainingRows = holdOut.Train.Length,
             MlNetVersion = typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
@@ -160,6 +212,61 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         };
         AtomicFile.WriteAllText(context.OutputPath(SupervisedArtifactPaths.Model), saved.ToJson());
     }
+
+    /// <summary>The image model's blocks: those of supervised.image that ran, else the first of supervised.image_fallback whose blocks all ran.</summary>
+    private string[] ImageModel(SupervisedParameters settings, Func<string, bool> ran, StageContext context)
+    {
+        var image = settings.Image.Where(ran).ToArray();
+        foreach (var name in settings.Image.Where(n => !ran(n)))
+            context.Log.Warning($"{Name}: {name} did not run (model unavailable); the image model goes without it");
+        if (image.Length > 0)
+            return image;
+        image = settings.ImageFallback.FirstOrDefault(f => f.All(ran))?.ToArray()
+            ?? throw new StageInputException($"supervised: neither supervised.image ({string.Join(", ", settings.Image)}) nor any list of supervised.image_fallback has rows; check the image stages' warnings.");
+        context.Log.Warning($"{Name}: no representation of supervised.image ran; the image model uses supervised.image_fallback ({string.Join(", ", image)})");
+        return image;
+    }
+
+    /// <summary>
+    /// The image model's vectors with the augmented copies appended after the <paramref name="ids"/> rows, each copy's
+    /// label, and each row's copies; null when a block has no augmented embeddings (not a CNN, not in
+    /// images.augmentation.models, or its model is not on this machine). A copy is kept when every block has it.
+    /// </summary>
+    private AugmentedRows? AugmentedImage(StageContext context, string[] image, string[] ids, Dictionary<string, float[][]> vectors, int[] labels)
+    {
+        var models = image.Select(name => ImageRepresentation.CnnModels.FirstOrDefault(m => ImageRepresentation.CnnMethod(m) == name)).ToArray();
+        if (models.Any(m => m is null))
+        {
+            context.Log.Info($"{Name}: image_augmented not run: {string.Join(", ", image.Where((_, b) => models[b] is null))} is not a CNN embedding");
+            return null;
+        }
+
+        var tables = models.Select(m => AugmentedFeatureTable.Read(context.InputPath(ImageArtifactPaths.CnnAugmented(m!)))).ToArray();
+        if (tables.Any(t => t.Ids.Length == 0))
+        {
+            context.Log.Info($"{Name}: image_augmented not run: no augmented embeddings of {string.Join(", ", models.Where((_, b) => tables[b].Ids.Length == 0))} (images.augmentation.models)");
+            return null;
+        }
+
+        var rowOf = ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row, StringComparer.Ordinal);
+        var positions = tables.Select(t => Enumerable.Range(0, t.Ids.Length).ToDictionary(i => (t.Ids[i], t.Copies[i]))).ToArray();
+        var copies = Enumerable.Range(0, tables[0].Ids.Length)
+            .Select(i => (Id: tables[0].Ids[i], Copy: tables[0].Copies[i]))
+            .Where(k => rowOf.ContainsKey(k.Id) && positions.All(p => p.ContainsKey(k)))
+            .ToArray();
+        var extended = new Dictionary<string, float[][]>();
+        for (var b = 0; b < image.Length; b++)
+            extended[image[b]] = [.. vectors[image[b]], .. copies.Select(k => tables[b].Vectors[positions[b][k]])];
+        var copiesOf = Enumerable.Range(0, ids.Length).Select(_ => new List<int>()).ToArray();
+        for (var c = 0; c < copies.Length; c++)
+            copiesOf[rowOf[copies[c].Id]].Add(ids.Length + c);
+        return new AugmentedRows(extended, [.. labels, .. copies.Select(k => labels[rowOf[k.Id]])], copiesOf, copies.Length == 0 ? 0 : copies.Max(k => k.Copy) + 1);
+    }
+
+    /// <param name="Vectors">Each block's vectors: the original rows, then the copies.</param>
+    /// <param name="Labels">Every row's label (a copy has its photo's).</param>
+    /// <param name="Copies">The copies' rows of each original row.</param>
+    private sealed record AugmentedRows(Dictionary<string, float[][]> Vectors, int[] Labels, List<int>[] Copies, int CopiesPerPhoto);
 
     /// <summary>
     /// The chosen model refitted on the development rows (with its own inner search) and its probabilities for the
@@ -202,8 +309,6 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             Add($"supervised.{result.Model}.cv_accuracy_std", result.AccuracyStd(labels));
             Add($"supervised.{result.Model}.macro_f1", scores.MacroF1);
             Add($"supervised.{result.Model}.brier", scores.Brier);
-            Add($"supervised.{result.Model}.fit_seconds_mean", result.Folds.Average(f => f.FitSeconds));
-            Add($"supervised.{result.Model}.predict_ms_per_product", result.Folds.Average(f => f.PredictMillisecondsPerProduct));
             var trained = result.Folds.Where(f => !double.IsNaN(f.TrainAccuracy)).ToArray();
             if (trained.Length > 0)
                 Add($"supervised.{result.Model}.train_accuracy_mean", trained.Average(f => f.TrainAccuracy));
@@ -222,20 +327,19 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         return metrics;
     }
 
-    private static void WriteScores(StageContext context, List<CrossValidationResult> results, int[] labels, int classes)
+    private static void WriteScores(StageContext context, List<CrossValidationResult> results, Dictionary<string, string[]> representations, int[] labels, int classes)
     {
         var rows = results.SelectMany(r => r.Folds.Select((f, fold) => (r.Model, fold, f, Accuracy: r.FoldAccuracies(labels)[fold],
             MacroF1: ClassificationMetrics.Compute(f.TestProbabilities.Keys.Select(k => labels[k]).ToArray(), f.TestProbabilities.Values.ToArray(), classes).MacroF1))).ToArray();
         ParquetArtifact.Write(context.OutputPath(SupervisedArtifactPaths.Scores),
         [
             new StringColumn("model", rows.Select(r => r.Model).ToArray()),
+            new StringColumn("representation", rows.Select(r => string.Join('+', representations[r.Model])).ToArray()),
             new PrimitiveColumn<int>("fold", rows.Select(r => r.fold).ToArray()),
             new PrimitiveColumn<double>("accuracy", rows.Select(r => r.Accuracy).ToArray()),
             new PrimitiveColumn<double>("macro_f1", rows.Select(r => r.MacroF1).ToArray()),
             new PrimitiveColumn<double>("chosen", rows.Select(r => r.f.Chosen).ToArray()),
             new PrimitiveColumn<double>("train_accuracy", rows.Select(r => r.f.TrainAccuracy).ToArray()),
-            new PrimitiveColumn<double>("fit_seconds", rows.Select(r => r.f.FitSeconds).ToArray()),
-            new PrimitiveColumn<double>("predict_ms_per_product", rows.Select(r => r.f.PredictMillisecondsPerProduct).ToArray()),
         ]);
     }
 
@@ -313,11 +417,11 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             throw new ArgumentException($"supervised.folds ({settings.Folds}) and supervised.inner_folds ({settings.InnerFolds}) must be at least 2.");
         if (settings.L2Grid.Count == 0 || settings.L2Grid.Any(v => v < 0))
             throw new ArgumentException("supervised.l2_grid must list at least one non-negative penalty.");
-        if (settings.Text.Count == 0 || settings.Image.Count == 0)
-            throw new ArgumentException("supervised.text and supervised.image must each name at least one representation.");
+        if (settings.Text.Count == 0 || settings.Image.Count == 0 || settings.ImageFallback.Count == 0 || settings.ImageFallback.Concat(settings.ImageAlternatives).Any(a => a.Count == 0))
+            throw new ArgumentException("supervised.text, supervised.image, supervised.image_fallback and each of supervised.image_alternatives must name at least one representation.");
         if (settings.FusionWeightSteps < 1 || settings.Parallelism < 1)
             throw new ArgumentException($"supervised.fusion_weight_steps ({settings.FusionWeightSteps}) and supervised.parallelism ({settings.Parallelism}) must be at least 1.");
-        foreach (var name in settings.Text.Concat(settings.Image).Concat(settings.TextAlternatives).Where(n => n != FeatureBlockModel.TfIdfKind))
+        foreach (var name in settings.Text.Concat(settings.Image).Concat(settings.ImageFallback.SelectMany(f => f)).Concat(settings.ImageAlternatives.SelectMany(a => a)).Concat(settings.TextAlternatives).Where(n => n != FeatureBlockModel.TfIdfKind))
             _ = FeaturesOf(name);
     }
 }

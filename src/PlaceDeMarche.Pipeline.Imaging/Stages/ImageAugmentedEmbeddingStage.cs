@@ -1,0 +1,138 @@
+using System.Globalization;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Caching;
+using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Core.Stages;
+using PlaceDeMarche.Pipeline.Imaging.Augmentation;
+using PlaceDeMarche.Pipeline.Imaging.Embeddings;
+using PlaceDeMarche.Pipeline.Numerics.Random;
+using PlaceDeMarche.Pipeline.Onnx;
+
+namespace PlaceDeMarche.Pipeline.Imaging.Stages;
+
+/// <summary>
+/// Embeds <c>images.augmentation.copies</c> augmented copies of every usable photo (mirror, rotation, zoom, shift,
+/// colour jitter, drawn from the study's seed, the product and the copy index) with one pretrained CNN, through the
+/// same decoding, input recipe, session and per-photo cache as <see cref="ImageCnnEmbeddingStage"/>; the cache key
+/// includes the variant, so a rerun recomputes nothing. The supervised study adds these rows to its training folds
+/// only. A model not listed in <c>images.augmentation.models</c>, or absent from this machine, gets an empty table.
+/// </summary>
+public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbeddingStageParameters>
+{
+    private const string Section = "images.augmentation";
+
+    private readonly string model;
+    private readonly string modelSection;
+    private readonly string output;
+
+    /// <param name="model">Section of <c>images.cnn</c> naming the model, e.g. <c>mobilenetv2</c>.</param>
+    /// <param name="programDirectory">Where package-shipped model files are looked up (the program's folder by default).</param>
+    public ImageAugmentedEmbeddingStage(string model, string? programDirectory = null)
+    {
+        this.model = model;
+        ProgramDirectory = programDirectory ?? AppContext.BaseDirectory;
+        modelSection = $"images.cnn.{model}";
+        output = ImageArtifactPaths.CnnAugmented(model);
+        Name = "ImageAugmented" + char.ToUpperInvariant(model[0]) + model[1..];
+        Outputs = [output];
+    }
+
+    public override string Name { get; }
+
+    public override string Description => $"Embed augmented copies of the usable photos with the pretrained CNN {model} (training data of the supervised study)";
+
+    public override IReadOnlyList<string> Inputs { get; } = [ArtifactPaths.Products, ArtifactPaths.ExtractedDataset, ImageArtifactPaths.Index];
+
+    public override IReadOnlyList<string> Outputs { get; }
+
+    public string ProgramDirectory { get; }
+
+    protected override ImageAugmentedEmbeddingStageParameters BindParameters(PipelineConfiguration configuration) => new(
+        configuration.Seed,
+        configuration.Bind<ImageAugmentationParameters>(Section),
+        configuration.Bind<ImageCnnParameters>(modelSection),
+        configuration.Bind<OnnxSettings>(OnnxSettings.Section));
+
+    /// <summary>The model files by content, as for the plain embeddings.</summary>
+    protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, ImageAugmentedEmbeddingStageParameters parameters)
+    {
+        if (!parameters.Augmentation.Models.Contains(model))
+        {
+            return new Dictionary<string, string>();
+        }
+
+        return CnnModelFiles.Locate(modelSection, parameters.Model, context.Workspace.Root, ProgramDirectory).AsExternalInputs(model);
+    }
+
+    protected override void Run(StageContext context, ImageAugmentedEmbeddingStageParameters parameters)
+    {
+        var settings = parameters.Augmentation;
+        if (settings.Copies < 1 || settings.Models.Any(m => !ImageRepresentation.CnnModels.Contains(m)))
+        {
+            throw new PipelineConfigurationException(
+                $"{Section}: copies must be at least 1 (got {settings.Copies}) and models must be among {string.Join(", ", ImageRepresentation.CnnModels)} (got [{string.Join(", ", settings.Models)}]).");
+        }
+
+        var outputPath = context.OutputPath(output);
+        var prefix = $"image.augmented.{model}";
+        if (!settings.Models.Contains(model))
+        {
+            Empty(context, outputPath, prefix, $"not requested: {model} is not in {Section}.models");
+            return;
+        }
+
+        var files = CnnModelFiles.Locate(modelSection, parameters.Model, context.Workspace.Root, ProgramDirectory);
+        if (files.Missing is { } missing)
+        {
+            Empty(context, outputPath, prefix, $"unavailable: {missing}");
+            return;
+        }
+
+        var usable = ImageIndexTable.Read(context.InputPath(ImageArtifactPaths.Index)).Where(r => r.IsUsable).ToArray();
+        var photoPaths = ProductTable.Read(context.InputPath(ArtifactPaths.Products)).ToDictionary(p => p.Id, p => p.ImagePath);
+        var ranges = settings.Ranges();
+        // Copies of one photo side by side, so the embedder decodes each photo once.
+        var variants = usable.SelectMany(row => Enumerable.Range(0, settings.Copies).Select(copy => (Row: row, Copy: copy, Augmentation: Variant(ranges, parameters.Seed, row.Id, copy)))).ToArray();
+        var cache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.CnnCache));
+        var embedding = new CachedCnnEmbedding(modelSection, parameters.Model, files, parameters.Onnx, cache, context.Log);
+        var (embeddings, failures) = embedding.Embed(
+            variants.Select(v => new CnnPhotoRequest(v.Row.SourceSha256, photoPaths[v.Row.Id]!, v.Augmentation)).ToArray(), context.Workspace.Resolve, context.Cancellation);
+
+        var kept = Enumerable.Range(0, variants.Length).Where(i => embeddings[i] is not null).ToArray();
+        new AugmentedFeatureTable(
+            kept.Select(i => variants[i].Row.Id).ToArray(),
+            kept.Select(i => variants[i].Copy).ToArray(),
+            kept.Select(i => variants[i].Row.Category).ToArray(),
+            kept.Select(i => variants[i].Augmentation.Key).ToArray(),
+            kept.Select(i => parameters.Model.Normalize(embeddings[i]!)).ToArray()).Write(outputPath);
+
+        context.PublishMetric($"{prefix}.status", "ran");
+        context.PublishMetric($"{prefix}.copies", settings.Copies);
+        context.PublishMetric($"{prefix}.images", kept.Length);
+        context.PublishMetric($"{prefix}.computed", cache.Computed);
+        context.PublishMetric($"{prefix}.reused", cache.Reused);
+        context.PublishMetric($"{prefix}.failed_images", failures.Count);
+        foreach (var (i, reason) in failures.OrderBy(f => f.Key))
+        {
+            context.Log.Warning($"{Name}: copy {variants[i].Copy} of the photo of product {variants[i].Row.Id} cannot be embedded ({reason}); it is left out");
+        }
+
+        context.Log.Info($"{Name}: {kept.Length} augmented copies embedded ({settings.Copies} per photo); {cache.Computed} computed, {cache.Reused} reused from {ImageArtifactPaths.CnnCache}");
+    }
+
+    /// <summary>The variant of copy <paramref name="copy"/> of product <paramref name="id"/>: its own random stream, so it does not depend on which other photos are embedded.</summary>
+    public static PhotoAugmentation Variant(AugmentationRanges ranges, int seed, string id, int copy)
+    {
+        var stream = int.Parse(ContentHash.OfText($"{id}\n{copy}")[..7], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var random = Xoshiro256StarStar.ForStream(seed, stream);
+        return ranges.Draw(random.NextDouble);
+    }
+
+    private void Empty(StageContext context, string outputPath, string prefix, string status)
+    {
+        new AugmentedFeatureTable([], [], [], [], []).Write(outputPath);
+        context.PublishMetric($"{prefix}.status", status);
+        context.Log.Info($"{Name}: no augmented copies ({status})");
+    }
+}
