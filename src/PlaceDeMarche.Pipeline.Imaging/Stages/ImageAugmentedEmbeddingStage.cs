@@ -2,12 +2,14 @@ using System.Globalization;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Caching;
 using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Augmentation;
 using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Numerics.Random;
 using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 
@@ -26,12 +28,10 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
     private readonly string modelSection;
     private readonly string output;
 
-    /// <param name="model">Section of <c>images.cnn</c> naming the model, e.g. <c>mobilenetv2</c>.</param>
-    /// <param name="programDirectory">Where package-shipped model files are looked up (the program's folder by default).</param>
-    public ImageAugmentedEmbeddingStage(string model, string? programDirectory = null)
+    /// <param name="model">Section of <c>images.cnn</c> and entry of the <c>models</c> catalog naming the model, e.g. <c>mobilenetv2</c>.</param>
+    public ImageAugmentedEmbeddingStage(string model)
     {
         this.model = model;
-        ProgramDirectory = programDirectory ?? AppContext.BaseDirectory;
         modelSection = $"images.cnn.{model}";
         output = ImageArtifactPaths.CnnAugmented(model);
         Name = "ImageAugmented" + char.ToUpperInvariant(model[0]) + model[1..];
@@ -46,12 +46,11 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
 
     public override IReadOnlyList<string> Outputs { get; }
 
-    public string ProgramDirectory { get; }
-
     protected override ImageAugmentedEmbeddingStageParameters BindParameters(PipelineConfiguration configuration) => new(
         configuration.Seed,
         configuration.Bind<ImageAugmentationParameters>(Section),
         configuration.Bind<ImageCnnParameters>(modelSection),
+        configuration.Bind<ModelCatalogEntry>($"{ModelCatalogEntry.Section}.{model}").Files,
         configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     /// <summary>The model files by content, as for the plain embeddings.</summary>
@@ -62,7 +61,7 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
             return new Dictionary<string, string>();
         }
 
-        return CnnModelFiles.Locate(modelSection, parameters.Model, context.Workspace.Root, ProgramDirectory).AsExternalInputs(model);
+        return CnnModelFiles.Locate(model, ModelResolver.ForWorkspace(context.Workspace.Root, SilentLog.Instance), parameters.ModelFiles).AsExternalInputs(model);
     }
 
     protected override void Run(StageContext context, ImageAugmentedEmbeddingStageParameters parameters)
@@ -82,7 +81,7 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
             return;
         }
 
-        var files = CnnModelFiles.Locate(modelSection, parameters.Model, context.Workspace.Root, ProgramDirectory);
+        var files = CnnModelFiles.Locate(model, ModelResolver.ForWorkspace(context.Workspace.Root, context.Log), parameters.ModelFiles);
         if (files.Missing is { } missing)
         {
             Empty(context, outputPath, prefix, $"unavailable: {missing}");

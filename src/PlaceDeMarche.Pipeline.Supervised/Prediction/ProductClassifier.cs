@@ -4,6 +4,7 @@ using PlaceDeMarche.Pipeline.Imaging;
 using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Imaging.Features.ColorHistogram;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 using PlaceDeMarche.Pipeline.Supervised.Features;
 using PlaceDeMarche.Pipeline.Supervised.Linear;
 using PlaceDeMarche.Pipeline.Text.Cleaning;
@@ -16,10 +17,9 @@ namespace PlaceDeMarche.Pipeline.Supervised.Prediction;
 /// saved TF-IDF vocabulary, its photo through the study's preprocessing and the saved image representation (colour
 /// histogram, or a pretrained CNN's embedding computed by the embedding stage's own code on the same model file).
 /// </summary>
-/// <param name="workspaceRoot">Where workspace-relative model files are found (the study's folder).</param>
-/// <param name="log">Receives ONNX Runtime's warnings (e.g. a provider falling back to the CPU).</param>
-/// <param name="programDirectory">Where package-shipped model files are found (the program's folder by default).</param>
-public sealed class ProductClassifier(SavedModel model, string workspaceRoot, IPipelineLog log, string? programDirectory = null)
+/// <param name="workspaceRoot">Where workspace-relative model files and the model cache are (the study's folder).</param>
+/// <param name="log">Receives the model resolver's and ONNX Runtime's warnings (e.g. a provider falling back to the CPU).</param>
+public sealed class ProductClassifier(SavedModel model, string workspaceRoot, IPipelineLog log)
 {
     private readonly TextCleaner cleaner = new(model.Cleaning.ToOptions());
 
@@ -84,13 +84,14 @@ public sealed class ProductClassifier(SavedModel model, string workspaceRoot, IP
     }
 
     /// <summary>The photo's embedding by a pretrained CNN, as the embedding stage computes it: same model file (SHA-256 checked), decoding, recipe and normalisation.</summary>
-    private float[] CnnEmbedding(string name, ImageCnnParameters cnn, byte[] photo, string photoName)
+    private float[] CnnEmbedding(string name, SavedCnnModel saved, byte[] photo, string photoName)
     {
         var section = $"images.cnn.{name}";
-        var files = CnnModelFiles.Locate(section, cnn, workspaceRoot, programDirectory ?? AppContext.BaseDirectory);
+        var cnn = saved.Recipe;
+        var files = CnnModelFiles.Locate(name, ModelResolver.ForWorkspace(workspaceRoot, log), saved.Files);
         if (files.Missing is { } missing)
             throw new PredictionInputException($"The saved model embeds photos with {name}, which is not on this machine ({missing}).");
-        using var embedder = new CnnEmbedder(section, files.Model, files.Preprocess, cnn.Input, cnn.Output, cnn.Recipe(section), cnn.BatchSize, cnn.FlipAverage, model.Onnx, log);
+        using var embedder = new CnnEmbedder(section, files.Model, files.Preprocess, cnn.Input, cnn.Outputs, cnn.Recipe(section), cnn.BatchSize, cnn.FlipAverage, model.Onnx, log);
         var (vector, failure) = embedder.EmbedOne(photo, photoName);
         return vector is null
             ? throw new PredictionInputException($"{photoName}: not a usable photo ({failure}); give a JPEG or PNG file.")

@@ -32,8 +32,8 @@ public sealed record SavedModel
 
     public required ImageColorHistogramParameters ColorHistogram { get; init; }
 
-    /// <summary>The pretrained CNNs the model's image blocks embed a photo with (their files and input recipes), by model name.</summary>
-    public required Dictionary<string, ImageCnnParameters> Cnn { get; init; }
+    /// <summary>The pretrained CNNs the model's image blocks embed a photo with (their input recipes and files), by model name.</summary>
+    public required Dictionary<string, SavedCnnModel> Cnn { get; init; }
 
     /// <summary>How those CNNs are run (as in the study, so a photo gets the same embedding).</summary>
     public required OnnxSettings Onnx { get; init; }

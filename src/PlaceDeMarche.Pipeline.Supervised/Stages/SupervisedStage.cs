@@ -7,6 +7,7 @@ using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 using PlaceDeMarche.Pipeline.Parquet.Columns;
 using PlaceDeMarche.Pipeline.Supervised.Boosted;
 using PlaceDeMarche.Pipeline.Supervised.Evaluation;
@@ -57,7 +58,8 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         configuration.Bind<TfIdfParameters>("text.tfidf"),
         configuration.Bind<ImagePreprocessParameters>("images.preprocess"),
         configuration.Bind<ImageColorHistogramParameters>("images.color_histogram"),
-        ImageRepresentation.CnnModels.ToDictionary(m => m, m => configuration.Bind<ImageCnnParameters>($"images.cnn.{m}")),
+        ImageRepresentation.CnnModels.ToDictionary(m => m, m => new SavedCnnModel(
+            configuration.Bind<ImageCnnParameters>($"images.cnn.{m}"), configuration.Bind<ModelCatalogEntry>($"{ModelCatalogEntry.Section}.{m}").Files)),
         configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     protected override void Run(StageContext context, SupervisedStageParameters parameters)

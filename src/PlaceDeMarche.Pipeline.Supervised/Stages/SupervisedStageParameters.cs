@@ -1,5 +1,6 @@
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Supervised.Prediction;
 using PlaceDeMarche.Pipeline.Text.Stages;
 
 namespace PlaceDeMarche.Pipeline.Supervised.Stages;
@@ -15,5 +16,5 @@ public sealed record SupervisedStageParameters(
     TfIdfParameters TfIdf,
     ImagePreprocessParameters ImagePreprocess,
     ImageColorHistogramParameters ColorHistogram,
-    IReadOnlyDictionary<string, ImageCnnParameters> Cnn,
+    IReadOnlyDictionary<string, SavedCnnModel> Cnn,
     OnnxSettings Onnx);

@@ -13,7 +13,7 @@ public sealed class ImageAugmentedEmbeddingStageTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private static ImageAugmentedEmbeddingStageParameters Parameters(int seed = 42, string[]? models = null) =>
-        new(seed, new ImageAugmentationParameters { Models = models ?? ["resnet18"], Copies = 2 }, ImageCnnEmbeddingStageTests.ResNet18(), new OnnxSettings());
+        new(seed, new ImageAugmentationParameters { Models = models ?? ["resnet18"], Copies = 2 }, ImageCnnEmbeddingStageTests.ResNet18(), ImageCnnEmbeddingStageTests.ResNet18Files(), new OnnxSettings());
 
     private void PreprocessTwoPhotos()
     {
@@ -25,7 +25,7 @@ public sealed class ImageAugmentedEmbeddingStageTests : IDisposable
     public void EmbedsEachCopyOfEachUsablePhotoAsAVariantOfItsPhoto()
     {
         PreprocessTwoPhotos();
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ImageCnnEmbeddingStageTests.ResNet18(), new OnnxSettings()));
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ImageCnnEmbeddingStageTests.ResNet18(), ImageCnnEmbeddingStageTests.ResNet18Files(), new OnnxSettings()));
         var plain = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
 
         var metrics = harness.Run(new ImageAugmentedEmbeddingStage("resnet18"), Parameters());
@@ -70,8 +70,7 @@ public sealed class ImageAugmentedEmbeddingStageTests : IDisposable
     public void AModelNotListedGetsAnEmptyTableAndNeedsNoModelFile()
     {
         PreprocessTwoPhotos();
-        var parameters = Parameters(models: ["mobilenetv2"]);
-        parameters.Model.Model = "models/absent.onnx";
+        var parameters = Parameters(models: ["mobilenetv2"]) with { ModelFiles = ImageCnnEmbeddingStageTests.ResNet18Files(("models/absent.onnx", new string('0', 64))) };
 
         var metrics = harness.Run(new ImageAugmentedEmbeddingStage("resnet18"), parameters);
 
