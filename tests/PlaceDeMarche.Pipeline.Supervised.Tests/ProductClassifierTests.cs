@@ -58,9 +58,9 @@ public sealed class ProductClassifierTests
     public void ACnnBlockGetsTheEmbeddingTheStagesCodeComputesFromTheSameModel()
     {
         var photo = UniformJpegWriter.Write(300, 200);
-        var resnet = ResNet18();
+        var resnet = ResNet18Fixture.Parameters();
         var section = "images.cnn.resnet18";
-        var files = CnnModelFiles.Locate("resnet18", ModelResolver.ForWorkspace(Path.GetTempPath(), new RecordingLog()), ResNet18Files(ResNetFile));
+        var files = CnnModelFiles.Locate("resnet18", ModelResolver.ForWorkspace(Path.GetTempPath(), new RecordingLog()), ResNet18Fixture.Files());
         var cache = Path.Combine(Path.GetTempPath(), "cnn-cache-" + Guid.NewGuid().ToString("N"));
         var photoPath = Path.Combine(cache, "photo.jpg");
         Directory.CreateDirectory(cache);
@@ -92,7 +92,7 @@ public sealed class ProductClassifierTests
                     Biases = [0, 0],
                 },
             ],
-            Cnn = new Dictionary<string, SavedCnnModel> { ["resnet18"] = new(resnet, ResNet18Files(ResNetFile)) },
+            Cnn = new Dictionary<string, SavedCnnModel> { ["resnet18"] = new(resnet, ResNet18Fixture.Files()) },
         };
 
         var prediction = Classifier(SavedModel.FromJson(model.ToJson(), "model.json")).Predict("cotton bath towel", photo, "photo.jpg");
@@ -108,7 +108,7 @@ public sealed class ProductClassifierTests
         var model = Model() with
         {
             Components = [Model().Components[0] with { Blocks = [new FeatureBlockModel { Kind = FeatureBlockModel.DenseKind, Representation = "cnn-resnet18", Mean = new float[512], Scale = new float[512] }], Weights = [new float[512], new float[512]] }],
-            Cnn = new Dictionary<string, SavedCnnModel> { ["resnet18"] = new(ResNet18(), ResNet18Files("models/absent.onnx")) },
+            Cnn = new Dictionary<string, SavedCnnModel> { ["resnet18"] = new(ResNet18Fixture.Parameters(), ResNet18Fixture.Files(("models/absent.onnx", ResNet18Fixture.Sha256))) },
         };
 
         var error = Assert.Throws<PredictionInputException>(() => Classifier(model).Predict("cotton bath towel", Photo, "photo.jpg"));
@@ -122,32 +122,6 @@ public sealed class ProductClassifierTests
         Assert.Throws<InvalidDataException>(() => SavedModel.FromJson("{\"weights\": ", "broken.json"));
 
     private static ProductClassifier Classifier(SavedModel model) => new(model, Path.GetTempPath(), new RecordingLog());
-
-    private static readonly string ResNetFile = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
-
-    /// <summary>ResNet18's input recipe as pipeline.yaml declares it.</summary>
-    private static ImageCnnParameters ResNet18() => new()
-    {
-        Input = "Input247",
-        Outputs = ["Pooling395_Output_0"],
-        ResizeShorter = 224,
-        PixelDivisor = 1,
-        BatchSize = 1,
-    };
-
-    /// <summary>ResNet18's catalog files: the copies its NuGet package puts beside the test assembly (<paramref name="model"/> for the graph).</summary>
-    private static Dictionary<string, List<ModelFileSource>> ResNet18Files(string model) => new()
-    {
-        ["model"] = [new ModelFileSource { Source = model, Sha256 = "e2552f19db2dfdb01b3669537b6a0f1b44da38d18279535492ed5dfc2ef1ff8f" }],
-        [CnnModelFiles.PreprocessRole] =
-        [
-            new ModelFileSource
-            {
-                Source = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNetPrepOnnx", "ResNetPreprocess.onnx"),
-                Sha256 = "84bf8def78d0befaa3f6e73745d57d7016c6a192ead76f79686bd438c1047004",
-            },
-        ],
-    };
 
     /// <summary>Two classes; "watch" votes Watches and "towel" Towels; the colour block is present but weighs nothing.</summary>
     private static SavedModel Model() => new()

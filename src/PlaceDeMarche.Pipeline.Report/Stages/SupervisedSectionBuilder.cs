@@ -127,7 +127,7 @@ public static class SupervisedSectionBuilder
         var difference = augmented - plain;
         var spread = Math.Max(metric("image", "cv_accuracy_std"), metric("image_augmented", "cv_accuracy_std"));
         var copiesText = copies >= 1 ? $"{Number(copies, 0)} {Plural((long)copies, "copie transformée", "copies transformées")}" : "des copies transformées";
-        return $"Augmentation des photos : chaque photo d'entraînement reçoit {copiesText} (miroir, rotation, zoom, décalage, couleurs), embarquées par le même CNN ; "
+        return $"Augmentation des photos : chaque photo d'entraînement reçoit {copiesText} (miroir, rotation, zoom, décalage, couleurs), décrites par le même CNN ; "
             + "les photos évaluées ne sont jamais augmentées. À modèle, plis et grille de pénalités identiques, l'exactitude image passe "
             + $"de **{Number(plain)}** à **{Number(augmented)}** ({Signed(100 * difference)} points) et l'exactitude d'entraînement de {Number(metric("image", "train_accuracy_mean"))} "
             + $"à {Number(metric("image_augmented", "train_accuracy_mean"))}. "

@@ -13,38 +13,18 @@ namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 /// </summary>
 public sealed class ImageCnnEmbeddingStageTests : IDisposable
 {
-    private const string ResNetSha256 = "e2552f19db2dfdb01b3669537b6a0f1b44da38d18279535492ed5dfc2ef1ff8f";
+    private const string ResNetSha256 = ResNet18Fixture.Sha256;
 
     private readonly StageHarness harness = new();
 
     public void Dispose() => harness.Dispose();
 
-    private static readonly string ResNetFile = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+    private static readonly string ResNetFile = ResNet18Fixture.ModelFile;
 
-    internal static ImageCnnParameters ResNet18() => new()
-    {
-        Input = "Input247",
-        Outputs = ["Pooling395_Output_0"],
-        ResizeShorter = 224,
-        PixelDivisor = 1,
-        BatchSize = 1,
-    };
+    internal static ImageCnnParameters ResNet18() => ResNet18Fixture.Parameters();
 
     /// <summary>The catalog files of ResNet18: <paramref name="modelSources"/> (path, sha256) in order, then its preprocessing graph.</summary>
-    internal static Dictionary<string, List<ModelFileSource>> ResNet18Files(params (string Source, string Sha256)[] modelSources) => new()
-    {
-        ["model"] = modelSources.Length == 0
-            ? [new ModelFileSource { Source = ResNetFile, Sha256 = ResNetSha256 }]
-            : [.. modelSources.Select(m => new ModelFileSource { Source = m.Source, Sha256 = m.Sha256 })],
-        [ImageCnnEmbeddingStage.PreprocessRole] =
-        [
-            new ModelFileSource
-            {
-                Source = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNetPrepOnnx", "ResNetPreprocess.onnx"),
-                Sha256 = "84bf8def78d0befaa3f6e73745d57d7016c6a192ead76f79686bd438c1047004",
-            },
-        ],
-    };
+    internal static Dictionary<string, List<ModelFileSource>> ResNet18Files(params (string Source, string Sha256)[] modelSources) => ResNet18Fixture.Files(modelSources);
 
     private static ImageCnnStageParameters Parameters(ImageCnnParameters model, Dictionary<string, List<ModelFileSource>>? files = null) =>
         new(model, files ?? ResNet18Files(), new OnnxSettings());
