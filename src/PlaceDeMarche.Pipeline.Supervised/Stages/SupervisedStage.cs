@@ -130,13 +130,13 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         }
 
         var results = new List<CrossValidationResult>();
-        void Log(CrossValidationResult result, IReadOnlyList<int> scoredLabels) =>
-            context.Log.Info($"{Name}: {result.Model}: accuracy {result.MeanAccuracy(scoredLabels):F3} ± {result.AccuracyStd(scoredLabels):F3} ({outer.Count} folds, L2 chosen {string.Join("/", result.Folds.Select(f => f.Chosen))})");
+        void Log(CrossValidationResult result) =>
+            context.Log.Info($"{Name}: {result.Model}: accuracy {result.MeanAccuracy(labels):F3} ± {result.AccuracyStd(labels):F3} ({outer.Count} folds, L2 chosen {string.Join("/", result.Folds.Select(f => f.Chosen))})");
         foreach (var (model, stack) in stacks)
         {
             var result = protocol.Run(model, stack, labels, names.Length, outer, logistic);
             results.Add(result);
-            Log(result, labels);
+            Log(result);
         }
 
         var augmentedCopies = 0;
@@ -146,7 +146,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             var result = protocol.Run("image_augmented", new FeatureStack([.. image.Select(name => new DenseBlock(name, augmented.Vectors[name]))]), augmented.Labels, names.Length, outer, logistic, row => augmented.Copies[row]);
             results.Add(result);
             representations["image_augmented"] = image;
-            Log(result, labels);
+            Log(result);
             augmentedCopies = augmented.CopiesPerPhoto;
         }
         if (settings.Lightgbm.LearningRates.Count > 0)
