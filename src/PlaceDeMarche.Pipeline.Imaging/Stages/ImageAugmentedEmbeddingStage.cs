@@ -77,14 +77,14 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
         var prefix = $"image.augmented.{model}";
         if (!settings.Models.Contains(model))
         {
-            Empty(context, outputPath, prefix, $"not requested: {model} is not in {Section}.models");
+            Empty(context, outputPath, prefix, "not_requested", $"{model} is not in {Section}.models");
             return;
         }
 
         var files = CnnModelFiles.Locate(model, ModelResolver.ForWorkspace(context.Workspace.Root, context.Log), parameters.ModelFiles);
         if (files.Missing is { } missing)
         {
-            Empty(context, outputPath, prefix, $"unavailable: {missing}");
+            Empty(context, outputPath, prefix, "unavailable", missing);
             return;
         }
 
@@ -128,10 +128,12 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
         return ranges.Draw(random.NextDouble);
     }
 
-    private void Empty(StageContext context, string outputPath, string prefix, string status)
+    /// <summary>An empty table, with the status as an enumeration (as the ImageCnn stages publish theirs) and its reason apart.</summary>
+    private void Empty(StageContext context, string outputPath, string prefix, string status, string reason)
     {
         new AugmentedFeatureTable([], [], [], [], []).Write(outputPath);
         context.PublishMetric($"{prefix}.status", status);
-        context.Log.Info($"{Name}: no augmented copies ({status})");
+        context.PublishMetric($"{prefix}.status_reason", reason);
+        context.Log.Info($"{Name}: no augmented copies ({status}: {reason})");
     }
 }

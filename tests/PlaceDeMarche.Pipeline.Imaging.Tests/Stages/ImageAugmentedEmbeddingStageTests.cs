@@ -75,7 +75,8 @@ public sealed class ImageAugmentedEmbeddingStageTests : IDisposable
         var metrics = harness.Run(new ImageAugmentedEmbeddingStage("resnet18"), parameters);
 
         Assert.Empty(AugmentedFeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnAugmented("resnet18"))).Ids);
-        Assert.StartsWith("not requested", (string)metrics["image.augmented.resnet18.status"]!);
+        Assert.Equal("not_requested", (string)metrics["image.augmented.resnet18.status"]!);
+        Assert.Contains("images.augmentation.models", (string)metrics["image.augmented.resnet18.status_reason"]!);
     }
 
     [Fact]
