@@ -20,7 +20,7 @@ internal static class NumericsBenchmark
     private const int Clusters = 7;
     private const int Restarts = 10;
 
-    public static void Run(string algorithm, string blobsPath)
+    public static void Run(string algorithm, string blobsPath, IReadOnlyList<string> settings)
     {
         var (data, labels) = ReadBlobs(blobsPath);
         var figures = new Dictionary<string, object> { ["algorithm"] = algorithm, ["n"] = data.Rows, ["d"] = data.Columns };
@@ -32,11 +32,12 @@ internal static class NumericsBenchmark
                 break;
             case "tsne":
                 var reduced = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns))).Projection;
-                var options = new TSneOptions { Initialization = TSneInitialization.Pca, Seed = 0 };
+                var options = new TSneOptions { Initialization = TSneInitialization.Pca, Seed = 0, Method = MethodSetting(settings) };
                 var tsne = TSne.Fit(reduced, options);
                 var embeddingClusters = KMeans.Fit(tsne.Embedding, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 });
                 figures["kl_divergence"] = tsne.KullbackLeiblerDivergence;
                 figures["iterations"] = tsne.Iterations;
+                figures["method"] = options.ResolveMethod(data.Rows).ToString();
                 figures["ari"] = AdjustedRandIndex.Compute(labels, embeddingClusters.Labels.ToArray());
                 break;
             case "kmeans":
@@ -49,6 +50,14 @@ internal static class NumericsBenchmark
         }
 
         Console.WriteLine(JsonSerializer.Serialize(figures));
+    }
+
+    /// <summary><c>method=auto|exact|barnes_hut</c> among the extra arguments (auto when absent).</summary>
+    private static TSneMethod MethodSetting(IReadOnlyList<string> settings)
+    {
+        const string prefix = "method=";
+        var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
+        return value is null ? TSneMethod.Auto : TSneMethods.Parse(value[prefix.Length..], prefix);
     }
 
     private static (DenseMatrix Data, int[] Labels) ReadBlobs(string path)

@@ -21,12 +21,22 @@ public sealed class TSneAffinities
 
     public int Rows => Joint.Rows;
 
-    /// <summary>Calibrates the affinities of the rows of <paramref name="data"/> for <paramref name="perplexity"/>.</summary>
-    public static TSneAffinities Compute(DenseMatrix data, double perplexity)
+    /// <summary>Calibrates the affinities of the rows of <paramref name="data"/> for <paramref name="perplexity"/>,
+    /// with the method <see cref="TSneMethod.Auto"/> picks for their number.</summary>
+    public static TSneAffinities Compute(DenseMatrix data, double perplexity) =>
+        Compute(data, new TSneOptions { Perplexity = perplexity });
+
+    /// <summary>Calibrates the affinities for <paramref name="options"/>' perplexity, the neighbours found as its
+    /// method does: from all pairwise distances (exact) or with a vantage-point tree (Barnes-Hut); both are exact.</summary>
+    public static TSneAffinities Compute(DenseMatrix data, TSneOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        new TSneOptions { Perplexity = perplexity }.Validate(data.Rows);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(data.Rows);
         data.EnsureFinite("t-SNE");
-        return new TSneAffinities(NeighbourAffinities.JointProbabilities(data, perplexity), perplexity);
+        var search = options.ResolveMethod(data.Rows) == TSneMethod.BarnesHut
+            ? NeighbourSearch.VantagePointTree
+            : NeighbourSearch.AllPairs;
+        return new TSneAffinities(NeighbourAffinities.JointProbabilities(data, options.Perplexity, search), options.Perplexity);
     }
 }
