@@ -23,7 +23,7 @@ import time
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OURS = ["dotnet", os.path.join(ROOT, "benchmarks/PlaceDeMarche.Pipeline.Benchmarks/bin/Release/net10.0/PlaceDeMarche.Pipeline.Benchmarks.dll"), "numerics"]
+BUILD = os.path.join(ROOT, "benchmarks/PlaceDeMarche.Pipeline.Benchmarks/bin/Release/net10.0")
 REFERENCE = ["/usr/bin/python3", os.path.join(ROOT, "benchmarks/reference/numerics.py")]
 RESULTS = os.path.join(ROOT, "benchmarks/results/numerics.json")
 CENTRES, NOISE, SEED = 7, 3.0, 20261206
@@ -92,13 +92,13 @@ def commit():
     return head + ("+uncommitted" if dirty else "")
 
 
-def measure(algorithm, rows, columns, with_reference, pairs, budget, data_dir):
+def measure(algorithm, rows, columns, with_reference, pairs, budget, data_dir, ours, revision):
     path = os.path.join(data_dir, f"blobs-{rows}x{columns}.f32")
     write_blobs(path, rows, columns)
     ours_runs, reference_runs = [], []
     started = time.monotonic()
     for _ in range(pairs):
-        ours_runs.append(timed(OURS + [algorithm, path]))
+        ours_runs.append(timed(ours + [algorithm, path]))
         if with_reference:
             reference_runs.append(timed(REFERENCE + [algorithm, path]))
         # A pair longer than a tenth of the budget is measured once: the machine is shared.
@@ -114,7 +114,7 @@ def measure(algorithm, rows, columns, with_reference, pairs, budget, data_dir):
         "sklearn_seconds": round(reference_seconds, 3) if reference_seconds else None,
         "ratio": round(reference_seconds / ours_seconds, 2) if reference_seconds else None,
         "quality": quality(algorithm, ours_runs[-1]["figures"], reference_runs[-1]["figures"] if reference_runs else None),
-        "commit": commit(),
+        "commit": revision,
         "measurement": {
             "d": columns,
             "pairs": len(ours_runs),
@@ -158,8 +158,12 @@ def main():
     parser.add_argument("--skip", default="", help="algorithm:n pairs not to run (e.g. known to exceed the budget)")
     parser.add_argument("--budget", type=float, default=600.0, help="seconds; longer pairs are measured once")
     parser.add_argument("--data", default="/tmp/pdm-numerics")
+    parser.add_argument("--build", default=BUILD, help="folder of the built Benchmarks program (a copy keeps a run "
+                        "independent of later builds)")
     args = parser.parse_args()
     os.makedirs(args.data, exist_ok=True)
+    ours = ["dotnet", os.path.join(args.build, "PlaceDeMarche.Pipeline.Benchmarks.dll"), "numerics"]
+    revision = commit()
     skip = {tuple(item.split(":")) for item in args.skip.split(",") if item}
     plan = [(n, True) for n in args.sizes.split(",") if n] + [(n, False) for n in args.ours_only.split(",") if n]
     for size, with_reference in plan:
@@ -167,7 +171,7 @@ def main():
             if (algorithm, size) in skip:
                 print(f"skipped {algorithm} at {size}", flush=True)
                 continue
-            save([measure(algorithm, int(size), args.dimensions, with_reference, args.pairs, args.budget, args.data)])
+            save([measure(algorithm, int(size), args.dimensions, with_reference, args.pairs, args.budget, args.data, ours, revision)])
 
 
 if __name__ == "__main__":
