@@ -94,7 +94,7 @@ public static class TruncatedSvd
 
     /// <summary>Modified Gram–Schmidt, each vector orthogonalised twice ("twice is enough", Giraud et al.) so the
     /// basis stays orthonormal to machine precision even when the power iterations make it ill-conditioned.</summary>
-    private static void Orthonormalize(double[] vectors, int count, int length)
+    internal static void Orthonormalize(double[] vectors, int count, int length)
     {
         for (var i = 0; i < count; i++)
         {
