@@ -21,9 +21,12 @@ internal static class NeighbourAffinities
     {
         var n = data.Rows;
         var k = NeighbourCount(perplexity, n);
-        var (neighbours, distances) = search == NeighbourSearch.VantagePointTree
-            ? VantagePointTree.Build(data).NearestNeighbours(k)
-            : NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k);
+        var (neighbours, distances) = search switch
+        {
+            NeighbourSearch.VantagePointTree => VantagePointTree.Build(data).NearestNeighbours(k),
+            NeighbourSearch.TiledScan => TiledNeighbourSearch.NearestNeighbours(data, k),
+            _ => NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k),
+        };
         var conditional = PerplexityCalibration.ConditionalProbabilities(distances, n, k, perplexity);
 
         // Each conditional entry c(j|i) goes to cell (i, j) and to cell (j, i); duplicates (i and j in each other's

@@ -4,20 +4,25 @@ using PlaceDeMarche.Pipeline.Numerics.Random;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Tests.Manifold;
 
-public class VantagePointTreeTests
+public class NeighbourSearchTests
 {
     [Theory]
-    [InlineData(700, 20, 31)]
-    [InlineData(300, 50, 91)]
-    [InlineData(60, 3, 59)]
-    public void NeighboursEqualABruteForceScan(int rows, int columns, int k)
+    [InlineData(NeighbourSearch.VantagePointTree, 700, 20, 31)]
+    [InlineData(NeighbourSearch.VantagePointTree, 300, 50, 91)]
+    [InlineData(NeighbourSearch.VantagePointTree, 60, 3, 59)]
+    [InlineData(NeighbourSearch.TiledScan, 701, 20, 31)]
+    [InlineData(NeighbourSearch.TiledScan, 302, 50, 91)]
+    [InlineData(NeighbourSearch.TiledScan, 61, 3, 59)]
+    public void NeighboursEqualABruteForceScan(NeighbourSearch search, int rows, int columns, int k)
     {
         var data = Gaussian(rows, columns, seed: 11);
-        AssertEqualsBruteForce(data, k);
+        AssertEqualsBruteForce(data, k, search);
     }
 
-    [Fact]
-    public void TiesAreBrokenByIndexAsABruteForceScan()
+    [Theory]
+    [InlineData(NeighbourSearch.VantagePointTree)]
+    [InlineData(NeighbourSearch.TiledScan)]
+    public void TiesAreBrokenByIndexAsABruteForceScan(NeighbourSearch search)
     {
         // Points of a small integer grid, each twice: many equal distances, and zero-distance twins.
         var data = new DenseMatrix(2 * 7 * 7, 2);
@@ -27,14 +32,16 @@ public class VantagePointTreeTests
             data[i, 1] = i / 2 / 7;
         }
 
-        AssertEqualsBruteForce(data, 12);
+        AssertEqualsBruteForce(data, 12, search);
     }
 
-    [Fact]
-    public void TreeAffinitiesMatchTheAllPairsOnes()
+    [Theory]
+    [InlineData(NeighbourSearch.VantagePointTree)]
+    [InlineData(NeighbourSearch.TiledScan)]
+    public void AffinitiesMatchTheAllPairsOnes(NeighbourSearch search)
     {
         var (data, _) = SyntheticData.FarBlobs(10, 150, 8);
-        var tree = NeighbourAffinities.JointProbabilities(data, 30, NeighbourSearch.VantagePointTree);
+        var tree = NeighbourAffinities.JointProbabilities(data, 30, search);
         var allPairs = NeighbourAffinities.JointProbabilities(data, 30, NeighbourSearch.AllPairs);
         Assert.Equal(allPairs.RowPointers, tree.RowPointers);
         Assert.Equal(allPairs.ColumnIndices, tree.ColumnIndices);
@@ -44,11 +51,13 @@ public class VantagePointTreeTests
         }
     }
 
-    private static void AssertEqualsBruteForce(DenseMatrix data, int k)
+    private static void AssertEqualsBruteForce(DenseMatrix data, int k, NeighbourSearch search)
     {
-        var (neighbours, distances) = VantagePointTree.Build(data).NearestNeighbours(k);
+        var (neighbours, distances) = search == NeighbourSearch.TiledScan
+            ? TiledNeighbourSearch.NearestNeighbours(data, k)
+            : VantagePointTree.Build(data).NearestNeighbours(k);
 
-        // The same arithmetic as the tree, which pads rows with zeros to whole 8-float vectors.
+        // The same arithmetic as the searches, which pad rows with zeros to whole 8-float vectors.
         var padded = new DenseMatrix(data.Rows, (data.Columns + 7) / 8 * 8);
         for (var i = 0; i < data.Rows; i++)
         {
