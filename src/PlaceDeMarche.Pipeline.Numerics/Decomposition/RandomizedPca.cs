@@ -43,17 +43,7 @@ internal static class RandomizedPca
 
         // B = QᵀXc (width × d, row r = Σᵢ qᵣᵢ xcᵢ); its leading right singular vectors are the components.
         var projected = CentredTransposeTimes(data, mean, range, width);
-        var gram = new double[width * width];
-        GramMatrix.AddProduct(projected, width, d, gram);
-        var eigen = SymmetricEigenSolver.Decompose(gram, width, components);
-        var smallLeft = new double[components * width];
-        var singularValues = new double[components];
-        for (var r = 0; r < components; r++)
-        {
-            eigen.Vector(r).CopyTo(smallLeft.AsSpan(r * width, width));
-            singularValues[r] = Math.Sqrt(Math.Max(eigen.Values[r], 0.0));
-        }
-
+        var (smallLeft, singularValues) = TruncatedSvd.LeadingLeftSingularVectors(projected, width, d, components);
         var componentRows = MatrixProducts.Multiply(smallLeft, components, width, projected, d);
         var total = TotalSquares(data, mean);
         var variance = new double[components];
