@@ -96,7 +96,9 @@ def quality(algorithm, ours, reference):
 
 def commit():
     head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+    # The results file itself does not make the measured code uncommitted.
+    dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results"],
+                           capture_output=True, text=True).stdout.strip()
     return head + ("+uncommitted" if dirty else "")
 
 
