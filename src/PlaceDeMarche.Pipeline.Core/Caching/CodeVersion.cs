@@ -106,25 +106,27 @@ public static class CodeVersion
             return reach;
         }
 
-        var pending = new Queue<Type>([start]);
+        // Breadth first, each level's types read on all cores (the first run reads some thousand types).
+        var level = new List<Type> { start };
         reach.Types.Add(start);
-        while (pending.TryDequeue(out var type))
+        while (level.Count > 0)
         {
-            var code = TypeCodes.GetOrAdd(type, OwnTypeReader.Read);
-            reach.Packages.UnionWith(code.Packages);
-            reach.ReadsResources |= code.ReadsResources;
-            foreach (var (assembly, reason) in code.WholeAssemblies)
+            var codes = new OwnTypeCode[level.Count];
+            Parallel.For(0, level.Count, i => codes[i] = TypeCodes.GetOrAdd(level[i], OwnTypeReader.Read));
+            var next = new List<Type>();
+            foreach (var code in codes)
             {
-                reach.WholeAssemblies.TryAdd(assembly, reason);
+                reach.Packages.UnionWith(code.Packages);
+                reach.ReadsResources |= code.ReadsResources;
+                foreach (var (assembly, reason) in code.WholeAssemblies)
+                {
+                    reach.WholeAssemblies.TryAdd(assembly, reason);
+                }
+
+                next.AddRange(code.OwnTypes.Where(reach.Types.Add));
             }
 
-            foreach (var named in code.OwnTypes)
-            {
-                if (reach.Types.Add(named))
-                {
-                    pending.Enqueue(named);
-                }
-            }
+            level = next;
         }
 
         return reach;

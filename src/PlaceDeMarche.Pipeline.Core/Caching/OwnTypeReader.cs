@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Reflection;
@@ -19,15 +20,18 @@ internal sealed class OwnTypeReader
     private const BindingFlags Declared =
         BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
-    /// <summary>The compiler's per-assembly helper class (constant array data, string-switch hashing): what it holds
-    /// is hashed where it is used, since the class as a whole mixes every type's constants.</summary>
-    private const string CompilerHelpers = "<PrivateImplementationDetails>";
+    /// <summary>What each token means, shared by every reader: the same call or field is named by many methods. The
+    /// key holds the generic context the token was resolved in.</summary>
+    private static readonly ConcurrentDictionary<(Module Module, int Token, MemberInfo? Context), OwnTypeCode> TokenMeanings = new();
+
+    /// <summary>Compiler helper methods being hashed inline on this thread (a helper that calls itself stops there).</summary>
+    [ThreadStatic]
+    private static HashSet<MethodBase>? inlining;
 
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly HashSet<Type> ownTypes = [];
     private readonly HashSet<Assembly> packages = [];
     private readonly Dictionary<Assembly, string> wholeAssemblies = [];
-    private readonly HashSet<MethodBase> inlinedHelpers = [];
     private bool readsResources;
 
     private OwnTypeReader()
@@ -48,10 +52,12 @@ internal sealed class OwnTypeReader
                 reader.WholeAssembly(type.Assembly, $"{type.FullName} cannot be read ({e.GetType().Name})");
             }
 
-            return new OwnTypeCode(
-                Convert.ToHexStringLower(reader.hash.GetHashAndReset()), reader.ownTypes, reader.packages, reader.wholeAssemblies, reader.readsResources);
+            return reader.Result();
         }
     }
+
+    private OwnTypeCode Result() =>
+        new(Convert.ToHexStringLower(hash.GetHashAndReset()), ownTypes, packages, wholeAssemblies, readsResources);
 
     /// <summary>Failures of reflection over metadata (a token or type that does not resolve, a missing dependency).</summary>
     private static bool IsUnresolvable(Exception e) =>
@@ -204,6 +210,7 @@ internal sealed class OwnTypeReader
         var module = method.Module;
         var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments() : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        MemberInfo? context = methodArguments is not null ? method : typeArguments is not null ? method.DeclaringType : null;
         Span<byte> opcode = stackalloc byte[sizeof(short)];
         var offset = 0;
         while (offset < il.Length)
@@ -225,7 +232,11 @@ internal sealed class OwnTypeReader
                     break;
                 case OperandType.InlineString or OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineType
                     or OperandType.InlineTok or OperandType.InlineSig:
-                    Token(method, code.OperandType, BinaryPrimitives.ReadInt32LittleEndian(il.AsSpan(offset)), typeArguments, methodArguments);
+                    var token = BinaryPrimitives.ReadInt32LittleEndian(il.AsSpan(offset));
+                    Merge(TokenMeanings.GetOrAdd(
+                        (module, token, context),
+                        static (_, state) => Meaning(state.method, state.Operand, state.token, state.typeArguments, state.methodArguments),
+                        (method, Operand: code.OperandType, token, typeArguments, methodArguments)));
                     offset += sizeof(int);
                     break;
                 default:
@@ -235,6 +246,30 @@ internal sealed class OwnTypeReader
                     break;
             }
         }
+    }
+
+    /// <summary>What one token of <paramref name="method"/>'s IL stands for, as a hash and the references it makes.</summary>
+    private static OwnTypeCode Meaning(MethodBase method, OperandType operand, int token, Type[]? typeArguments, Type[]? methodArguments)
+    {
+        var reader = new OwnTypeReader();
+        using (reader.hash)
+        {
+            reader.Token(method, operand, token, typeArguments, methodArguments);
+            return reader.Result();
+        }
+    }
+
+    private void Merge(OwnTypeCode meaning)
+    {
+        Add(meaning.Hash);
+        ownTypes.UnionWith(meaning.OwnTypes);
+        packages.UnionWith(meaning.Packages);
+        foreach (var (assembly, reason) in meaning.WholeAssemblies)
+        {
+            wholeAssemblies.TryAdd(assembly, reason);
+        }
+
+        readsResources |= meaning.ReadsResources;
     }
 
     private void Token(MethodBase method, OperandType operand, int token, Type[]? typeArguments, Type[]? methodArguments)
@@ -282,9 +317,17 @@ internal sealed class OwnTypeReader
                 break;
             case MethodBase method:
                 Add("call", MethodName(method));
-                if (IsCompilerHelper(method.DeclaringType) && inlinedHelpers.Add(method))
+                inlining ??= [];
+                if (TypeIdentity.IsCompilerHelper(method.DeclaringType) && inlining.Add(method))
                 {
-                    Method(method);
+                    try
+                    {
+                        Method(method);
+                    }
+                    finally
+                    {
+                        inlining.Remove(method);
+                    }
                 }
 
                 readsResources |= method.DeclaringType == typeof(ResourceManager)
@@ -363,58 +406,13 @@ internal sealed class OwnTypeReader
 
     private string Owner(MemberInfo member) => member.DeclaringType is { } owner ? Name(owner) : "<Module>";
 
-    /// <summary>A type's identity, noting the own types and packages it names on the way.</summary>
+    /// <summary>A type's identity, noting the own types and packages it names.</summary>
     private string Name(Type type)
     {
-        if (type.IsGenericParameter)
-        {
-            return (type.DeclaringMethod is null ? "!" : "!!") + type.GenericParameterPosition.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (type.HasElementType)
-        {
-            var element = Name(type.GetElementType()!);
-            return type.IsSZArray ? element + "[]"
-                : type.IsArray ? $"{element}[{new string(',', type.GetArrayRank() - 1)}]"
-                : type.IsByRef ? element + "&"
-                : type.IsPointer ? element + "*"
-                : element + "?";
-        }
-
-        if (type.IsConstructedGenericType)
-        {
-            return $"{Name(type.GetGenericTypeDefinition())}<{string.Join(',', type.GenericTypeArguments.Select(Name))}>";
-        }
-
-        if (type.IsFunctionPointer)
-        {
-            return $"fnptr {Name(type.GetFunctionPointerReturnType())}({string.Join(',', type.GetFunctionPointerParameterTypes().Select(Name))})";
-        }
-
-        var assembly = type.Assembly;
-        if (CodeVersion.IsOwn(assembly))
-        {
-            if (!IsCompilerHelper(type))
-            {
-                ownTypes.Add(type);
-            }
-        }
-        else if (!CodeVersion.IsFramework(assembly))
-        {
-            packages.Add(assembly);
-        }
-
-        return CodeVersion.Label(type);
-    }
-
-    private static bool IsCompilerHelper(Type? type)
-    {
-        while (type?.DeclaringType is { } outer)
-        {
-            type = outer;
-        }
-
-        return type is not null && type.Name.StartsWith(CompilerHelpers, StringComparison.Ordinal);
+        var identity = TypeIdentity.Of(type);
+        ownTypes.UnionWith(identity.OwnTypes);
+        packages.UnionWith(identity.Packages);
+        return identity.Name;
     }
 
     private static string Constant(object? value) => value switch

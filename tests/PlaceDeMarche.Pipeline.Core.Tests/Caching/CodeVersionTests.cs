@@ -101,6 +101,16 @@ public sealed class CodeVersionTests
     }
 
     [Fact]
+    public void ASerializationAttributeEditChangesTheVersion()
+    {
+        const string Source = "using System.Text.Json.Serialization; public sealed class Probe { [JsonPropertyName(\"NAME\")] public int Value { get; set; } }";
+
+        Assert.NotEqual(
+            ProbeAssembly.VersionOf(Source.Replace("NAME", "seeds", StringComparison.Ordinal), "Probe"),
+            ProbeAssembly.VersionOf(Source.Replace("NAME", "seedz", StringComparison.Ordinal), "Probe"));
+    }
+
+    [Fact]
     public void EditingCodeTheTypeDoesNotReachKeepsItsVersion()
     {
         const string Probe = "public sealed class Probe { public int Run() => Helper.Twice(3); }\n";
