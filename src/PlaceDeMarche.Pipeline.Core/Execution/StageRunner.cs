@@ -23,6 +23,7 @@ public sealed class StageRunner
     private readonly IPipelineLog log;
     private readonly ManifestStore manifests;
     private readonly OutputVerifier verifier;
+    private readonly CodeVersionStore codeVersions;
     private readonly ProgressBoard board = new();
 
     public StageRunner(StageGraph graph, Workspace workspace, PipelineConfiguration configuration, IPipelineLog log)
@@ -33,6 +34,7 @@ public sealed class StageRunner
         this.log = log;
         manifests = new ManifestStore(workspace);
         verifier = new OutputVerifier(workspace);
+        codeVersions = new CodeVersionStore(Path.Combine(workspace.Root, "data", "cache", "code-versions.json"));
     }
 
     /// <summary>The stages running now and how far they are (read by the runner's heartbeat).</summary>
@@ -96,7 +98,7 @@ public sealed class StageRunner
     {
         var parameters = stage.BindParameters(configuration);
         var context = new StageContext(stage, workspace, parameters, log, cancellation);
-        var codeVersion = CodeVersion.Of(stage.GetType());
+        var codeVersion = codeVersions.Of(stage.GetType());
         var parameterJson = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), ParameterJson);
         var previous = manifests.Load(stage.Name);
         var inputs = HashInputs(stage);
