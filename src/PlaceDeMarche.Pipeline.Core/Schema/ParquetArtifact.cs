@@ -19,10 +19,10 @@ public static class ParquetArtifact
     public static void Write(string path, IReadOnlyList<ParquetColumn> columns) =>
         AtomicFile.Write(path, stream => Write(stream, new ParquetTable(columns)));
 
-    // Parquet.Net is asynchronous only; stages are synchronous and run without a synchronisation context, so
-    // waiting on it here cannot deadlock.
-
-    /// <summary>Writes <paramref name="table"/> to <paramref name="stream"/> (left open).</summary>
+    /// <summary>
+    /// Writes <paramref name="table"/> to <paramref name="stream"/> (left open). Parquet.Net's API is asynchronous;
+    /// stages are synchronous and run without a synchronisation context, so waiting on it here cannot deadlock.
+    /// </summary>
     public static void Write(Stream stream, ParquetTable table) =>
         ParquetTableWriter.WriteAsync(stream, table).GetAwaiter().GetResult();
 
