@@ -4,8 +4,9 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
-using PlaceDeMarche.Pipeline.Onnx;
 using PlaceDeMarche.Pipeline.Core.Logging;
+using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 
 namespace PlaceDeMarche.Pipeline.Benchmarks;
 
@@ -24,13 +25,16 @@ internal static class CnnBenchmark
         var configuration = PipelineConfiguration.Load(Path.Combine(workspace.Root, "pipeline.yaml"));
         var parameters = configuration.Bind<ImageCnnParameters>(section);
         var recipe = parameters.Recipe(section);
-        var modelPath = ImageCnnParameters.ResolvePath(parameters.Model, workspace.Root, AppContext.BaseDirectory);
-        var preprocessPath = parameters.PreprocessModel.Length == 0 ? null : ImageCnnParameters.ResolvePath(parameters.PreprocessModel, workspace.Root, AppContext.BaseDirectory);
+        var log = new ConsoleLog(Console.Out, Console.Error, quiet: false);
+        var catalogFiles = configuration.Bind<ModelCatalogEntry>($"{ModelCatalogEntry.Section}.{model}").Files;
+        var resolver = ModelResolver.ForWorkspace(workspace.Root, log);
+        var modelPath = resolver.Resolve(model, catalogFiles, "model");
+        var preprocessPath = catalogFiles.ContainsKey(ImageCnnEmbeddingStage.PreprocessRole) ? resolver.Resolve(model, catalogFiles, ImageCnnEmbeddingStage.PreprocessRole) : null;
         var files = Directory.GetFiles(imagesDirectory, "*.jpg").Order(StringComparer.Ordinal).ToArray();
         var embeddings = new float[files.Length][];
         var clock = Stopwatch.StartNew();
-        using (var embedder = new CnnEmbedder(section, modelPath, preprocessPath, parameters.Input, parameters.Output, recipe, parameters.BatchSize, parameters.FlipAverage,
-            configuration.Bind<OnnxSettings>(OnnxSettings.Section), new ConsoleLog(Console.Out, Console.Error, quiet: false)))
+        using (var embedder = new CnnEmbedder(section, modelPath, preprocessPath, parameters.Input, parameters.Outputs, recipe, parameters.BatchSize, parameters.FlipAverage,
+            configuration.Bind<OnnxSettings>(OnnxSettings.Section), log))
         {
             embedder.Embed(
                 [.. Enumerable.Range(0, files.Length)],

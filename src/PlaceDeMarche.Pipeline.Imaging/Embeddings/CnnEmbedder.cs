@@ -24,14 +24,14 @@ public sealed class CnnEmbedder : IDisposable
     /// <exception cref="InvalidDataException">The model does not take <paramref name="recipe"/>'s input or lacks the output.</exception>
     /// <exception cref="OnnxModelException">ONNX Runtime cannot load the model.</exception>
     public CnnEmbedder(
-        string label, string modelPath, string? preprocessPath, string input, string output, CnnInputRecipe recipe, int batchSize, bool flipAverage,
+        string label, string modelPath, string? preprocessPath, string input, IReadOnlyList<string> outputs, CnnInputRecipe recipe, int batchSize, bool flipAverage,
         OnnxSettings settings, IPipelineLog log)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         this.recipe = recipe;
         this.flipAverage = flipAverage;
         // Opened before any photo is decoded, so a bad model fails at once.
-        session = CnnModelSession.Open(label, modelPath, preprocessPath, input, output, recipe.CropSize, settings, log);
+        session = CnnModelSession.Open(label, modelPath, preprocessPath, input, outputs, recipe.CropSize, settings, log);
         var fixedBatch = session.FixedBatch;
         tensorsPerCall = fixedBatch > 0 ? fixedBatch : batchSize * TensorsPerPhoto;
         photosPerGroup = Math.Max(1, tensorsPerCall / TensorsPerPhoto);
@@ -42,6 +42,9 @@ public sealed class CnnEmbedder : IDisposable
 
     /// <summary>The provider the model runs on.</summary>
     public OnnxExecutionProvider ExecutionProvider => session.ExecutionProvider;
+
+    /// <summary>The graph output used as the embedding.</summary>
+    public string Output => session.Output;
 
     private int TensorsPerPhoto => flipAverage ? 2 : 1;
 
@@ -67,6 +70,27 @@ public sealed class CnnEmbedder : IDisposable
                 idle.Add(worker);
             }
         });
+    }
+
+    /// <summary>
+    /// The top class of each picture by the graph's class scores <paramref name="output"/>, through the same recipe
+    /// as the photos (one picture per call, which suits graphs of fixed batch too).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The graph has no such output.</exception>
+    public int[] TopClasses(IReadOnlyList<RgbImage> pictures, string output, string label)
+    {
+        if (!session.HasOutput(output))
+        {
+            throw new InvalidDataException($"{label}: the model has no output '{output}' of class scores; fix {label}.imagenet_output in pipeline.yaml (empty when the graph has no classifier).");
+        }
+
+        var tensor = new float[recipe.TensorLength];
+        return [.. pictures.Select(picture =>
+        {
+            recipe.Fill(picture, tensor, mirrored: false);
+            var scores = session.Run(tensor, 1, output);
+            return TensorPrimitives.IndexOfMax(scores);
+        })];
     }
 
     public void Dispose() => session.Dispose();

@@ -2,7 +2,7 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
-using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+using PlaceDeMarche.Pipeline.Numerics.Fusion;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 
@@ -49,7 +49,7 @@ public sealed class ImageCnnCombinationStage : Stage<ImageCnnCombinationParamete
         var positions = tables.Select(t => t.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row)).ToArray();
         var common = tables[0].Ids.Where(id => positions.All(p => p.ContainsKey(id))).ToArray();
         var blocks = tables.Select((t, b) => common.Select(id => t.Vectors[positions[b][id]]).ToArray()).ToArray();
-        var vectors = BlockScaling.ConcatenateWithEqualVariance(blocks);
+        var vectors = BlockFusion.EqualShare(blocks, [.. blocks.Select(_ => 1.0)]);
         var categories = common.Select(id => tables[0].Categories[positions[0][id]]).ToArray();
         new FeatureTable(common, categories, vectors).Write(output);
         context.PublishMetric("image.cnn.combined.status", "ran");

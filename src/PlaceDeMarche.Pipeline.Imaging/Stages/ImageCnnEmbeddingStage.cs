@@ -5,18 +5,21 @@ using System.Text.Json;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Caching;
 using PlaceDeMarche.Pipeline.Core.Configuration;
+using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 
 /// <summary>
 /// Embeds every usable photo (see <c>image/index.parquet</c>) with one pretrained CNN of <c>images.cnn</c>: decoding
 /// at the DCT scale that keeps the model's resize size, the model's own resize, crop and normalisation, inference on
-/// one single-threaded session per core, a per-photo cache. When the model file is absent (e.g. a machine without the
-/// shared models folder) the table is empty and the status says why; the study goes on without this model.
+/// one single-threaded session per core, a per-photo cache. Its files come from the <c>models</c> catalog (sources
+/// tried in order, SHA-256 checked); when no source is available (e.g. a machine without the shared models folder,
+/// offline) the table is empty and the status says why; the study goes on without this model.
 /// </summary>
 public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
 {
@@ -24,12 +27,13 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
     private readonly string section;
     private readonly string output;
 
-    /// <param name="model">Section of <c>images.cnn</c> naming the model, e.g. <c>resnet18</c>.</param>
-    /// <param name="programDirectory">Where package-shipped model files are looked up (the program's folder by default).</param>
-    public ImageCnnEmbeddingStage(string model, string? programDirectory = null)
+    /// <summary>Role of the optional graph that turns the stage's tensor into the model's input, in the catalog entry's files.</summary>
+    public const string PreprocessRole = "preprocess";
+
+    /// <param name="model">Section of <c>images.cnn</c> and entry of the <c>models</c> catalog naming the model, e.g. <c>resnet18</c>.</param>
+    public ImageCnnEmbeddingStage(string model)
     {
         this.model = model;
-        ProgramDirectory = programDirectory ?? AppContext.BaseDirectory;
         section = $"images.cnn.{model}";
         output = ImageArtifactPaths.CnnEmbedding(model);
         Name = "ImageCnn" + char.ToUpperInvariant(model[0]) + model[1..];
@@ -44,15 +48,18 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
 
     public override IReadOnlyList<string> Outputs { get; }
 
-    public string ProgramDirectory { get; }
-
     protected override ImageCnnStageParameters BindParameters(PipelineConfiguration configuration) =>
-        new(configuration.Bind<ImageCnnParameters>(section), configuration.Bind<OnnxSettings>(OnnxSettings.Section));
+        new(configuration.Bind<ImageCnnParameters>(section),
+            configuration.Bind<ModelCatalogEntry>($"{ModelCatalogEntry.Section}.{model}").Files,
+            configuration.Bind<OnnxSettings>(OnnxSettings.Section));
 
-    /// <summary>The model files by content (checked against their pinned SHA-256), so replacing one reruns the stage.</summary>
+    /// <summary>
+    /// The model files by the pinned hash of the source found, so a model that becomes available (or another source
+    /// of it) reruns the stage. Silent: the run resolves again and says what it found.
+    /// </summary>
     protected override IReadOnlyDictionary<string, string> ResolveExternalInputs(StageContext context, ImageCnnStageParameters parameters)
     {
-        var files = Locate(context.Workspace, parameters.Model);
+        var files = Locate(ModelResolver.ForWorkspace(context.Workspace.Root, SilentLog.Instance), parameters.ModelFiles);
         return files.Missing is { } missing
             ? new Dictionary<string, string> { [$"{model} model"] = $"unavailable ({missing})" }
             : new Dictionary<string, string> { [$"{model} model"] = files.ModelSha256, [$"{model} preprocessing"] = files.PreprocessSha256 };
@@ -62,7 +69,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
     {
         var parameters = stageParameters.Model;
         var recipe = parameters.Recipe(section);
-        var files = Locate(context.Workspace, parameters);
+        var files = Locate(ModelResolver.ForWorkspace(context.Workspace.Root, context.Log), stageParameters.ModelFiles);
         var outputPath = context.OutputPath(output);
         var prefix = $"image.cnn.{model}";
         if (files.Missing is { } missing)
@@ -77,7 +84,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         var photoPaths = ProductTable.Read(context.InputPath(ArtifactPaths.Products)).ToDictionary(p => p.Id, p => p.ImagePath);
         var cache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.CnnCache));
         // Everything the numbers depend on: the model and preprocessing graph bytes, the input recipe, the code.
-        var settings = string.Join('|', files.ModelSha256, files.PreprocessSha256, parameters.Output, JsonSerializer.Serialize(recipe), parameters.FlipAverage, CodeVersion.Of(GetType()));
+        var settings = string.Join('|', files.ModelSha256, files.PreprocessSha256, string.Join(',', parameters.Outputs), JsonSerializer.Serialize(recipe), parameters.FlipAverage, CodeVersion.Of(GetType()));
         var keys = usable.Select(r => ItemCache.Key(r.SourceSha256, settings)).ToArray();
         var embeddings = new float[usable.Length][];
         var missingIndices = new List<int>();
@@ -94,11 +101,20 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         }
 
         var failures = new ConcurrentDictionary<int, string>();
-        if (missingIndices.Count > 0)
+        var checkRecipe = parameters.ImagenetOutput.Length > 0;
+        if (missingIndices.Count > 0 || checkRecipe)
         {
             using var embedder = new CnnEmbedder(
-                section, files.Model, files.Preprocess, parameters.Input, parameters.Output, recipe, parameters.BatchSize, parameters.FlipAverage, stageParameters.Onnx, context.Log);
+                section, files.Model, files.Preprocess, parameters.Input, parameters.Outputs, recipe, parameters.BatchSize, parameters.FlipAverage, stageParameters.Onnx, context.Log);
             context.PublishMetric($"{prefix}.execution_provider", embedder.ExecutionProvider.ToString().ToLowerInvariant());
+            context.PublishMetric($"{prefix}.output", embedder.Output);
+            if (checkRecipe)
+            {
+                var recognised = ImageNetRecipeCheck.Verify(section, pictures => embedder.TopClasses(pictures, parameters.ImagenetOutput, section));
+                context.PublishMetric($"{prefix}.recipe_check_pictures", recognised);
+                context.Log.Info($"{Name}: input recipe checked: the model recognises all {recognised} synthesised ImageNet test pictures");
+            }
+
             embedder.Embed(
                 missingIndices,
                 i => File.ReadAllBytes(context.Workspace.Resolve(photoPaths[usable[i].Id]!)),
@@ -129,7 +145,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
             context.Log.Warning($"{Name}: the photo of product {usable[i].Id} cannot be embedded ({reason}); it is left out of {model}'s scores");
         }
 
-        context.Log.Info($"{Name}: {vectors.Length} photos embedded ({dimensions}-d '{parameters.Output}'); {cache.Computed} computed, {cache.Reused} reused from {ImageArtifactPaths.CnnCache}");
+        context.Log.Info($"{Name}: {vectors.Length} photos embedded ({dimensions}-d); {cache.Computed} computed, {cache.Reused} reused from {ImageArtifactPaths.CnnCache}");
     }
 
     /// <summary>Signed power (power normalisation damps the few dominant activations), then the row norm; a new array.</summary>
@@ -153,50 +169,18 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         return result;
     }
 
-    private ModelFiles Locate(Workspace workspace, ImageCnnParameters parameters)
+    private ModelFiles Locate(ModelResolver resolver, IReadOnlyDictionary<string, List<ModelFileSource>> files)
     {
-        if (parameters.Model.Length == 0 || parameters.Sha256.Length != 64)
+        try
         {
-            throw new PipelineConfigurationException($"{section}: model must name the .onnx file and sha256 its 64-digit SHA-256.");
+            var graph = resolver.Locate(model, files, "model");
+            var preprocess = files.ContainsKey(PreprocessRole) ? resolver.Locate(model, files, PreprocessRole) : null;
+            return new ModelFiles(graph.Path, graph.Sha256, preprocess?.Path, preprocess?.Sha256 ?? string.Empty, null);
         }
-
-        var modelPath = Resolve(workspace, parameters.Model);
-        if (!File.Exists(modelPath))
+        catch (ModelUnavailableException e)
         {
-            var packaged = parameters.Model.StartsWith(ImageCnnParameters.PackagePrefix, StringComparison.Ordinal);
-            return ModelFiles.Unavailable(packaged
-                ? $"{modelPath} is missing although its NuGet package copies it there at build time; rebuild the program"
-                : $"{modelPath} not found; download it from {parameters.Source} (SHA-256 {parameters.Sha256}) to that path");
+            return ModelFiles.Unavailable(e.Message);
         }
-
-        var modelSha = Verified(modelPath, parameters.Sha256, "sha256");
-        if (parameters.PreprocessModel.Length == 0)
-        {
-            return new ModelFiles(modelPath, modelSha, null, string.Empty, null);
-        }
-
-        var preprocessPath = Resolve(workspace, parameters.PreprocessModel);
-        if (!File.Exists(preprocessPath))
-        {
-            return ModelFiles.Unavailable($"its preprocessing graph {preprocessPath} not found");
-        }
-
-        return new ModelFiles(modelPath, modelSha, preprocessPath, Verified(preprocessPath, parameters.PreprocessSha256, "preprocess_sha256"), null);
-    }
-
-    private string Resolve(Workspace workspace, string declared) => ImageCnnParameters.ResolvePath(declared, workspace.Root, ProgramDirectory);
-
-    private string Verified(string path, string expected, string key)
-    {
-        var actual = ContentHash.OfFile(path);
-        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidDataException(
-                $"{path} has SHA-256 {actual}, but {section}.{key} pins {expected}: the file is not the declared model. Restore the right file, " +
-                $"or, if you changed the model on purpose, update {section} (its {key}, input recipe and output) in pipeline.yaml.");
-        }
-
-        return actual;
     }
 
     private sealed record ModelFiles(string Model, string ModelSha256, string? Preprocess, string PreprocessSha256, string? Missing)

@@ -4,35 +4,22 @@ using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 
 /// <summary>
-/// One pretrained image model of <c>images.cnn</c> in pipeline.yaml: where its file is and its checksum, what its
-/// graph expects (input, preprocessing) and which output is the embedding.
+/// One pretrained image model of <c>images.cnn</c> in pipeline.yaml: what its graph expects (input, preprocessing)
+/// and which output is the embedding. Its files, their checksums and its licence are in the <c>models</c> catalog.
 /// </summary>
 public sealed class ImageCnnParameters
 {
-    /// <summary>Prefix of <see cref="Model"/> for files a NuGet package copies beside the program.</summary>
-    public const string PackagePrefix = "package:";
-
-    /// <summary>The .onnx file: workspace-relative or absolute, or <c>package:&lt;path&gt;</c> for a file a NuGet package copies beside the program.</summary>
-    public string Model { get; set; } = "";
-
-    /// <summary>Expected SHA-256 of <see cref="Model"/>: another file is refused.</summary>
-    public string Sha256 { get; set; } = "";
-
-    /// <summary>Where the file comes from (documentation, printed when it is missing).</summary>
-    public string Source { get; set; } = "";
-
-    public string Licence { get; set; } = "";
-
-    /// <summary>An ONNX graph that turns the tensor the stage writes into the model's input (empty: none).</summary>
-    public string PreprocessModel { get; set; } = "";
-
-    public string PreprocessSha256 { get; set; } = "";
-
     /// <summary>Name of the image input, float [N, 3, input_size, input_size].</summary>
     public string Input { get; set; } = "";
 
-    /// <summary>Name of the output used as the embedding (flattened per image).</summary>
-    public string Output { get; set; } = "";
+    /// <summary>Outputs that can serve as the embedding (flattened per image): the first the graph has is used, so one entry fits several sources of a model.</summary>
+    public string[] Outputs { get; set; } = [];
+
+    /// <summary>
+    /// The graph's output of ImageNet class scores, when it has one: each run then checks the recipe on synthesised
+    /// pictures (<see cref="Embeddings.ImageNetRecipeCheck"/>). Empty for a graph without classifier.
+    /// </summary>
+    public string ImagenetOutput { get; set; } = "";
 
     /// <summary>How the output is pooled; documentation of the graph, which pools itself (<c>in_graph</c> is the only value).</summary>
     public string Pooling { get; set; } = "in_graph";
@@ -90,11 +77,11 @@ public sealed class ImageCnnParameters
             _ => throw new PipelineConfigurationException($"{section}.fit must be crop or pad, not '{Fit}'."),
         };
         if (Layout != "nchw" || Power <= 0 || Pooling != "in_graph" || Normalization is not ("l2" or "none") || BatchSize < 1
-            || Input.Length == 0 || Output.Length == 0)
+            || Input.Length == 0 || Outputs.Length == 0 || Outputs.Any(o => o.Length == 0))
         {
             throw new PipelineConfigurationException(
                 $"{section}: layout must be nchw (got '{Layout}'), pooling in_graph (got '{Pooling}'), power positive (got {Power}), normalization l2 or none " +
-                $"(got '{Normalization}'), batch_size at least 1 (got {BatchSize}), and input and output must name the graph's tensors.");
+                $"(got '{Normalization}'), batch_size at least 1 (got {BatchSize}), and input and outputs must name the graph's tensors.");
         }
 
         var recipe = new CnnInputRecipe(ResizeShorter, InputSize, PixelDivisor, Mean, Std, order, pad);
@@ -109,10 +96,4 @@ public sealed class ImageCnnParameters
 
         return recipe;
     }
-
-    /// <summary>Absolute path of a declared model file: <c>package:</c> paths below <paramref name="programDirectory"/>, others below the workspace.</summary>
-    public static string ResolvePath(string declared, string workspaceRoot, string programDirectory) =>
-        declared.StartsWith(PackagePrefix, StringComparison.Ordinal)
-            ? Path.GetFullPath(declared[PackagePrefix.Length..], programDirectory)
-            : Path.GetFullPath(declared, workspaceRoot);
 }

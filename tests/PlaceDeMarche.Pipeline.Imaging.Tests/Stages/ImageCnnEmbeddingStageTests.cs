@@ -3,12 +3,13 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.Onnx.Models;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
 /// <summary>
 /// The stage on the real ResNet18 of Microsoft.ML.DnnImageFeaturizer.ResNet18, which the package copies next to
-/// the test assembly (DnnImageModels/), on small fixture photos.
+/// the test assembly (DnnImageModels/), on small fixture photos; the catalog entry names those copies as plain files.
 /// </summary>
 public sealed class ImageCnnEmbeddingStageTests : IDisposable
 {
@@ -18,18 +19,35 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
+    private static readonly string ResNetFile = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+
     internal static ImageCnnParameters ResNet18() => new()
     {
-        Model = "package:DnnImageModels/ResNet18Onnx/ResNet18.onnx",
-        Sha256 = ResNetSha256,
-        PreprocessModel = "package:DnnImageModels/ResNetPrepOnnx/ResNetPreprocess.onnx",
-        PreprocessSha256 = "84bf8def78d0befaa3f6e73745d57d7016c6a192ead76f79686bd438c1047004",
         Input = "Input247",
-        Output = "Pooling395_Output_0",
+        Outputs = ["Pooling395_Output_0"],
         ResizeShorter = 224,
         PixelDivisor = 1,
         BatchSize = 1,
     };
+
+    /// <summary>The catalog files of ResNet18: <paramref name="modelSources"/> (path, sha256) in order, then its preprocessing graph.</summary>
+    internal static Dictionary<string, List<ModelFileSource>> ResNet18Files(params (string Source, string Sha256)[] modelSources) => new()
+    {
+        ["model"] = modelSources.Length == 0
+            ? [new ModelFileSource { Source = ResNetFile, Sha256 = ResNetSha256 }]
+            : [.. modelSources.Select(m => new ModelFileSource { Source = m.Source, Sha256 = m.Sha256 })],
+        [ImageCnnEmbeddingStage.PreprocessRole] =
+        [
+            new ModelFileSource
+            {
+                Source = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNetPrepOnnx", "ResNetPreprocess.onnx"),
+                Sha256 = "84bf8def78d0befaa3f6e73745d57d7016c6a192ead76f79686bd438c1047004",
+            },
+        ],
+    };
+
+    private static ImageCnnStageParameters Parameters(ImageCnnParameters model, Dictionary<string, List<ModelFileSource>>? files = null) =>
+        new(model, files ?? ResNet18Files(), new OnnxSettings());
 
     private void PreprocessTwoPhotos()
     {
@@ -42,7 +60,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     {
         PreprocessTwoPhotos();
 
-        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18()));
 
         var table = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
         Assert.Equal(["p1", "p2"], table.Ids);
@@ -57,28 +75,26 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     public void SecondRunComputesNothingAndAChangedModelRecomputesEverything()
     {
         PreprocessTwoPhotos();
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18()));
         var first = File.ReadAllBytes(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
 
-        var warm = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+        var warm = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18()));
 
         Assert.Equal(0, (int)warm["image.cnn.resnet18.computed"]!);
         Assert.Equal(2, (int)warm["image.cnn.resnet18.reused"]!);
         Assert.Equal(first, File.ReadAllBytes(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))));
 
         // The same graph with other bytes (its producer name edited): another model hash, so nothing is reused.
-        var model = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx"));
+        var model = File.ReadAllBytes(ResNetFile);
         var producer = model.AsSpan().IndexOf("CNTK"u8);
         Assert.True(producer >= 0);
         model[producer + 3] = (byte)'X';
         var copy = harness.PathOf("models/resnet18-edited.onnx");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.WriteAllBytes(copy, model);
-        var edited = ResNet18();
-        edited.Model = "models/resnet18-edited.onnx";
-        edited.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
+        var edited = ResNet18Files(("models/resnet18-edited.onnx", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model))));
 
-        var changed = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(edited, new OnnxSettings()));
+        var changed = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18(), edited));
 
         Assert.Equal(2, (int)changed["image.cnn.resnet18.computed"]!);
         Assert.Equal(0, (int)changed["image.cnn.resnet18.reused"]!);
@@ -89,12 +105,12 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     {
         harness.WriteProducts(("a", "x", "large_baseline.jpg", "ok"), ("b", "x", "progressive_444.jpg", "ok"));
         harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18()));
         var plain = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
         var mirroredParameters = ResNet18();
         mirroredParameters.FlipAverage = true;
 
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(mirroredParameters, new OnnxSettings()));
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(mirroredParameters));
 
         // Flip-averaged embedding of a = mean of a and its mirror image: it must stay nearer a than b is.
         var averaged = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
@@ -111,7 +127,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         // Damaged after ImagePreprocess judged it usable.
         File.WriteAllBytes(harness.PathOf("data/artifacts/download/dataset/Images/large_baseline.jpg"), Encoding.ASCII.GetBytes("not a photo"));
 
-        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ResNet18(), new OnnxSettings()));
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18()));
 
         Assert.Equal(["p1"], FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Ids);
         Assert.Equal(1, (int)metrics["image.cnn.resnet18.failed_images"]!);
@@ -119,32 +135,43 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     }
 
     [Fact]
-    public void AMissingModelFileIsRecordedAsUnavailable()
+    public void WithNoSourceAvailableTheModelIsRecordedAsUnavailableWithEachReason()
     {
         PreprocessTwoPhotos();
-        var parameters = ResNet18();
-        parameters.Model = "models/absent.onnx";
-        parameters.Source = "https://example.org/absent.onnx";
+        // An absent file, then a URL that cannot resolve (.invalid never does): as on a machine without ../shared, offline.
+        var files = ResNet18Files(("models/absent.onnx", ResNetSha256), ("https://models.invalid/resnet18.onnx", ResNetSha256));
 
-        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings()));
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18(), files));
 
         Assert.Empty(FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Ids);
         var status = (string)metrics["image.cnn.resnet18.status"]!;
         Assert.StartsWith("unavailable", status);
         Assert.Contains("absent.onnx", status);
-        Assert.Contains("https://example.org/absent.onnx", status);
+        Assert.Contains("https://models.invalid/resnet18.onnx is not available (cannot download it", status);
+        Assert.Contains("this machine may be offline", status);
+    }
+
+    [Fact]
+    public void AnAbsentFirstSourceFallsBackToTheNextWithOneWarning()
+    {
+        PreprocessTwoPhotos();
+        var files = ResNet18Files(("models/absent.onnx", ResNetSha256), (ResNetFile, ResNetSha256));
+
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18(), files));
+
+        Assert.Equal("ran", (string)metrics["image.cnn.resnet18.status"]!);
+        Assert.Single(harness.Warnings, w => w.Contains("absent.onnx") && w.Contains($"using {ResNetFile} instead"));
     }
 
     [Fact]
     public void AModelWithAnotherChecksumIsRefused()
     {
         PreprocessTwoPhotos();
-        var parameters = ResNet18();
-        parameters.Sha256 = new string('0', 64);
+        var files = ResNet18Files((ResNetFile, new string('0', 64)));
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
+        var error = Assert.Throws<OnnxModelException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18(), files)));
 
-        Assert.Contains("images.cnn.resnet18.sha256", error.Message);
+        Assert.Contains("models.resnet18.files.model", error.Message);
         Assert.Contains(ResNetSha256, error.Message);
     }
 
@@ -156,7 +183,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         parameters.InputSize = 200;
         parameters.ResizeShorter = 200;
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(parameters)));
 
         Assert.Contains("images.cnn.resnet18", error.Message);
         Assert.Contains("Input247", error.Message);
@@ -164,13 +191,39 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     }
 
     [Fact]
+    public void TheFirstDeclaredOutputTheGraphHasIsTheEmbedding()
+    {
+        PreprocessTwoPhotos();
+        var parameters = ResNet18();
+        parameters.Outputs = ["features", "Pooling395_Output_0"];
+
+        var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(parameters));
+
+        Assert.Equal("Pooling395_Output_0", (string)metrics["image.cnn.resnet18.output"]!);
+        Assert.All(FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Vectors, v => Assert.Equal(512, v.Length));
+    }
+
+    [Fact]
+    public void ARecipeCheckOnAGraphWithoutClassScoresSaysWhichSettingToFix()
+    {
+        PreprocessTwoPhotos();
+        var parameters = ResNet18();
+        parameters.ImagenetOutput = "output";
+
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(parameters)));
+
+        Assert.Contains("images.cnn.resnet18: the model has no output 'output' of class scores", error.Message);
+        Assert.Contains("images.cnn.resnet18.imagenet_output", error.Message);
+    }
+
+    [Fact]
     public void AnUnknownOutputNamesTheGraphsOutputs()
     {
         PreprocessTwoPhotos();
         var parameters = ResNet18();
-        parameters.Output = "logits";
+        parameters.Outputs = ["logits"];
 
-        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(parameters, new OnnxSettings())));
+        var error = Assert.Throws<InvalidDataException>(() => harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(parameters)));
 
         Assert.Contains("'logits'", error.Message);
         Assert.Contains("Pooling395_Output_0", error.Message);

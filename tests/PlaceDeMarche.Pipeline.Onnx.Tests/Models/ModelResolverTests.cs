@@ -109,7 +109,7 @@ public sealed class ModelResolverTests : IDisposable
         var entry = Entry("https://models.example/mobilenet.onnx", Sha(ModelBytes));
         entry.Files["model"].Insert(0, new ModelFileSource { Source = "package:Missing.Package/2.0.0/model.onnx", Sha256 = Sha(ModelBytes) });
 
-        var error = Assert.Throws<OnnxModelException>(() => Resolver().Resolve("fake", entry.Files, "model"));
+        var error = Assert.Throws<ModelUnavailableException>(() => Resolver().Resolve("fake", entry.Files, "model"));
 
         Assert.StartsWith("No source of models.fake.files.model (pipeline.yaml) is available: ", error.Message);
         Assert.Contains("restore package Missing.Package 2.0.0", error.Message);
