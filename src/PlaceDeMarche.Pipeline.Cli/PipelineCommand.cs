@@ -1,4 +1,5 @@
 using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Caching;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Execution;
 using PlaceDeMarche.Pipeline.Core.Logging;
@@ -25,7 +26,7 @@ public static class PipelineCommand
         options:
           --workspace <dir>        repository root (default: the folder above holding pipeline.yaml)
           --config <file>          configuration file (default: <workspace>/pipeline.yaml)
-          --dataset <path|url|sample>  where the dataset archive comes from (overrides dataset.source)
+          --dataset <path|url|sample>  where the dataset archive comes from (overrides dataset.source; remembered for later runs)
           --collect <required|optional>  required: an API collection that fails stops the study (overrides collect.required)
           --force                  rerun stages even when up to date
           --jobs <n>               with run: at most n stages at once (default: the number of cores)
@@ -104,19 +105,20 @@ public static class PipelineCommand
         }
 
         var workspace = commandLine.Value("workspace") is { } root ? new Workspace(root) : Workspace.Discover(Environment.CurrentDirectory);
+        var configurationPath = commandLine.Value("config") ?? Path.Combine(workspace.Root, "pipeline.yaml");
+        var configuration = PipelineConfiguration.Load(configurationPath);
+        var dataset = DatasetSelection.Choose(commandLine.Value("dataset"), workspace, configuration.Bind<string>("dataset.source") ?? "");
+        configuration = configuration.WithOverride("dataset.source", dataset.Source);
+        workspace = workspace.ForDataset(dataset.Id);
         if (commandLine.Command == "predict")
         {
+            // The model the last study of this dataset saved.
             PredictCommand.Run(commandLine, workspace, output);
             return 0;
         }
 
-        var configuration = PipelineConfiguration.Load(commandLine.Value("config") ?? Path.Combine(workspace.Root, "pipeline.yaml"));
-        if (commandLine.Value("dataset") is { } dataset)
-        {
-            // A local path on the command line is relative to where the user stands, not to the workspace.
-            var isLocalPath = !dataset.Contains("://", StringComparison.Ordinal) && !dataset.Equals("sample", StringComparison.OrdinalIgnoreCase);
-            configuration = configuration.WithOverride("dataset.source", isLocalPath ? Path.GetFullPath(dataset) : dataset);
-        }
+        log.Info($"dataset: {dataset.Id} ({dataset.PublicSource}){(dataset.Remembered ? ", remembered from the last run (--dataset=<path|sample> studies another)" : "")}; "
+            + $"artifacts in {Path.GetRelativePath(workspace.Root, workspace.ArtifactsDirectory)}, reports in {Path.GetRelativePath(workspace.Root, workspace.ReportsDirectory)}");
 
         if (commandLine.Value("collect") is { } collect)
         {
@@ -157,12 +159,18 @@ public static class PipelineCommand
                 }
                 finally
                 {
-                    Summarize(workspace, graph, runLog, succeeded, stageRunner, log);
+                    Summarize(workspace, graph, runLog, succeeded, stageRunner, Describe(dataset, configurationPath, workspace, runLog), log);
+                }
+
+                dataset.Remember(workspace);
+                if (!dataset.IsSample)
+                {
+                    PublishToSharedReports(workspace, log);
                 }
 
                 return 0;
             case "summarize":
-                Summarize(workspace, graph, runLog, succeeded: !commandLine.Has("failed"), stageRunner, log);
+                Summarize(workspace, graph, runLog, succeeded: !commandLine.Has("failed"), stageRunner, Describe(dataset, configurationPath, workspace, runLog), log);
                 return 0;
             default:
                 throw new UsageException($"Unknown command '{commandLine.Command}'.");
@@ -174,9 +182,9 @@ public static class PipelineCommand
     /// seeds, as the report gives them) and where the report is. After a failure, only where the summary is: the
     /// scores on disk may be stale.
     /// </summary>
-    private static void Summarize(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, StageRunner stageRunner, IPipelineLog log)
+    private static void Summarize(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, StageRunner stageRunner, RunDescription description, IPipelineLog log)
     {
-        var summary = RunSummaryWriter.Write(workspace, graph, runLog, succeeded, stageRunner.StaleReason);
+        var summary = RunSummaryWriter.Write(workspace, graph, runLog, succeeded, stageRunner.StaleReason, description);
         if (succeeded)
         {
             foreach (var line in HeadlineLines(summary["metrics"]!.AsObject()))
@@ -191,6 +199,27 @@ public static class PipelineCommand
         }
 
         log.Info($"summary: {Path.Combine(workspace.ReportsDirectory, RunSummaryWriter.FileName)}");
+    }
+
+    private static RunDescription Describe(DatasetSelection dataset, string configurationPath, Workspace workspace, RunLog runLog) =>
+        new(dataset.Id, dataset.PublicSource, ContentHash.OfFile(configurationPath), GitCommit.Of(workspace.Root), runLog.StartedAt);
+
+    /// <summary>
+    /// The main study's reports also go to the README's folder (<c>reports/</c>), where readers look for them; a
+    /// demonstration on the sample leaves them alone.
+    /// </summary>
+    private static void PublishToSharedReports(Workspace workspace, IPipelineLog log)
+    {
+        foreach (var name in new[] { "feasibility-report.pdf", "text-study.pdf", RunSummaryWriter.FileName })
+        {
+            var source = Path.Combine(workspace.ReportsDirectory, name);
+            if (File.Exists(source))
+            {
+                AtomicFile.WriteAllBytes(Path.Combine(workspace.SharedReportsDirectory, name), File.ReadAllBytes(source));
+            }
+        }
+
+        log.Info($"reports also copied to {workspace.SharedReportsDirectory}");
     }
 
     /// <summary>The verdict and the headline means ± standard deviations present in the metrics, one line each.</summary>

@@ -75,10 +75,10 @@ public sealed class ArtifactChecker(string artifactsFolder, int products, TextWr
             problems.Add($"text/tfidf.parquet: {badNorms} rows are not L2-normalised");
         }
 
-        double ari = session.Scalar<double>($"SELECT value FROM {Source("clustering/text-tfidf-metrics.parquet")} WHERE metric = 'ari'");
+        double ari = session.Scalar<double>($"SELECT value FROM {Source("clustering/text-tfidf-metrics.parquet")} WHERE metric = 'ari_mean'");
         if (ari is < -1 or > 1 or double.NaN)
         {
-            problems.Add($"clustering/text-tfidf-metrics.parquet: ari = {ari}");
+            problems.Add($"clustering/text-tfidf-metrics.parquet: ari_mean = {ari}");
         }
 
         long usable = session.Scalar<long>($"SELECT count(*) FROM {Source("image/index.parquet")} WHERE status = 'ok'");

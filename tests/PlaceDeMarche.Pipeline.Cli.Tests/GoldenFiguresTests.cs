@@ -56,7 +56,7 @@ public sealed class GoldenFiguresTests : IDisposable
         }
 
         var artifacts = new JsonObject();
-        foreach (var manifest in new ManifestStore(new Workspace(study.Root)).LoadAll().OrderBy(m => m.Stage, StringComparer.Ordinal))
+        foreach (var manifest in new ManifestStore(new Workspace(study.Root, study.DatasetId)).LoadAll().OrderBy(m => m.Stage, StringComparer.Ordinal))
         {
             foreach (var output in manifest.Outputs.Where(o => !NotPinnedPrefixes.Any(p => o.Path.StartsWith(p, StringComparison.Ordinal))))
             {

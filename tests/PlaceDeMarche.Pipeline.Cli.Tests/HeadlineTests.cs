@@ -10,7 +10,7 @@ public sealed class HeadlineTests
     {
         var metrics = new JsonObject
         {
-            ["text.tfidf.ari"] = 0.518,
+            ["text.tfidf.ari_first_seed"] = 0.518,
             ["text.best.ari_mean"] = 0.6941,
             ["text.best.ari_std"] = 0.0203,
             ["fusion.ari_mean"] = 0.81,
@@ -26,6 +26,6 @@ public sealed class HeadlineTests
     [Fact]
     public void NothingIsInventedWhenNoHeadlineWasMeasured()
     {
-        Assert.Empty(PipelineCommand.HeadlineLines(new JsonObject { ["text.tfidf.ari"] = 0.5 }));
+        Assert.Empty(PipelineCommand.HeadlineLines(new JsonObject { ["text.tfidf.ari_first_seed"] = 0.5 }));
     }
 }

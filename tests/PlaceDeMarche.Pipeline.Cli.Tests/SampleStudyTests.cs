@@ -1,5 +1,6 @@
 using PlaceDeMarche.Pipeline.ArtifactCheck;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Dataset.Stages;
 
 namespace PlaceDeMarche.Pipeline.Cli.Tests;
 
@@ -43,7 +44,7 @@ public sealed class SampleStudyTests : IDisposable
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
         Assert.All(study.Statuses().Values, status => Assert.Equal("ran", status));
         var metrics = study.Summary()["metrics"]!.AsObject();
-        var ari = (double)metrics["text.tfidf.ari"]!;
+        var ari = (double)metrics["text.tfidf.ari_mean"]!;
         Assert.InRange(ari, -1, 1);
         Assert.Equal(35, (int)metrics["dataset.products"]!);
         Assert.Equal(1, (int)metrics["dataset.missing_images"]!);
@@ -94,15 +95,35 @@ public sealed class SampleStudyTests : IDisposable
     }
 
     [Fact]
-    public void SecondRunFindsEveryStageUpToDate()
+    public void SecondRunWithoutDatasetRemembersItAndFindsEveryStageUpToDate()
     {
         Assert.Equal(0, study.Run("run", "--dataset", "sample"));
         var report = File.GetLastWriteTimeUtc(study.PathOf("reports/feasibility-report.pdf"));
 
-        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+        Assert.Equal(0, study.Run("run"));
 
+        Assert.Contains("dataset: sample (sample), remembered from the last run", study.Output);
         Assert.All(study.Statuses().Values, status => Assert.Equal("up-to-date", status));
         Assert.Equal(report, File.GetLastWriteTimeUtc(study.PathOf("reports/feasibility-report.pdf")));
+    }
+
+    [Fact]
+    public void EachDatasetKeepsItsOwnReportsAndTheSampleNeverReplacesTheMainOne()
+    {
+        var main = study.PathOf("data/main-products.zip");
+        File.Copy(study.PathOf(ArchiveLocator.SampleArchive), main);
+        Assert.Equal(0, study.Run("run", "--dataset", main));
+        var mainReport = File.ReadAllBytes(study.PathOf("reports/feasibility-report.pdf"));
+        Assert.Equal(mainReport, File.ReadAllBytes(Path.Combine(study.Root, "reports", "feasibility-report.pdf")));
+        Assert.Equal("main-products", (string)study.Summary()["dataset"]!["id"]!);
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        Assert.True(File.Exists(Path.Combine(study.Root, "reports", "sample", "feasibility-report.pdf")));
+        Assert.Equal(mainReport, File.ReadAllBytes(Path.Combine(study.Root, "reports", "feasibility-report.pdf")));
+        Assert.Equal(mainReport, File.ReadAllBytes(Path.Combine(study.Root, "reports", "main-products", "feasibility-report.pdf")));
+        Assert.True(Directory.Exists(Path.Combine(study.Root, "data", "datasets", "main-products", "artifacts", ".manifests")));
+        Assert.True(Directory.Exists(Path.Combine(study.Root, "data", "datasets", "sample", "artifacts", ".manifests")));
     }
 
     [Fact]

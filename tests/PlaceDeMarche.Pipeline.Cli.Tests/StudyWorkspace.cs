@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
+using PlaceDeMarche.Pipeline.Core.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Cli.Tests;
 
@@ -8,9 +10,14 @@ namespace PlaceDeMarche.Pipeline.Cli.Tests;
 /// </summary>
 public sealed class StudyWorkspace : IDisposable
 {
+    private readonly string container;
+
     public StudyWorkspace()
     {
-        Root = Directory.CreateTempSubdirectory("pdm-study-").FullName;
+        // One level down, so that pipeline.yaml's "../shared/…" sources point inside this temporary folder: a
+        // "shared" folder beside the system's temporary folder must not change what the study finds.
+        container = Directory.CreateTempSubdirectory("pdm-study-").FullName;
+        Root = Directory.CreateDirectory(Path.Combine(container, "workspace")).FullName;
         var repository = RepositoryRoot();
         File.Copy(Path.Combine(repository, "pipeline.yaml"), Path.Combine(Root, "pipeline.yaml"));
         Directory.CreateDirectory(Path.Combine(Root, "data", "sample"));
@@ -27,13 +34,22 @@ public sealed class StudyWorkspace : IDisposable
 
     public string Error { get; private set; } = "";
 
-    public string PathOf(string relative) => Path.Combine(Root, relative);
+    /// <summary>The dataset of the last run: its artifacts and reports are in folders named after it.</summary>
+    public string DatasetId { get; private set; } = "official";
+
+    /// <summary>A workspace path as the last run resolved it (<c>data/artifacts/…</c> and <c>reports/…</c> in its dataset's folders).</summary>
+    public string PathOf(string relative) => new Workspace(Root, DatasetId).Resolve(relative);
 
     public int Run(params string[] arguments)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var exitCode = PipelineCommand.Execute([.. arguments, "--workspace", Root, "--quiet"], output, error);
+        var dataset = Array.IndexOf(arguments, "--dataset");
+        var configured = File.Exists(PathOf("pipeline.yaml")) ? PipelineConfiguration.Load(PathOf("pipeline.yaml")).Bind<string>("dataset.source") ?? "" : "";
+        DatasetId = dataset >= 0 && dataset + 1 < arguments.Length
+            ? DatasetSelection.IdOf(arguments[dataset + 1], configured)
+            : DatasetSelection.Choose(null, new Workspace(Root), configured).Id;
         Output = output.ToString();
         Error = error.ToString();
         return exitCode;
@@ -53,7 +69,7 @@ public sealed class StudyWorkspace : IDisposable
         File.WriteAllText(path, text.Replace(from, to));
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => Directory.Delete(container, recursive: true);
 
     public static string RepositoryRoot()
     {

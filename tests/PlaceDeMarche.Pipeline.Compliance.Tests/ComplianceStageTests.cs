@@ -86,10 +86,10 @@ public sealed class ComplianceStageTests : IDisposable
         Assert.DoesNotContain(licences, l => l.Copyleft);
         Assert.Equal(0, (int)context.Metrics["compliance.copyleft_components"]!);
         Assert.Equal("waived", Assert.Single(licences, l => l.Component == "xunit.abstractions 2.0.3").Status);
-        Assert.Equal("CC-BY-SA-4.0", Assert.Single(licences, l => l.Component == "Flipkart product dataset").Licence);
-        Assert.True(Assert.Single(licences, l => l.Component == "Flipkart product photos").MustNotRedistribute);
+        Assert.Equal("CC-BY-SA-4.0", Assert.Single(licences, l => l.Component == "Jeu de données produits Flipkart").Licence);
+        Assert.True(Assert.Single(licences, l => l.Component == "Photos produits Flipkart").MustNotRedistribute);
         // Each model of the catalog enters with its own licence.
-        var minilm = Assert.Single(licences, l => l.Component == "Model minilm");
+        var minilm = Assert.Single(licences, l => l.Component == "Modèle minilm");
         Assert.Equal(("Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2 (model card)"), (minilm.Licence, minilm.Source));
     }
 

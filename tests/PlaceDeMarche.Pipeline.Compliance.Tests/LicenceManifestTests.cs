@@ -93,11 +93,11 @@ public sealed class LicenceManifestTests : IDisposable
     {
         var manifest = LicenceManifest.Build([OwnAssetsFile()], [("minilm", "Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2")]);
 
-        Assert.Equal("CC-BY-SA-4.0", manifest.Find("Flipkart product dataset")!.Licence);
-        Assert.True(manifest.Find("Flipkart product photos")!.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution));
-        Assert.Equal("ODbL-1.0", manifest.Find("Open Food Facts database")!.Licence);
-        Assert.True(manifest.Find("Edamam Food Database API")!.Restrictions.HasFlag(LicenceRestrictions.CachingLimited));
-        Assert.Equal(("Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2"), (manifest.Find("Model minilm")!.Licence, manifest.Find("Model minilm")!.Source));
+        Assert.Equal("CC-BY-SA-4.0", manifest.Find("Jeu de données produits Flipkart")!.Licence);
+        Assert.True(manifest.Find("Photos produits Flipkart")!.Restrictions.HasFlag(LicenceRestrictions.NoRedistribution));
+        Assert.Equal("ODbL-1.0", manifest.Find("Base Open Food Facts")!.Licence);
+        Assert.True(manifest.Find("API Edamam Food Database")!.Restrictions.HasFlag(LicenceRestrictions.CachingLimited));
+        Assert.Equal(("Apache-2.0", "sentence-transformers/all-MiniLM-L6-v2"), (manifest.Find("Modèle minilm")!.Licence, manifest.Find("Modèle minilm")!.Source));
         Assert.NotNull(manifest.Find("PDFsharp 6.2.4"));
         Assert.DoesNotContain(manifest.Entries, entry => entry.Restrictions.HasFlag(LicenceRestrictions.Copyleft));
     }
@@ -150,7 +150,7 @@ public sealed class LicenceManifestTests : IDisposable
         var result = new PolicyCheck(new PolicyOptions { RedistributesSourceMaterial = true }).Evaluate(manifest);
 
         var violation = Assert.Single(result.Violations);
-        Assert.Equal("Flipkart product photos", violation.Component);
+        Assert.Equal("Photos produits Flipkart", violation.Component);
         Assert.Contains("may not be redistributed", violation.Problem);
     }
 

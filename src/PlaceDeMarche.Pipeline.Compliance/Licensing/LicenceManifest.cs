@@ -11,20 +11,20 @@ public sealed class LicenceManifest(IReadOnlyList<LicenceEntry> entries)
     /// <summary>The data sources and models of the study (terms as published by each provider).</summary>
     public static IReadOnlyList<LicenceEntry> StudyComponents { get; } =
     [
-        new("Flipkart product dataset", "CC-BY-SA-4.0",
-            "attribute the dataset (title, author, source, licence) and share derived datasets under CC BY-SA 4.0",
+        new("Jeu de données produits Flipkart", "CC-BY-SA-4.0",
+            "citer le jeu de données (titre, auteur, source, licence) et partager les jeux de données dérivés sous CC BY-SA 4.0",
             "https://creativecommons.org/licenses/by-sa/4.0/", LicenceRestrictions.Attribution | LicenceRestrictions.ShareAlike),
-        new("Flipkart product photos", "Flipkart/seller rights reserved",
-            "research use only: do not redistribute the photos or publish them outside the study",
-            "photos belong to Flipkart and its sellers; not covered by the dataset licence", LicenceRestrictions.NoRedistribution),
-        new("Open Food Facts database", "ODbL-1.0",
-            "attribute Open Food Facts; share a derived database under ODbL",
+        new("Photos produits Flipkart", "Flipkart/seller rights reserved",
+            "usage de recherche seulement : ne pas redistribuer les photos ni les publier hors de l'étude",
+            "les photos appartiennent à Flipkart et à ses vendeurs ; la licence du jeu de données ne les couvre pas", LicenceRestrictions.NoRedistribution),
+        new("Base Open Food Facts", "ODbL-1.0",
+            "citer Open Food Facts ; partager toute base dérivée sous ODbL",
             "https://world.openfoodfacts.org/terms-of-use", LicenceRestrictions.Attribution | LicenceRestrictions.ShareAlike),
-        new("Open Food Facts product images", "CC-BY-SA-3.0",
-            "attribute Open Food Facts and the contributors; share adapted images under CC BY-SA",
+        new("Images produits Open Food Facts", "CC-BY-SA-3.0",
+            "citer Open Food Facts et ses contributeurs ; partager les images adaptées sous CC BY-SA",
             "https://world.openfoodfacts.org/terms-of-use", LicenceRestrictions.Attribution | LicenceRestrictions.ShareAlike),
-        new("Edamam Food Database API", "Edamam API terms",
-            "show the 'Powered by Edamam' attribution badge; do not keep API results beyond the caching the terms allow",
+        new("API Edamam Food Database", "Edamam API terms",
+            "afficher le badge « Powered by Edamam » ; ne pas conserver les résultats au-delà de la mise en cache que les conditions permettent",
             "https://developer.edamam.com/about/terms", LicenceRestrictions.Attribution | LicenceRestrictions.CachingLimited),
     ];
 
@@ -33,8 +33,8 @@ public sealed class LicenceManifest(IReadOnlyList<LicenceEntry> entries)
     public static LicenceManifest Build(IEnumerable<string> assetsJsonPaths, IEnumerable<(string Name, string Licence, string Origin)> models)
     {
         var modelEntries = models.Select(model => new LicenceEntry(
-            $"Model {model.Name}", model.Licence.Length == 0 ? "unknown" : model.Licence,
-            "keep the licence and NOTICE with any redistributed weights; state changes", model.Origin, LicenceRestrictions.Attribution));
+            $"Modèle {model.Name}", model.Licence.Length == 0 ? "unknown" : model.Licence,
+            "joindre la licence et le fichier NOTICE à toute redistribution des poids ; signaler les modifications", model.Origin, LicenceRestrictions.Attribution));
         var packages = assetsJsonPaths
             .SelectMany(NuGetLicenceReader.Read)
             .DistinctBy(entry => entry.Component, StringComparer.OrdinalIgnoreCase)

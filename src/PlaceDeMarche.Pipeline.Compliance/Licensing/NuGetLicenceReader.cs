@@ -53,7 +53,7 @@ public static class NuGetLicenceReader
         if (nuspecPath is null)
         {
             return new LicenceEntry(component, "unknown",
-                "find the licence before distributing", $"no .nuspec found for {relativePath} in the restore folders", LicenceRestrictions.None);
+                "trouver la licence avant toute distribution", $"no .nuspec found for {relativePath} in the restore folders", LicenceRestrictions.None);
         }
 
         var metadata = XDocument.Load(nuspecPath).Root?.Elements().FirstOrDefault(element => element.Name.LocalName == "metadata");
@@ -69,8 +69,8 @@ public static class NuGetLicenceReader
         };
         var copyleft = licence.Contains("GPL", StringComparison.OrdinalIgnoreCase);
         var obligations = copyleft
-            ? "copyleft: distributing or serving the program requires releasing its source under the same licence, or a commercial licence"
-            : "keep the licence notice when redistributing";
+            ? "copyleft : distribuer ou servir le programme oblige à publier son code source sous la même licence, ou à acheter une licence commerciale"
+            : "conserver la mention de licence en cas de redistribution";
         return new LicenceEntry(component, licence, obligations, nuspecPath,
             copyleft ? LicenceRestrictions.Copyleft : LicenceRestrictions.Attribution);
     }

@@ -93,7 +93,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
                 $"Compliance: {secrets.Count} likely secret(s) found (masked): "
                 + string.Join("; ", secrets.Take(ListedInErrors).Select(f => $"{f.Location} [{f.Field}] {f.Kind} {f.Masked}"))
                 + (secrets.Count > ListedInErrors ? $"; and {secrets.Count - ListedInErrors} more" : "")
-                + ". Remove each one from its source (and revoke the key), then rerun; nothing is published meanwhile.");
+                + ". " + SecretAdvice(secrets) + " Nothing is published meanwhile.");
         }
 
         policy.EnsurePassed();
@@ -154,12 +154,20 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
         }
     }
 
+    /// <summary>What to do about the findings: a bare 32-hex value may be an identifier of data this study does not hold, not a key.</summary>
+    private static string SecretAdvice(IReadOnlyCollection<SecretFinding> secrets) =>
+        secrets.All(f => f.Kind == SecretKind.HexKey32)
+            ? "Each is a bare 32-hex value: if it is an identifier (e.g. a product id of another dataset copied into these files), delete the file that holds it; "
+              + "if it is an API key (Edamam keys look the same), remove it from its source and revoke it. Then rerun."
+            : "Remove each one from its source and revoke the key, then rerun.";
+
     /// <summary>Scans text files (and the text files of listed folders) for secrets; binary files are skipped.</summary>
     private static IEnumerable<SecretFinding> ScanFiles(StageContext context, SecretScanner scanner, IEnumerable<string> scanned)
     {
         foreach (var relative in scanned)
         {
-            var full = Path.GetFullPath(relative, context.Workspace.Root);
+            // Resolved as artifact paths: data/artifacts/ and reports/ are this dataset's own folders.
+            var full = context.Workspace.Resolve(relative);
             IEnumerable<string> files = Directory.Exists(full)
                 ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 : File.Exists(full) ? [full] : [];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 
@@ -21,9 +22,16 @@ public sealed class RunLog
 
         RunId = runId;
         path = Path.Combine(workspace.RunsDirectory, runId + ".jsonl");
+        StartedAt = DateTimeOffset.TryParseExact(
+            runId.Split('-')[0], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started)
+            ? started
+            : DateTimeOffset.UtcNow;
     }
 
     public string RunId { get; }
+
+    /// <summary>When the run started: the time its id begins with (ids are made so), else when this log was opened.</summary>
+    public DateTimeOffset StartedAt { get; }
 
     public void Append(StageOutcome outcome)
     {

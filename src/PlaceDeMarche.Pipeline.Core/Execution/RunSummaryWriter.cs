@@ -15,9 +15,15 @@ public static class RunSummaryWriter
 {
     public const string FileName = "run-summary.json";
 
+    /// <summary>Version of the summary's layout; raised when a field is renamed or removed.</summary>
+    public const int SchemaVersion = 2;
+
+    private static readonly string[] ReportFiles = ["feasibility-report.pdf", "text-study.pdf"];
+
     /// <returns>The summary written (also at <c>reports/run-summary.json</c>).</returns>
     /// <param name="staleReason">Why a stage that is not in this run would run now; null when it is up to date.</param>
-    public static JsonObject Write(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, Func<string, string?> staleReason)
+    /// <param name="description">The dataset, configuration and commit of the run.</param>
+    public static JsonObject Write(Workspace workspace, StageGraph graph, RunLog runLog, bool succeeded, Func<string, string?> staleReason, RunDescription description)
     {
         var manifests = new ManifestStore(workspace);
         var stages = new JsonArray();
@@ -64,15 +70,29 @@ public static class RunSummaryWriter
             }
         }
 
+        var path = Path.Combine(workspace.ReportsDirectory, FileName);
+        string Relative(string file) => Path.GetRelativePath(workspace.Root, file).Replace('\\', '/');
         var summary = new JsonObject
         {
+            ["schemaVersion"] = SchemaVersion,
             ["runId"] = runLog.RunId,
+            ["startedAt"] = description.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["finishedAt"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["commit"] = description.Commit,
+            ["configurationSha256"] = description.ConfigurationSha256,
+            ["dataset"] = new JsonObject { ["id"] = description.DatasetId, ["source"] = description.DatasetSource },
             ["succeeded"] = succeeded,
+            ["verdict"] = metrics["report.verdict"]?.DeepClone(),
+            ["outputs"] = new JsonObject
+            {
+                ["summary"] = Relative(path),
+                ["reports"] = new JsonArray([.. ReportFiles.Select(name => Path.Combine(workspace.ReportsDirectory, name)).Where(File.Exists).Select(file => (JsonNode)Relative(file))]),
+                ["artifacts"] = Relative(workspace.ArtifactsDirectory),
+            },
             ["stages"] = stages,
             ["metrics"] = metrics,
             ["stale"] = stale,
         };
-        var path = Path.Combine(workspace.ReportsDirectory, FileName);
         AtomicFile.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return summary;
     }

@@ -40,7 +40,8 @@ public sealed class ImageCnnCombinationStage : Stage<ImageCnnCombinationParamete
         if (absent.Length > 0)
         {
             new FeatureTable([], [], []).Write(output);
-            context.PublishMetric("image.cnn.combined.status", $"not run: no embeddings from {string.Join(", ", absent)}");
+            context.PublishMetric("image.cnn.combined.status", "not_run");
+            context.PublishMetric("image.cnn.combined.status_reason", $"no embeddings from {string.Join(", ", absent)}");
             context.Log.Warning($"{Name}: not run, {string.Join(", ", absent)} produced no embeddings");
             return;
         }

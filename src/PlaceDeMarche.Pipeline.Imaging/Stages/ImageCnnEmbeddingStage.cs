@@ -75,7 +75,8 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         if (files.Missing is { } missing)
         {
             new FeatureTable([], [], []).Write(outputPath);
-            context.PublishMetric($"{prefix}.status", $"unavailable: {missing}");
+            context.PublishMetric($"{prefix}.status", "unavailable");
+            context.PublishMetric($"{prefix}.status_reason", missing);
             context.Log.Warning($"{Name}: model unavailable ({missing}); {model} is left out of the image study");
             return;
         }

@@ -17,7 +17,7 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
     private readonly string metrics;
     private readonly string metricPrefix;
 
-    /// <param name="metricPrefix">Prefix of the published metrics, e.g. <c>text.tfidf</c> gives <c>text.tfidf.ari</c>.</param>
+    /// <param name="metricPrefix">Prefix of the published metrics, e.g. <c>text.tfidf</c> gives <c>text.tfidf.ari_mean</c> (over the seeds) and <c>text.tfidf.ari_first_seed</c>.</param>
     public ClusteringStage(string name, string features, string assignments, string metrics, string metricPrefix)
     {
         Name = name;
@@ -67,20 +67,20 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
         new ClusterAssignmentTable(table.Ids, table.Categories, result.Clusters, result.TSneX, result.TSneY).Write(context.OutputPath(assignments));
         var metricValues = new List<KeyValuePair<string, double>>
         {
-            new("ari", result.AdjustedRandIndex),
+            new("ari_first_seed", result.AdjustedRandIndex),
             new("ari_mean", scores.Mean(r => r.AdjustedRandIndex)),
             new("ari_std", scores.StandardDeviation(r => r.AdjustedRandIndex)),
-            new("nmi", result.NormalizedMutualInformation),
+            new("nmi_first_seed", result.NormalizedMutualInformation),
             new("nmi_mean", scores.Mean(r => r.NormalizedMutualInformation)),
-            new("homogeneity", result.Homogeneity),
+            new("homogeneity_first_seed", result.Homogeneity),
             new("homogeneity_mean", scores.Mean(r => r.Homogeneity)),
-            new("completeness", result.Completeness),
+            new("completeness_first_seed", result.Completeness),
             new("completeness_mean", scores.Mean(r => r.Completeness)),
-            new("silhouette", result.Silhouette),
+            new("silhouette_first_seed", result.Silhouette),
             new("silhouette_mean", scores.Mean(r => r.Silhouette)),
-            new("matched_accuracy", result.MatchedAccuracy),
+            new("matched_accuracy_first_seed", result.MatchedAccuracy),
             new("matched_accuracy_mean", scores.Mean(r => r.MatchedAccuracy)),
-            new("feature_space_ari", result.FeatureSpaceAdjustedRandIndex),
+            new("feature_space_ari_first_seed", result.FeatureSpaceAdjustedRandIndex),
             new("feature_space_ari_mean", scores.Mean(r => r.FeatureSpaceAdjustedRandIndex)),
             new("seeds", scores.Runs.Count),
             new("pca_components", result.PcaComponents),

@@ -91,12 +91,12 @@ public static class ImageSectionBuilder
         [
             s.Label,
             $"{FeasibilityReportBuilder.Number(s.Metrics["ari_mean"])} ± {FeasibilityReportBuilder.Number(s.Metrics["ari_std"])}",
-            FeasibilityReportBuilder.Number(s.Metrics["nmi"]),
-            FeasibilityReportBuilder.Number(s.Metrics["silhouette"]),
+            FeasibilityReportBuilder.Number(s.Metrics["nmi_mean"]),
+            FeasibilityReportBuilder.Number(s.Metrics["silhouette_mean"]),
             s.Assignments.Ids.Length.ToString(CultureInfo.InvariantCulture),
         ]).ToArray())
     {
-        Caption = "Descripteurs d'images : ARI (moyenne ± écart-type sur les graines), NMI et silhouette sur la carte t-SNE ; produits avec photo exploitable seulement.",
+        Caption = "Descripteurs d'images : ARI (moyenne ± écart-type sur les graines), NMI et silhouette sur la carte t-SNE (moyennes sur les graines) ; produits avec photo exploitable seulement.",
         Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right],
     };
 

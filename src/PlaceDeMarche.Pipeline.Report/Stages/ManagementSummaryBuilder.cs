@@ -75,7 +75,7 @@ public static class ManagementSummaryBuilder
             _ => ("Pas démontré : les groupes trouvés ne suivent pas assez les catégories", CalloutTone.Negative),
         };
         var seeds = (int)best.Metrics.GetValueOrDefault("seeds", 1);
-        var accuracy = best.Metrics.GetValueOrDefault("matched_accuracy_mean", best.Metrics.GetValueOrDefault("matched_accuracy", double.NaN));
+        var accuracy = best.Metrics.GetValueOrDefault("matched_accuracy_mean", double.NaN);
         var text = $"Sans jamais voir les catégories, la meilleure approche ({verdict.Area.ToLowerInvariant()} : {best.Label}) retrouve les "
             + $"{categoryCount} catégories avec un **ARI moyen de {Number(best.Metrics["ari_mean"])} ± {Number(best.Metrics["ari_std"])}** "
             + $"sur {seeds} {Plural(seeds, "graine", "graines")} (1 = accord parfait, 0 = hasard).";

@@ -86,6 +86,27 @@ public sealed class RunSummaryWriterTests : IDisposable
         Assert.StartsWith("input changed", (string)stale["reason"]!);
     }
 
+    private static readonly RunDescription Description = new("demo", "/data/demo.zip", new string('c', 64), new string('d', 40), new DateTimeOffset(2026, 12, 6, 7, 4, 26, TimeSpan.Zero));
+
+    [Fact]
+    public void TheSummarySaysWhichRunDatasetConfigurationAndCodeItDescribes()
+    {
+        var summary = Run("20261206T070426Z-abcdef", Config(a: 1, e: 1), targets: ["E"]);
+
+        Assert.Equal(RunSummaryWriter.SchemaVersion, (int)summary["schemaVersion"]!);
+        Assert.Equal("20261206T070426Z-abcdef", (string)summary["runId"]!);
+        Assert.Equal("2026-12-06T07:04:26Z", (string)summary["startedAt"]!);
+        Assert.True(DateTime.Parse((string)summary["finishedAt"]!, System.Globalization.CultureInfo.InvariantCulture) >= new DateTime(2026, 12, 6));
+        Assert.Equal(new string('d', 40), (string)summary["commit"]!);
+        Assert.Equal(new string('c', 64), (string)summary["configurationSha256"]!);
+        Assert.Equal("demo", (string)summary["dataset"]!["id"]!);
+        Assert.Equal("/data/demo.zip", (string)summary["dataset"]!["source"]!);
+        Assert.Null(summary["verdict"]);
+        Assert.Equal("reports/run-summary.json", (string)summary["outputs"]!["summary"]!);
+        Assert.Equal("data/artifacts", (string)summary["outputs"]!["artifacts"]!);
+        Assert.Empty(summary["outputs"]!["reports"]!.AsArray());
+    }
+
     private static PipelineConfiguration Config(int a, int e) =>
         PipelineConfiguration.Parse($"a: {{value: {a}}}\nb: {{value: 0}}\ne: {{value: {e}}}\n", "test.yaml");
 
@@ -96,6 +117,6 @@ public sealed class RunSummaryWriterTests : IDisposable
         var runLog = new RunLog(workspace.Workspace, runId);
         var stageRunner = new StageRunner(graph, workspace.Workspace, configuration, log);
         new PipelineRunner(graph, stageRunner, runLog, log).RunTargets(targets, force: false, maxParallelStages: 1);
-        return RunSummaryWriter.Write(workspace.Workspace, graph, runLog, succeeded: true, stageRunner.StaleReason);
+        return RunSummaryWriter.Write(workspace.Workspace, graph, runLog, succeeded: true, stageRunner.StaleReason, Description);
     }
 }

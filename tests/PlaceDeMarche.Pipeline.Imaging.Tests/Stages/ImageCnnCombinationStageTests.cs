@@ -38,7 +38,8 @@ public sealed class ImageCnnCombinationStageTests : IDisposable
         var metrics = harness.Run(new ImageCnnCombinationStage(), new ImageCnnCombinationParameters { Models = ["mobilenetv2", "resnet18"] });
 
         Assert.Empty(FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnCombined)).Ids);
-        Assert.Contains("resnet18", (string)metrics["image.cnn.combined.status"]!);
+        Assert.Equal("not_run", (string)metrics["image.cnn.combined.status"]!);
+        Assert.Contains("resnet18", (string)metrics["image.cnn.combined.status_reason"]!);
     }
 
     [Fact]

@@ -144,8 +144,8 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
         var metrics = harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18(), files));
 
         Assert.Empty(FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18"))).Ids);
-        var status = (string)metrics["image.cnn.resnet18.status"]!;
-        Assert.StartsWith("unavailable", status);
+        Assert.Equal("unavailable", (string)metrics["image.cnn.resnet18.status"]!);
+        var status = (string)metrics["image.cnn.resnet18.status_reason"]!;
         Assert.Contains("absent.onnx", status);
         Assert.Contains("https://models.invalid/resnet18.onnx is not available (cannot download it", status);
         Assert.Contains("this machine may be offline", status);

@@ -138,8 +138,8 @@ public sealed class FeasibilityReportBuilderTests
         var assignments = new ClusterAssignmentTable(["p1", "p2", "p3"], ["Home", "Home", "Kitchen"], [5, 5, 9], [0f, 1f, 5f], [0f, 1f, 5f]);
         var metrics = new Dictionary<string, double>
         {
-            ["ari"] = ari, ["ari_mean"] = ari, ["ari_std"] = 0, ["seeds"] = 1, ["nmi"] = 0.5, ["silhouette"] = 0.4,
-            ["matched_accuracy"] = 1, ["feature_space_ari"] = 0.3,
+            ["ari_first_seed"] = ari, ["ari_mean"] = ari, ["ari_std"] = 0, ["seeds"] = 1, ["nmi_mean"] = 0.5, ["silhouette_mean"] = 0.4,
+            ["matched_accuracy_mean"] = 1, ["feature_space_ari_mean"] = 0.3,
         };
         return new ReportInput(
             new ReportStageParameters(new ReportParameters(), [new("seed", "42")], new Dictionary<string, string> { ["seed"] = "fixed before any run" }),

@@ -24,7 +24,7 @@ public sealed class ManagementSummaryBuilderTests
 
     private static RepresentationScores Sift() => Scores("SIFT", "sift", 0.01) with
     {
-        Metrics = new Dictionary<string, double> { ["ari_mean"] = 0.01, ["ari_std"] = 0.005, ["seeds"] = 10, ["nmi"] = 0.02, ["silhouette"] = 0.3, ["matched_accuracy_mean"] = 0.2 },
+        Metrics = new Dictionary<string, double> { ["ari_mean"] = 0.01, ["ari_std"] = 0.005, ["seeds"] = 10, ["nmi_mean"] = 0.02, ["silhouette_mean"] = 0.3, ["matched_accuracy_mean"] = 0.2 },
     };
 
     private static ReportInput Input(double text, double? image = null, double? fusion = null, double? naive = null, IReadOnlyDictionary<string, double>? upstream = null) =>

@@ -4,7 +4,7 @@ using System.Text;
 namespace PlaceDeMarche.Pipeline.Report.Rendering.Output;
 
 /// <summary>
-/// Removes the randomness PDFsharp 6.5 puts into every file it saves, by overwriting it in the finished bytes:
+/// Removes the randomness PDFsharp (6.2.4, as 6.5) puts into every file it saves, by overwriting it in the finished bytes:
 /// the XMP document and instance UUIDs, and the six-letter tags that name embedded font subsets. Each value is
 /// replaced by one of the same length derived from the file identifier, so no byte offset moves and the
 /// cross-reference table stays valid.

@@ -5,7 +5,7 @@ using PdfSharp.Pdf.IO;
 namespace PlaceDeMarche.Pipeline.Report.Rendering.Output;
 
 /// <summary>
-/// Does the Flate compression that PDFsharp would do. PDFsharp 6.5 ends its Flate streams without the final
+/// Does the Flate compression that PDFsharp would do. PDFsharp (6.2.4, as 6.5) ends its Flate streams without the final
 /// deflate block, which strict readers (qpdf, SharpZipLib) report as damaged; .NET's ZLibStream writes complete
 /// zlib streams. The PDF, saved by PDFsharp with compression off, is reopened; its plain streams are compressed
 /// here (if asked) and the images, which PDFsharp compresses regardless, re-compressed; then it is saved again
