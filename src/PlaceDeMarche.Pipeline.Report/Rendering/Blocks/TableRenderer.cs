@@ -117,9 +117,17 @@ internal sealed class TableRenderer
     {
         var composer = context.Composer;
         var continued = context.Theme.Labels.Continued;
+        var font = context.Theme.Caption.Italic;
         var text = caption is null ? continued : $"{caption} {continued}";
-        var line = context.Wrapper.Truncate(text, context.Theme.Caption.Italic, composer.Width);
-        composer.Graphics.DrawString(line, context.Theme.Caption.Italic, new XSolidBrush(context.Theme.Muted), composer.Left, composer.Y, XStringFormats.TopLeft);
+        if (caption is not null && context.Wrapper.Measure(text, font) > composer.Width)
+        {
+            // The caption's title (before its explanation) names the table well enough on the following pages.
+            var title = caption.IndexOfAny([':', '(', ';']) is var cut and > 0 ? caption[..cut].TrimEnd() : caption;
+            text = $"{title} {continued}";
+        }
+
+        var line = context.Wrapper.Truncate(text, font, composer.Width);
+        composer.Graphics.DrawString(line, font, new XSolidBrush(context.Theme.Muted), composer.Left, composer.Y, XStringFormats.TopLeft);
         composer.Advance(context.Theme.Caption.LineHeight + 2);
     }
 

@@ -64,9 +64,13 @@ internal sealed class ScatterPlotPainter : IFigurePainter
 
     public void Draw(XGraphics graphics, XRect area)
     {
-        var titleHeight = TitleHeight;
-        var title = wrapper.Truncate(plot.Title, theme.ChartTitle, area.Width);
-        graphics.DrawString(title, theme.ChartTitle, new XSolidBrush(theme.Ink), area.Left + area.Width / 2, area.Top, XStringFormats.TopCenter);
+        var titleHeight = TitleHeight(area.Width);
+        var titleBrush = new XSolidBrush(theme.Ink);
+        var titleLines = TitleLines(area.Width);
+        for (var i = 0; i < titleLines.Count; i++)
+        {
+            titleLines[i].Draw(graphics, titleBrush, area.Left + (area.Width - titleLines[i].Width) / 2, area.Top + i * TitleLineHeight, TitleLineHeight);
+        }
 
         var left = area.Left + axes.LeftWidth(yScale, plot.YLabel);
         var plotArea = new XRect(left, area.Top + titleHeight, area.Right - RightPadding - left, area.Height - ChromeHeight(area.Width));
@@ -94,10 +98,33 @@ internal sealed class ScatterPlotPainter : IFigurePainter
         legend?.Draw(graphics, new XRect(area.Left, below, area.Width, area.Bottom - below));
     }
 
-    private double TitleHeight => theme.ChartTitle.Size * 1.6;
+    private double TitleLineHeight => theme.ChartTitle.Size * 1.3;
+
+    private double TitleHeight(double width) => TitleLines(width).Count * TitleLineHeight + theme.ChartTitle.Size * 0.3;
+
+    /// <summary>The title on at most two lines, so that a half-page panel keeps its whole title; only a longer one is shortened.</summary>
+    private IReadOnlyList<WrappedLine> TitleLines(double width)
+    {
+        var lines = wrapper.Wrap(plot.Title, theme.ChartTitle, width);
+        if (lines.Count <= 2)
+        {
+            return lines;
+        }
+
+        // The words that fill the first line, then the rest shortened to the second.
+        var words = plot.Title.Split(' ');
+        var taken = 1;
+        while (taken < words.Length && wrapper.Measure(string.Join(' ', words[..(taken + 1)]), theme.ChartTitle) <= width)
+        {
+            taken++;
+        }
+
+        var rest = wrapper.Truncate(string.Join(' ', words[taken..]), theme.ChartTitle, width);
+        return [.. wrapper.Wrap(string.Join(' ', words[..taken]), theme.ChartTitle, width).Take(1), .. wrapper.Wrap(rest, theme.ChartTitle, width).Take(1)];
+    }
 
     private double ChromeHeight(double width) =>
-        TitleHeight + axes.BottomHeight(plot.XLabel) + (SkippedCount > 0 ? theme.Chart.LineHeight : 0) + (legend?.MeasureHeight(width) ?? 0);
+        TitleHeight(width) + axes.BottomHeight(plot.XLabel) + (SkippedCount > 0 ? theme.Chart.LineHeight : 0) + (legend?.MeasureHeight(width) ?? 0);
 
     private void DrawPoints(XGraphics graphics, XRect plotArea)
     {

@@ -1,0 +1,35 @@
+using PlaceDeMarche.Pipeline.Report.Document;
+
+namespace PlaceDeMarche.Pipeline.Report.Tests;
+
+/// <summary>What a reader must be able to read whole: chart titles and the captions repeated over a long table.</summary>
+public sealed class TitlesAndCaptionsTests
+{
+    [Fact]
+    public void A_chart_title_longer_than_its_panel_wraps_instead_of_being_cut()
+    {
+        const string title = "CNN préentraîné (MobileNetV2) : vraies catégories des mille quarante-sept photos de produits sur la carte t-SNE";
+        using var pdf = RenderedPdf.Render(new ReportDocument("Titres", SampleReports.StudyDate,
+            [new ReportSection("Images", [new ScatterPlot(title, [0, 1, 2], [0, 1, 0], [0, 1, 0], ["Montres", "Cuisine"])])]));
+
+        var texts = pdf.TextsOf(2);
+        Assert.DoesNotContain(texts, text => text.Contains('…', StringComparison.Ordinal));
+        Assert.Equal(title, string.Join(' ', texts.SkipWhile(t => !t.StartsWith("CNN", StringComparison.Ordinal)).Take(2)));
+    }
+
+    [Fact]
+    public void A_long_caption_repeated_over_the_following_pages_keeps_its_title_whole()
+    {
+        const string caption = "Manifeste des licences : sources de données, modèles et paquets NuGet (licences lues dans les paquets restaurés, obligations de chacun)";
+        var rows = Enumerable.Range(1, 120).Select(i => (IReadOnlyList<string>)[$"Paquet {i}", "MIT", "conserver la mention de licence"]).ToArray();
+        using var pdf = RenderedPdf.Render(new ReportDocument("Légendes", SampleReports.StudyDate,
+            [new ReportSection("Licences", [new Table(["Composant", "Licence", "Obligations"], rows) { Caption = caption }])])
+        {
+            Labels = ReportLabels.French,
+        });
+
+        var continued = Enumerable.Range(3, pdf.PageCount - 3).SelectMany(pdf.TextsOf).Where(t => t.Contains("(suite)", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(continued);
+        Assert.All(continued, text => Assert.Equal("Manifeste des licences (suite)", text));
+    }
+}
