@@ -4,8 +4,10 @@ using PlaceDeMarche.Pipeline.Numerics.Random;
 namespace PlaceDeMarche.Pipeline.Numerics.Clustering;
 
 /// <summary>
-/// Lloyd's k-means with greedy k-means++ seeding and several seeded restarts. Each restart draws from its own
-/// random stream, and all sums are taken in a fixed order, so a seed always gives the same clustering.
+/// Lloyd's k-means with greedy k-means++ seeding and several seeded restarts, run in parallel; Hamerly's bounds (the
+/// default, <see cref="HamerlyIterations"/>) skip most distance computations without changing any assignment. Each
+/// restart draws from its own random stream, all sums are taken in a fixed order, and the best restart is picked in
+/// restart order, so a seed always gives the same clustering.
 /// </summary>
 public static class KMeans
 {
@@ -19,19 +21,26 @@ public static class KMeans
 
         var tolerance = options.Tolerance * MeanFeatureVariance(data);
         var allRows = Enumerable.Range(0, data.Rows).ToArray();
-        KMeansResult? best = null;
-        for (var init = 0; init < options.InitCount; init++)
+        var results = new KMeansResult[options.InitCount];
+        Parallel.For(0, options.InitCount, init =>
         {
             var random = Xoshiro256StarStar.ForStream(options.Seed, init);
             var centroids = KMeansPlusPlus.Initialize(data, allRows, options.ClusterCount, random);
-            var result = RunLloyd(data, centroids, options.ClusterCount, options.MaxIterations, tolerance);
-            if (best is null || result.Inertia < best.Inertia)
+            results[init] = options.Algorithm == KMeansAlgorithm.Lloyd
+                ? RunLloyd(data, centroids, options.ClusterCount, options.MaxIterations, tolerance)
+                : HamerlyIterations.Run(data, centroids, options.ClusterCount, options.MaxIterations, tolerance);
+        });
+
+        var best = results[0];
+        foreach (var result in results)
+        {
+            if (result.Inertia < best.Inertia)
             {
                 best = result;
             }
         }
 
-        return best!;
+        return best;
     }
 
     private static KMeansResult RunLloyd(DenseMatrix data, float[] centroids, int k, int maxIterations, double tolerance)
@@ -64,7 +73,7 @@ public static class KMeans
 
     /// <summary>Gives each empty cluster the row farthest from its own centroid (taken from a cluster with more than
     /// one member), as scikit-learn does.</summary>
-    private static void RelocateEmptyClusters(int[] labels, double[] distances, int[] counts, int k)
+    internal static void RelocateEmptyClusters(int[] labels, double[] distances, int[] counts, int k)
     {
         Array.Clear(counts);
         foreach (var label in labels)
@@ -103,7 +112,7 @@ public static class KMeans
     }
 
     /// <summary>Moves each centroid to the mean of its rows; returns the summed squared shift.</summary>
-    private static double UpdateCentroids(DenseMatrix data, int[] labels, float[] centroids, double[] sums, int[] counts, int k)
+    internal static double UpdateCentroids(DenseMatrix data, int[] labels, float[] centroids, double[] sums, int[] counts, int k)
     {
         var d = data.Columns;
         Array.Clear(sums);

@@ -18,6 +18,9 @@ public sealed record KMeansOptions
     /// <summary>Seed of every random choice; the same seed gives the same result.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Plain Lloyd iterations or Hamerly's bounded ones (same result, fewer distances).</summary>
+    public KMeansAlgorithm Algorithm { get; init; } = KMeansAlgorithm.Hamerly;
+
     internal void Validate(int rows)
     {
         if (ClusterCount < 1 || ClusterCount > rows)

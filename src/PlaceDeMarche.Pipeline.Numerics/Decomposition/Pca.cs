@@ -3,7 +3,7 @@ using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 namespace PlaceDeMarche.Pipeline.Numerics.Decomposition;
 
 /// <summary>
-/// Exact principal component analysis. The data are centred in double precision and the smaller of the two
+/// Principal component analysis, exact or (for large data, <see cref="PcaSolver"/>) randomized. The exact solver centres the data in double precision and the smaller of the two
 /// cross-product matrices is diagonalised: the rows × rows Gram matrix when features outnumber samples (e.g. TF-IDF),
 /// otherwise the features × features scatter matrix, which is accumulated block by block so rows are never all
 /// held in double precision.
@@ -33,6 +33,14 @@ public static class Pca
 
         data.EnsureFinite("PCA");
         var mean = ColumnMeans(data);
+        var randomized = options.Solver == PcaSolver.Randomized
+            || (options.Solver == PcaSolver.Auto && options.ComponentCount is not null
+                && Math.Min(data.Rows, data.Columns) > options.RandomizedThreshold);
+        if (randomized)
+        {
+            return RandomizedPca.Fit(data, mean, options.ComponentCount!.Value, options.Seed);
+        }
+
         return data.Rows <= data.Columns
             ? FitFromGram(data, mean, options, maxComponents)
             : FitFromScatter(data, mean, options, maxComponents);

@@ -10,6 +10,16 @@ public sealed record PcaOptions
     /// <summary>Explained-variance threshold in (0, 1), e.g. 0.99.</summary>
     public double? VarianceRatio { get; init; }
 
+    /// <summary>Exact or randomized; <see cref="PcaSolver.Auto"/> chooses by the data's size.</summary>
+    public PcaSolver Solver { get; init; } = PcaSolver.Auto;
+
+    /// <summary>Largest min(rows, features) <see cref="PcaSolver.Auto"/> solves exactly: beyond, the exact solver's
+    /// m × m eigen-decomposition (m³ operations, m² memory) outweighs the randomized passes over the data.</summary>
+    public int RandomizedThreshold { get; init; } = 2000;
+
+    /// <summary>Seed of the randomized solver's Gaussian test matrix.</summary>
+    public int Seed { get; init; }
+
     /// <summary>Keeps a fixed number of components.</summary>
     public static PcaOptions WithComponentCount(int count) => new() { ComponentCount = count };
 
@@ -28,6 +38,11 @@ public sealed record PcaOptions
         {
             throw new ArgumentOutOfRangeException(
                 nameof(ComponentCount), ComponentCount, "The PCA component count must be at least 1.");
+        }
+
+        if (Solver == PcaSolver.Randomized && ComponentCount is null)
+        {
+            throw new ArgumentException("The randomized PCA solver needs a fixed ComponentCount, not a VarianceRatio.");
         }
 
         if (VarianceRatio is { } ratio && !(ratio > 0.0 && ratio < 1.0))

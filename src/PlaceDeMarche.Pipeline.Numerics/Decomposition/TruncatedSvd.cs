@@ -46,17 +46,7 @@ public static class TruncatedSvd
         var projectedTransposed = new double[d * width];
         transposed.Multiply(MatrixProducts.Transpose(rangeBasis, width, n), width, projectedTransposed);
         var projected = MatrixProducts.Transpose(projectedTransposed, d, width);
-        var gram = new double[width * width];
-        GramMatrix.AddProduct(projected, width, d, gram);
-        var eigen = SymmetricEigenSolver.Decompose(gram, width, k);
-
-        var smallLeft = new double[k * width];
-        var singularValues = new double[k];
-        for (var r = 0; r < k; r++)
-        {
-            eigen.Vector(r).CopyTo(smallLeft.AsSpan(r * width, width));
-            singularValues[r] = Math.Sqrt(Math.Max(eigen.Values[r], 0.0));
-        }
+        var (smallLeft, singularValues) = LeadingLeftSingularVectors(projected, width, d, k);
 
         // vᵣ = Bᵀuᵣ / sᵣ and U = Q·u; both are flipped so that vᵣ's largest entry is positive.
         var rightVectors = MatrixProducts.Multiply(smallLeft, k, width, projected, d);
@@ -71,6 +61,24 @@ public static class TruncatedSvd
 
         var (variance, ratio) = ExplainedVariance(data, leftVectors, singularValues);
         return new TruncatedSvdResult(leftVectors, rightVectors, singularValues, variance, ratio, n, d);
+    }
+
+    /// <summary>The <paramref name="count"/> leading left singular vectors (count × width) and singular values of the
+    /// small matrix B (width × columns, row-major), from the eigen-decomposition of B·Bᵀ.</summary>
+    internal static (double[] Vectors, double[] SingularValues) LeadingLeftSingularVectors(double[] projected, int width, int columns, int count)
+    {
+        var gram = new double[width * width];
+        GramMatrix.AddProduct(projected, width, columns, gram);
+        var eigen = SymmetricEigenSolver.Decompose(gram, width, count);
+        var vectors = new double[count * width];
+        var singularValues = new double[count];
+        for (var r = 0; r < count; r++)
+        {
+            eigen.Vector(r).CopyTo(vectors.AsSpan(r * width, width));
+            singularValues[r] = Math.Sqrt(Math.Max(eigen.Values[r], 0.0));
+        }
+
+        return (vectors, singularValues);
     }
 
     /// <summary>Fits a truncated SVD of the dense matrix <paramref name="data"/>, through its sparse form.</summary>
@@ -94,7 +102,7 @@ public static class TruncatedSvd
 
     /// <summary>Modified Gram–Schmidt, each vector orthogonalised twice ("twice is enough", Giraud et al.) so the
     /// basis stays orthonormal to machine precision even when the power iterations make it ill-conditioned.</summary>
-    private static void Orthonormalize(double[] vectors, int count, int length)
+    internal static void Orthonormalize(double[] vectors, int count, int length)
     {
         for (var i = 0; i < count; i++)
         {

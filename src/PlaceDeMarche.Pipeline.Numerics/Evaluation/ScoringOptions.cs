@@ -21,6 +21,15 @@ public sealed record ScoringOptions
     /// <summary>t-SNE starting layout: PCA (deterministic, seed-independent) or random from the run's seed.</summary>
     public TSneInitialization TSneInitialization { get; init; } = TSneInitialization.Pca;
 
+    /// <summary>Exact or Barnes-Hut t-SNE; <see cref="TSneMethod.Auto"/> chooses by the number of products.</summary>
+    public TSneMethod TSneMethod { get; init; } = TSneMethod.Auto;
+
+    /// <summary>Smallest number of products <see cref="TSneMethod.Auto"/> runs Barnes-Hut for.</summary>
+    public int BarnesHutThreshold { get; init; } = 5000;
+
+    /// <summary>Barnes-Hut angle (see <see cref="TSneOptions.Theta"/>).</summary>
+    public double Theta { get; init; } = 0.5;
+
     /// <summary>How many seeds (seed, seed + 1, …) to repeat t-SNE and KMeans with; scores are reported as mean ± std.</summary>
     public int Seeds { get; init; } = 1;
 }

@@ -60,21 +60,26 @@ public static class ScoringProtocol
     }
 
     private static TSneAffinities Affinities(PcaResult pca, ScoringOptions options) =>
-        TSneAffinities.Compute(pca.Projection, EffectivePerplexity(options.Perplexity, pca.Projection.Rows));
+        TSneAffinities.Compute(pca.Projection, TSneSettings(options, EffectivePerplexity(options.Perplexity, pca.Projection.Rows), seed: 0));
+
+    private static TSneOptions TSneSettings(ScoringOptions options, double perplexity, int seed) => new()
+    {
+        Perplexity = perplexity,
+        MaxIterations = options.TSneIterations,
+        EarlyExaggeration = options.EarlyExaggeration,
+        Initialization = options.TSneInitialization,
+        Method = options.TSneMethod,
+        BarnesHutThreshold = options.BarnesHutThreshold,
+        Theta = options.Theta,
+        Seed = seed,
+    };
 
     private static ScoringResult ScoreReduced(PcaResult pca, TSneAffinities affinities, int[] categories, ScoringOptions options, int seed)
     {
         var reduced = pca.Projection;
         var clusterCount = categories.Distinct().Count();
         var perplexity = affinities.Perplexity;
-        var tsne = TSne.Fit(reduced, affinities, new TSneOptions
-        {
-            Perplexity = perplexity,
-            MaxIterations = options.TSneIterations,
-            EarlyExaggeration = options.EarlyExaggeration,
-            Initialization = options.TSneInitialization,
-            Seed = seed,
-        });
+        var tsne = TSne.Fit(reduced, affinities, TSneSettings(options, perplexity, seed));
 
         var kmeansOptions = new KMeansOptions
         {

@@ -17,11 +17,16 @@ internal static class NeighbourAffinities
 
     /// <summary>The symmetric joint probabilities pᵢⱼ (n × n, summing to 1), zero outside the neighbourhoods.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static SparseRowMatrix JointProbabilities(DenseMatrix data, double perplexity)
+    public static SparseRowMatrix JointProbabilities(DenseMatrix data, double perplexity, NeighbourSearch search)
     {
         var n = data.Rows;
         var k = NeighbourCount(perplexity, n);
-        var (neighbours, distances) = NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k);
+        var (neighbours, distances) = search switch
+        {
+            NeighbourSearch.VantagePointTree => VantagePointTree.Build(data).NearestNeighbours(k),
+            NeighbourSearch.TiledScan => TiledNeighbourSearch.NearestNeighbours(data, k),
+            _ => NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k),
+        };
         var conditional = PerplexityCalibration.ConditionalProbabilities(distances, n, k, perplexity);
 
         // Each conditional entry c(j|i) goes to cell (i, j) and to cell (j, i); duplicates (i and j in each other's

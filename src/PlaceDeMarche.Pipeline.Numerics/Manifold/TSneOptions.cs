@@ -40,6 +40,26 @@ public sealed record TSneOptions
     /// <summary>Seed of the random initialisation (unused by <see cref="TSneInitialization.Pca"/>).</summary>
     public int Seed { get; init; }
 
+    /// <summary>Exact or Barnes-Hut; <see cref="TSneMethod.Auto"/> chooses by the number of samples.</summary>
+    public TSneMethod Method { get; init; } = TSneMethod.Auto;
+
+    /// <summary>Smallest number of samples <see cref="TSneMethod.Auto"/> runs Barnes-Hut for.</summary>
+    public int BarnesHutThreshold { get; init; } = 5000;
+
+    /// <summary>Barnes-Hut angle: a quadtree cell of side s at distance r from a point stands for its points when
+    /// s / r &lt; theta (0.5, scikit-learn's default; smaller is slower and more accurate).</summary>
+    public double Theta { get; init; } = 0.5;
+
+    /// <summary>A cell holding the point itself is at most √2·s from it: below 1/√2 it is never summarised.</summary>
+    internal const double MaxTheta = 0.7;
+
+    /// <summary>The method a fit on <paramref name="rows"/> samples runs.</summary>
+    public TSneMethod ResolveMethod(int rows) => Method switch
+    {
+        TSneMethod.Auto => rows >= BarnesHutThreshold ? TSneMethod.BarnesHut : TSneMethod.Exact,
+        _ => Method,
+    };
+
     internal void Validate(int rows)
     {
         if (rows < 3)
@@ -54,12 +74,13 @@ public sealed record TSneOptions
         }
 
         if (!(EarlyExaggeration >= 1) || ExplorationIterations < 0 || MaxIterations < 1 || LearningRate is <= 0
-            || !(MinGain > 0) || MaxIterationsWithoutProgress < 1)
+            || !(MinGain > 0) || MaxIterationsWithoutProgress < 1 || BarnesHutThreshold < 1 || !(Theta > 0 && Theta <= MaxTheta))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(EarlyExaggeration),
                 "t-SNE options need EarlyExaggeration ≥ 1, ExplorationIterations ≥ 0, MaxIterations ≥ 1, a positive "
-                + "LearningRate (or null for auto), MinGain > 0 and MaxIterationsWithoutProgress ≥ 1.");
+                + "LearningRate (or null for auto), MinGain > 0, MaxIterationsWithoutProgress ≥ 1, BarnesHutThreshold ≥ 1 "
+                + $"and 0 < Theta ≤ {MaxTheta} (a wider angle could let a point's own cell stand for it).");
         }
     }
 }

@@ -16,4 +16,15 @@ public sealed class TSneParameters
     /// <summary><c>pca</c> (deterministic start) or <c>random</c> (a start per seed).</summary>
     [AllowedValues("pca", "random")]
     public string Init { get; set; } = "pca";
+
+    /// <summary><c>auto</c> (exact below <see cref="BarnesHutThreshold"/> products, Barnes-Hut from it), <c>exact</c> or <c>barnes_hut</c>.</summary>
+    [AllowedValues("auto", "exact", "barnes_hut")]
+    public string Method { get; set; } = "auto";
+
+    [Range(1, int.MaxValue)]
+    public int BarnesHutThreshold { get; set; } = 5000;
+
+    /// <summary>Barnes-Hut angle; at most 0.7 so a point's own cell never stands for it.</summary>
+    [Range(0.01, 0.7)]
+    public double Theta { get; set; } = 0.5;
 }

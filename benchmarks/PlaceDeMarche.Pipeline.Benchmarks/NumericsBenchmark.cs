@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using PlaceDeMarche.Pipeline.Numerics.Clustering;
+using PlaceDeMarche.Pipeline.Numerics.Decomposition;
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+using PlaceDeMarche.Pipeline.Numerics.Manifold;
+using PlaceDeMarche.Pipeline.Numerics.Metrics;
+
+namespace PlaceDeMarche.Pipeline.Benchmarks;
+
+/// <summary>
+/// Ours in the <c>numerics</c> pair (benchmarks/numerics.py): one algorithm on generated blobs, with the same settings
+/// as benchmarks/reference/numerics.py, printing one JSON line of quality figures. The blobs file is
+/// int32 rows, int32 columns, then rows × columns float32 (row-major); the labels file beside it holds rows int32.
+/// </summary>
+internal static class NumericsBenchmark
+{
+    private const int Components = 50;
+    private const int Clusters = 7;
+    private const int Restarts = 10;
+
+    public static void Run(string algorithm, string blobsPath, IReadOnlyList<string> settings)
+    {
+        var (data, labels) = ReadBlobs(blobsPath);
+        var figures = new Dictionary<string, object> { ["algorithm"] = algorithm, ["n"] = data.Rows, ["d"] = data.Columns };
+        switch (algorithm)
+        {
+            case "pca":
+                var pca = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns)));
+                figures["explained_variance_ratio"] = pca.ExplainedVarianceRatio.Sum();
+                break;
+            case "tsne":
+                var reduced = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns))).Projection;
+                var options = new TSneOptions { Initialization = TSneInitialization.Pca, Seed = 0, Method = MethodSetting(settings) };
+                var tsne = TSne.Fit(reduced, options);
+                var embeddingClusters = KMeans.Fit(tsne.Embedding, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 });
+                figures["kl_divergence"] = tsne.KullbackLeiblerDivergence;
+                figures["iterations"] = tsne.Iterations;
+                figures["method"] = options.ResolveMethod(data.Rows).ToString();
+                figures["ari"] = AdjustedRandIndex.Compute(labels, embeddingClusters.Labels.ToArray());
+                break;
+            case "kmeans":
+                var kmeans = KMeans.Fit(data, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 });
+                figures["inertia"] = kmeans.Inertia;
+                figures["ari"] = AdjustedRandIndex.Compute(labels, kmeans.Labels.ToArray());
+                break;
+            default:
+                throw new ArgumentException($"Unknown numerics algorithm '{algorithm}': use pca, tsne or kmeans.");
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(figures));
+    }
+
+    /// <summary><c>method=auto|exact|barnes_hut</c> among the extra arguments (auto when absent).</summary>
+    private static TSneMethod MethodSetting(IReadOnlyList<string> settings)
+    {
+        const string prefix = "method=";
+        var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
+        return value is null ? TSneMethod.Auto : TSneMethods.Parse(value[prefix.Length..], prefix);
+    }
+
+    private static (DenseMatrix Data, int[] Labels) ReadBlobs(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Blobs file not found: {Path.GetFullPath(path)} (benchmarks/numerics.py writes it).");
+        }
+
+        using var stream = File.OpenRead(path);
+        Span<int> shape = stackalloc int[2];
+        stream.ReadExactly(MemoryMarshal.AsBytes(shape));
+        var data = new DenseMatrix(shape[0], shape[1]);
+        stream.ReadExactly(MemoryMarshal.AsBytes(data.Data.AsSpan()));
+        var labelsPath = Path.ChangeExtension(path, ".labels");
+        var labels = new int[shape[0]];
+        using (var labelStream = File.OpenRead(labelsPath))
+        {
+            labelStream.ReadExactly(MemoryMarshal.AsBytes(labels.AsSpan()));
+        }
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {data.Rows} x {data.Columns} blobs"));
+        return (data, labels);
+    }
+}
