@@ -1,19 +1,15 @@
 using System.Globalization;
 using PlaceDeMarche.Pipeline.ArtifactCheck;
 
-// CI checks of a study run, and the DuckDB reference fixtures of the Parquet tests.
+// CI checks of a study run.
 const string Usage = """
     usage: placedemarche-artifact-check <data/artifacts folder> [expected product count, default 1050]
            placedemarche-artifact-check --summary <reports/run-summary.json> (--all-stages-ran | --all-stages-up-to-date)
-           placedemarche-artifact-check --write-fixtures <folder>
     """;
 
 IReadOnlyList<string> problems;
 switch (args)
 {
-    case ["--write-fixtures", var folder]:
-        ReferenceFixtures.Write(folder);
-        return 0;
     case ["--summary", var summary, "--all-stages-ran" or "--all-stages-up-to-date"]:
         problems = RunSummaryCheck.Check(summary, args[2] == "--all-stages-ran" ? "ran" : "up-to-date", Console.Out);
         break;

@@ -1,8 +1,9 @@
 namespace PlaceDeMarche.Pipeline.ArtifactCheck;
 
 /// <summary>
-/// Writes the DuckDB reference files read by the Parquet fixture tests: 20 rows whose values are a function of the
-/// row number, so the tests can recompute every expected value, once per compression and page version.
+/// Writes the reference files of another writer (DuckDB) that the Parquet tests read: 20 rows whose values are a
+/// function of the row number, so the tests can recompute every expected value, once per compression and page version
+/// (version-2 pages bring DELTA_BINARY_PACKED, BYTE_STREAM_SPLIT and RLE_DICTIONARY encodings).
 /// </summary>
 public static class ReferenceFixtures
 {

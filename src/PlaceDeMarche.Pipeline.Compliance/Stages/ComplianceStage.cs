@@ -9,7 +9,6 @@ using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Onnx.Models;
-using PlaceDeMarche.Pipeline.Parquet;
 
 namespace PlaceDeMarche.Pipeline.Compliance.Stages;
 

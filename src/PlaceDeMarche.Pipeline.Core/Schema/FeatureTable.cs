@@ -1,4 +1,4 @@
-using PlaceDeMarche.Pipeline.Parquet.Columns;
+using PlaceDeMarche.Pipeline.Core.Schema.Columns;
 
 namespace PlaceDeMarche.Pipeline.Core.Schema;
 

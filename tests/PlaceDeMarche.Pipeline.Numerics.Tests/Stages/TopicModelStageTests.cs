@@ -3,9 +3,9 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Core.Logging;
 using PlaceDeMarche.Pipeline.Core.Schema;
+using PlaceDeMarche.Pipeline.Core.Schema.Columns;
 using PlaceDeMarche.Pipeline.Core.Stages;
 using PlaceDeMarche.Pipeline.Numerics.Stages;
-using PlaceDeMarche.Pipeline.Parquet.Columns;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Tests.Stages;
 
