@@ -32,4 +32,19 @@ public sealed class TitlesAndCaptionsTests
         Assert.NotEmpty(continued);
         Assert.All(continued, text => Assert.Equal("Manifeste des licences (suite)", text));
     }
+
+    [Fact]
+    public void The_summary_for_management_starts_on_the_first_page_under_the_title()
+    {
+        using var pdf = RenderedPdf.Render(new ReportDocument("Étude de faisabilité", SampleReports.StudyDate,
+            [new ReportSection("Texte", [new Paragraph("Détails.")])])
+        {
+            Labels = ReportLabels.French,
+            Preface = [new ReportSection("Synthèse pour la direction", [new Paragraph("Oui : les produits peuvent être regroupés.")])],
+        });
+
+        Assert.Contains("Étude de faisabilité", pdf.TextsOf(0));
+        Assert.Contains("Synthèse pour la direction", pdf.TextsOf(0));
+        Assert.Contains("Sommaire", pdf.TextsOf(1));
+    }
 }

@@ -44,15 +44,18 @@ public sealed class PdfReportRenderer
             XGraphicsUnit.Point, XPageDirection.Downwards);
         var wrapper = new TextWrapper(measure);
 
-        using (var titleGraphics = XGraphics.FromPdfPage(PageComposer.AddA4Page(pdf)))
+        var titlePage = PageComposer.AddA4Page(pdf);
+        double belowTitle;
+        using (var titleGraphics = XGraphics.FromPdfPage(titlePage))
         {
-            TitlePagePainter.Draw(titleGraphics, document, theme, wrapper);
+            belowTitle = TitlePagePainter.Draw(titleGraphics, document, theme, wrapper);
         }
 
         if (document.Preface.Count > 0)
         {
+            // The preface (the summary for management) is what a reader must see first: it starts on the title page.
             using var prefaceComposer = new PageComposer(pdf);
-            prefaceComposer.StartNewPage();
+            prefaceComposer.ContinueOn(titlePage, belowTitle);
             new SectionRenderer(new RenderContext(prefaceComposer, theme, wrapper)) { Numbered = false }.Render(document.Preface);
         }
 

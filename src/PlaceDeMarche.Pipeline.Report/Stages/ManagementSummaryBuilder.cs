@@ -112,8 +112,8 @@ public static class ManagementSummaryBuilder
                 : [a.Area, "non exécuté", "—", "—", "—", "—"]).ToArray())
         {
             Caption = $"Meilleure méthode de chaque approche, moyenne ± écart-type sur {string.Join(" ou ", seeds)} graines. « Bien regroupés » : part des produits "
-                + "dont le groupe est apparié à leur catégorie (appariement optimal, dit hongrois, des groupes aux catégories). L'image et la fusion ne "
-                + "portent que sur les produits dont la photo est exploitable. En gras : la meilleure approche.",
+                + "dont le groupe est apparié à leur catégorie (appariement optimal, dit hongrois, des groupes aux catégories) ; « Produits » : ceux évalués "
+                + "(avec photo exploitable pour l'image et la fusion). En gras : la meilleure approche.",
             Alignments = [ColumnAlignment.Left, ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Left, ColumnAlignment.Right],
             ColumnWidths = [1.1, 2.4, 1.4, 1.1, 1.0, 1.0],
             HighlightedRow = verdict.Best is null ? null : areas.ToList().FindIndex(a => a.Area == verdict.Area),

@@ -10,6 +10,7 @@ namespace PlaceDeMarche.Pipeline.Report.Rendering.Layout;
 internal sealed class PageComposer : IDisposable
 {
     private XGraphics? graphics;
+    private double pageTop = PageGeometry.ContentTop;
 
     public PageComposer(PdfDocument document) => Document = document;
 
@@ -28,14 +29,24 @@ internal sealed class PageComposer : IDisposable
 
     public double Remaining => PageGeometry.ContentBottom - Y;
 
-    public bool IsAtPageTop => Y <= PageGeometry.ContentTop + 0.01;
+    /// <summary>Nothing drawn yet on this page's free space (which starts lower on the title page).</summary>
+    public bool IsAtPageTop => Y <= pageTop + 0.01;
 
     public void StartNewPage()
     {
         graphics?.Dispose();
         Page = AddA4Page(Document);
         graphics = XGraphics.FromPdfPage(Page);
-        Y = PageGeometry.ContentTop;
+        Y = pageTop = PageGeometry.ContentTop;
+    }
+
+    /// <summary>Continues on <paramref name="page"/>, already drawn on above <paramref name="top"/> (the title page).</summary>
+    public void ContinueOn(PdfPage page, double top)
+    {
+        graphics?.Dispose();
+        Page = page;
+        graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+        Y = pageTop = top;
     }
 
     /// <summary>Moves to a new page unless <paramref name="height"/> fits below the cursor (or the page is still
