@@ -51,6 +51,18 @@ public sealed class TextWrapperTests : IDisposable
     }
 
     [Fact]
+    public void A_package_name_longer_than_the_line_breaks_between_its_parts()
+    {
+        const string package = "Microsoft.Extensions.DependencyInjection.Abstractions";
+        var lines = wrapper.Wrap(package, fonts.Regular, 120);
+
+        var parts = lines.Select(line => line.Fragments[0].Text).ToArray();
+        Assert.True(parts.Length > 1);
+        Assert.Equal(package, string.Concat(parts));
+        Assert.All(parts[..^1], part => Assert.EndsWith(".", part, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_word_longer_than_the_line_is_cut()
     {
         var word = new string('W', 60);

@@ -6,7 +6,8 @@ using PlaceDeMarche.Pipeline.Report.Rendering.Layout;
 namespace PlaceDeMarche.Pipeline.Report.Rendering.Text;
 
 /// <summary>
-/// Greedy word wrap of styled runs to a width, measuring with PDFsharp. Words longer than a line are cut where
+/// Greedy word wrap of styled runs to a width, measuring with PDFsharp. Words longer than a line are cut after the
+/// last separator that fits ('.', '/', '-', '_', so package names and paths break between their parts), else where
 /// they overflow; '\n' forces a break. Consecutive words in the same font are merged so that each line is drawn
 /// (and extracted by PDF readers) as a few strings with their spaces.
 /// </summary>
@@ -131,8 +132,11 @@ internal sealed class TextWrapper
 
             while (width > maxWidth)
             {
-                // A word wider than a whole line (a URL, an identifier): cut it where it overflows.
-                var length = Math.Max(1, wrapper.LongestFittingPrefix(word, font, maxWidth - x));
+                // A word wider than a whole line (a URL, an identifier): cut it after its last separator that fits,
+                // else where it overflows.
+                var fitting = Math.Max(1, wrapper.LongestFittingPrefix(word, font, maxWidth - x));
+                var separator = word.AsSpan(0, fitting).LastIndexOfAny(".\\/-_");
+                var length = separator >= fitting / 2 && fitting < word.Length ? separator + 1 : fitting;
                 Append(word[..length], font, 0, wrapper.Measure(word[..length], font));
                 BreakLine();
                 word = word[length..];
