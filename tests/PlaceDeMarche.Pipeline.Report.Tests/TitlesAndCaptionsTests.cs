@@ -47,4 +47,31 @@ public sealed class TitlesAndCaptionsTests
         Assert.Contains("Synthèse pour la direction", pdf.TextsOf(0));
         Assert.Contains("Sommaire", pdf.TextsOf(1));
     }
+
+    [Fact]
+    public void An_image_grid_caption_stays_on_the_page_of_the_grid_last_row_wherever_the_grid_starts()
+    {
+        // The grid's start is moved down line by line, so some start leaves room for the last row but not its caption.
+        var pushedCaptions = 0;
+        for (var fillerLines = 0; fillerLines < 60; fillerLines += 2)
+        {
+            var filler = Enumerable.Range(0, fillerLines).Select(i => (ReportBlock)new Paragraph($"Ligne de remplissage {i}.")).ToList();
+            var grid = new ImageGrid(Enumerable.Range(0, 8).Select(i => new ImageBlock(SampleReports.Gradient(64, 64), 64, 64, $"Vignette {i}")).ToArray())
+            {
+                Columns = 4,
+                Caption = "Produits mal classés, avec leur vraie catégorie",
+            };
+            using var pdf = RenderedPdf.Render(new ReportDocument("Grille", SampleReports.StudyDate,
+                [new ReportSection("Images", [.. filler, new Paragraph("Avant la grille."), grid])]));
+
+            var captionPage = pdf.PageContaining("Produits mal classés");
+            Assert.Equal(pdf.PageShowing("Vignette 7"), captionPage);
+            if (captionPage > pdf.PageShowing("Avant la grille."))
+            {
+                pushedCaptions++;
+            }
+        }
+
+        Assert.True(pushedCaptions > 0, "no start position pushed the grid over a page break: the test checks nothing");
+    }
 }
