@@ -48,7 +48,7 @@ public static class FeasibilityReportBuilder
             Preface = [ManagementSummaryBuilder.Build(input)],
             Subtitle = input.Archive.IsSample
                 ? "Données d'échantillon (35 produits) — démonstration, pas de conclusion"
-                : $"Jeu Flipkart : {input.Products.Count} produits, {categoryNames.Length} catégories",
+                : $"Jeu Flipkart : {Count(input.Products.Count)} produits, {categoryNames.Length} catégories",
             Author = input.Parameters.Report.Author,
             IsSampleData = input.Archive.IsSample,
             Labels = ReportLabels.French,
@@ -61,7 +61,7 @@ public static class FeasibilityReportBuilder
         var unusable = ProductsWithoutUsablePhoto(input);
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"Source : {input.Archive.FileName} ({input.Archive.Bytes / (1024.0 * 1024.0):0.0} Mio, {input.Archive.Files} fichiers). La catégorie d'un produit est le premier niveau de son arborescence « product_category_tree »."),
+            new Paragraph($"Source : {input.Archive.FileName} ({Number(input.Archive.Bytes / (1024.0 * 1024.0), 1)} Mio, {Count(input.Archive.Files)} fichiers). La catégorie d'un produit est le premier niveau de son arborescence « product_category_tree »."),
             new BarChart("Produits par catégorie", categoryNames, counts) { ValueFormat = "0" },
         };
         if (unusable.Length == 0)
@@ -143,9 +143,14 @@ public static class FeasibilityReportBuilder
         ColumnWidths = [2.2, 2.2, 4.6],
     };
 
-    /// <summary>French decimal notation: 0,523.</summary>
+    /// <summary>French decimal notation: 0,523; 12 345,6 (thousands set apart by a narrow no-break space).</summary>
     internal static string Number(double value, int digits = 3) =>
-        double.IsFinite(value) ? value.ToString("F" + digits, CultureInfo.InvariantCulture).Replace('.', ',') : "—";
+        double.IsFinite(value) ? French(value.ToString(digits == 0 ? "#,0" : "#,0." + new string('0', digits), CultureInfo.InvariantCulture)) : "—";
+
+    /// <summary>A whole number in French notation: 1 047.</summary>
+    internal static string Count(long value) => French(value.ToString("#,0", CultureInfo.InvariantCulture));
+
+    private static string French(string invariant) => invariant.Replace(',', '\u202F').Replace('.', ',');
 
     /// <summary>A share as a French percentage with one decimal: 0,834 → « 83,4 % ».</summary>
     internal static string Percent(double share) => double.IsFinite(share) ? $"{Number(share * 100, 1)} %" : "—";

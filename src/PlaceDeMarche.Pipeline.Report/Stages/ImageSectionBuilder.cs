@@ -19,7 +19,7 @@ public static class ImageSectionBuilder
         var usable = images.Index.Count(r => r.IsUsable);
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"Méthode : chaque photo est décodée directement à une taille réduite, redressée selon son orientation EXIF, réduite par moyenne de surface, complétée en carré blanc, passée en niveaux de gris puis égalisée. On en extrait les points d'intérêt SIFT (500 au plus par photo), regroupés par KMeans en un vocabulaire de « mots visuels » ; chaque photo devient l'histogramme pondéré TF-IDF de ses mots. Un histogramme de couleurs HSV sert de point de comparaison simple. Les deux représentations suivent ensuite le même protocole que le texte (ACP, t-SNE, KMeans, comparaison aux vraies catégories). Seuls les {usable} produits dont la photo est exploitable sont évalués ; les autres ({images.Index.Count - usable}) sont listés plus bas."),
+            new Paragraph($"Méthode : chaque photo est décodée directement à une taille réduite, redressée selon son orientation EXIF, réduite par moyenne de surface, complétée en carré blanc, passée en niveaux de gris puis égalisée. On en extrait les points d'intérêt SIFT (500 au plus par photo), regroupés par KMeans en un vocabulaire de « mots visuels » ; chaque photo devient l'histogramme pondéré TF-IDF de ses mots. Un histogramme de couleurs HSV sert de point de comparaison simple. Les deux représentations suivent ensuite le même protocole que le texte (ACP, t-SNE, KMeans, comparaison aux vraies catégories). Seuls les {FeasibilityReportBuilder.Count(usable)} produits dont la photo est exploitable sont évalués ; les autres ({FeasibilityReportBuilder.Count(images.Index.Count - usable)}) sont listés plus bas."),
         };
         if (images.Samples.Count > 0)
         {
@@ -30,7 +30,7 @@ public static class ImageSectionBuilder
         {
             var shown = Math.Min(DrawnKeypoints, images.Keypoints.X.Length);
             blocks.Add(new ImageBlock(DrawKeypoints(photo, images.Keypoints, shown), photo.GrayWidth, photo.GrayHeight,
-                $"Les {shown} points SIFT les plus forts (sur {images.Keypoints.X.Length}) du produit {images.Keypoints.ProductId}, sur la photo prétraitée : cercle de rayon 2σ, trait vers l'orientation.")
+                $"Les {shown} points SIFT les plus forts (sur {FeasibilityReportBuilder.Count(images.Keypoints.X.Length)}) du produit {images.Keypoints.ProductId}, sur la photo prétraitée : cercle de rayon 2σ, trait vers l'orientation.")
             {
                 DisplayWidth = 220,
             });
@@ -93,7 +93,7 @@ public static class ImageSectionBuilder
             $"{FeasibilityReportBuilder.Number(s.Metrics["ari_mean"])} ± {FeasibilityReportBuilder.Number(s.Metrics["ari_std"])}",
             FeasibilityReportBuilder.Number(s.Metrics["nmi_mean"]),
             FeasibilityReportBuilder.Number(s.Metrics["silhouette_mean"]),
-            s.Assignments.Ids.Length.ToString(CultureInfo.InvariantCulture),
+            FeasibilityReportBuilder.Count(s.Assignments.Ids.Length),
         ]).ToArray())
     {
         Caption = "Descripteurs d'images : ARI (moyenne ± écart-type sur les graines), NMI et silhouette sur la carte t-SNE (moyennes sur les graines) ; produits avec photo exploitable seulement.",

@@ -55,7 +55,7 @@ public sealed class TextReportStage : Stage<ReportStageParameters>
                 ]),
             ])
         {
-            Subtitle = $"{parameters.Report.Title} — {products.Count} produits, {categoryNames.Length} catégories",
+            Subtitle = $"{parameters.Report.Title} — {FeasibilityReportBuilder.Count(products.Count)} produits, {categoryNames.Length} catégories",
             Author = parameters.Report.Author,
             IsSampleData = archive.IsSample,
             Labels = ReportLabels.French,

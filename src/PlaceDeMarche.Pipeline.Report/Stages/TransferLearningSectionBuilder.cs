@@ -80,8 +80,8 @@ public static class TransferLearningSectionBuilder
             return (IReadOnlyList<string>)
             [
                 categoryNames[row],
-                total.ToString(CultureInfo.InvariantCulture),
-                right.ToString(CultureInfo.InvariantCulture),
+                Count(total),
+                Count(right),
                 total == 0 ? "—" : Percent((double)right / total),
                 mapping.ConfusionMatrix[row, worst] == 0 ? "—" : $"{categoryNames[worst]} ({mapping.ConfusionMatrix[row, worst]})",
             ];
