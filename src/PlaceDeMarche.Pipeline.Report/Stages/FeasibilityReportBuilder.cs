@@ -111,12 +111,13 @@ public static class FeasibilityReportBuilder
 
     private static ReportSection Execution(ReportInput input) => new("Exécution",
     [
-        new Paragraph("Durée de la dernière exécution réelle de chaque étape (une étape à jour n'est pas recalculée et garde la durée de l'exécution qui a produit ses résultats)."),
+        new Paragraph("Une étape à jour n'est pas recalculée et garde la durée de l'exécution qui a produit ses résultats. Ces durées dépendent aussi de la charge de la machine à ce moment : elles situent les étapes les unes par rapport aux autres, elles ne mesurent pas le coût d'une méthode."),
         new Table(
             ["Étape", "Durée (s)", "Terminée le (UTC)"],
             input.Timings.Select(t => (IReadOnlyList<string>)[t.Stage, Number(t.Seconds, 1), t.CompletedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]).ToArray())
         {
             Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Left],
+            Caption = "Durée de chaque étape à sa dernière exécution réelle",
         },
     ]);
 

@@ -40,6 +40,16 @@ public sealed class FeasibilityReportBuilderTests
     }
 
     [Fact]
+    public void EveryTableSaysWhatItShows()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.6, isSample: false));
+
+        var blocks = document.Preface.Concat(document.Sections).SelectMany(s => s.Blocks).ToArray();
+        Assert.All(blocks.OfType<Table>(), table => Assert.False(string.IsNullOrWhiteSpace(table.Caption), $"a table headed {string.Join(" | ", table.Headers)} has no caption"));
+        Assert.All(blocks.OfType<KeyValueTable>(), table => Assert.False(string.IsNullOrWhiteSpace(table.Caption), "a key-value table has no caption"));
+    }
+
+    [Fact]
     public void SampleRunsSayTheyProveNothing()
     {
         var document = FeasibilityReportBuilder.Build(Input(0.7, isSample: true));
