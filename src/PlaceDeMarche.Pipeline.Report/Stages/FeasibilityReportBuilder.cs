@@ -21,7 +21,7 @@ public static class FeasibilityReportBuilder
 
         if (input.Images is not null)
         {
-            sections.Add(ImageSectionBuilder.Build(input.Images, categoryNames, input.Timings));
+            sections.Add(ImageSectionBuilder.Build(input.Images, categoryNames, input.Timings, input.Parameters.Report));
             sections.Add(TransferLearningSectionBuilder.Build(input.Images, categoryNames));
         }
 
@@ -41,6 +41,7 @@ public static class FeasibilityReportBuilder
         }
 
         sections.Add(Execution(input));
+        sections.Add(new ReportSection("Annexe : résultats publiés", [PublishedResults.Table()]) { StartOnNewPage = true });
         sections.Add(Appendix(input));
         var title = input.Archive.IsSample ? $"{input.Parameters.Report.Title} (échantillon)" : input.Parameters.Report.Title;
         return new ReportDocument(title, input.Date, sections)

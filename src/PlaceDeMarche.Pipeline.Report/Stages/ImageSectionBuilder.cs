@@ -12,7 +12,10 @@ public static class ImageSectionBuilder
 
     private static readonly string[] ImageStages = ["ImagePreprocess", "ImageSift", "ImageColorHistogram", "ImageSiftClustering", "ImageColorhistClustering"];
 
-    public static ReportSection Build(ImageStudyInput images, string[] categoryNames, IReadOnlyList<StageTiming> timings)
+    /// <summary>The SIFT bag of visual words' method name in the metrics (<c>image.sift.*</c>).</summary>
+    private const string SiftMethod = "sift";
+
+    public static ReportSection Build(ImageStudyInput images, string[] categoryNames, IReadOnlyList<StageTiming> timings, ReportParameters thresholds)
     {
         // Pretrained CNN embeddings have their own section (TransferLearningSectionBuilder).
         var scores = images.Scores.Where(s => !s.Method.StartsWith(TransferLearningSectionBuilder.CnnMethodPrefix, StringComparison.Ordinal)).ToArray();
@@ -43,15 +46,11 @@ public static class ImageSectionBuilder
             Caption = "Cartes t-SNE des descripteurs d'images, colorées par vraie catégorie.",
         });
         blocks.Add(UnusablePhotos(images.Index));
-        var sift = scores[0].Metrics["ari_mean"];
-        blocks.Add(Paragraph.FromMarkup(
-            $"Lecture honnête : avec un ARI moyen de **{FeasibilityReportBuilder.Number(sift)}**, les descripteurs SIFT "
-            + (sift > 0.17
-                ? "dépassent la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17), sans changer la conclusion : "
-                : sift < 0.003
-                    ? "restent sous la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17) : "
-                    : "restent dans la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17) : ")
-            + "des points locaux sans notion d'objet ne suffisent pas à retrouver les catégories. Ce résultat sert de référence basse pour les réseaux de neurones pré-entraînés."));
+        if (scores.FirstOrDefault(s => s.Method == SiftMethod && s.HasRun) is { } sift)
+        {
+            blocks.Add(Paragraph.FromMarkup(SiftReading(sift.Metrics["ari_mean"], thresholds)));
+        }
+
         var cost = timings.Where(t => ImageStages.Contains(t.Stage)).ToArray();
         if (cost.Length > 0)
         {
@@ -61,6 +60,18 @@ public static class ImageSectionBuilder
         }
 
         return new ReportSection("Images — descripteurs classiques", blocks) { StartOnNewPage = true };
+    }
+
+    /// <summary>What the SIFT score says, judged against the thresholds fixed before the study and the published range.</summary>
+    internal static string SiftReading(double ari, ReportParameters thresholds)
+    {
+        var level = ari >= thresholds.AriFeasible
+            ? $"atteignent le seuil de faisabilité ({FeasibilityReportBuilder.Number(thresholds.AriFeasible, 2)}) : les points locaux suffisent ici à regrouper les produits par catégorie"
+            : ari >= thresholds.AriPromising
+                ? $"dépassent le seuil « prometteur » ({FeasibilityReportBuilder.Number(thresholds.AriPromising, 2)}) sans atteindre celui de faisabilité : les points locaux portent un signal, pas un regroupement fiable"
+                : $"restent sous le seuil « prometteur » ({FeasibilityReportBuilder.Number(thresholds.AriPromising, 2)}){(ari < thresholds.AriPromising / 3 ? ", près du hasard (ARI 0)" : "")} : des points locaux sans notion d'objet ne suffisent pas à retrouver les catégories";
+        return $"Lecture honnête : avec un ARI moyen de **{FeasibilityReportBuilder.Number(ari)}**, les descripteurs SIFT {level}. "
+            + $"C'est {PublishedResults.Sift.Standing(ari, "SIFT sur ce jeu de données")} (sources en annexe). Ce résultat sert de référence basse pour les réseaux de neurones pré-entraînés.";
     }
 
     private static ImageGrid SampleGrid(ImageStudyInput images, string[] categoryNames)

@@ -49,6 +49,7 @@ public sealed class TextReportStage : Stage<ReportStageParameters>
             FeasibilityReportStage.ReportDate(upstream),
             [
                 TextSectionBuilder.Build(text.Scores, text.TopicModels, best, categoryNames, parameters.Report),
+                new ReportSection("Annexe : résultats publiés", [PublishedResults.Table("Texte")]),
                 new ReportSection("Paramètres",
                 [
                     FeasibilityReportBuilder.ParameterTable(parameters),
