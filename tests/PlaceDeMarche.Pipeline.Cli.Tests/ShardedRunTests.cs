@@ -70,7 +70,7 @@ public sealed class ShardedRunTests
             Assert.Contains("0 ran, 8 up to date", study.Output);
 
             Assert.Equal(0, study.Run("merge-shards", count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.Contains($"6 merged from {count} shards", study.Output);
+            Assert.Contains($"6 merged from {count} shard", study.Output);
             foreach (var artifact in PerItemArtifacts)
             {
                 Assert.True(reference[artifact].AsSpan().SequenceEqual(File.ReadAllBytes(study.PathOf(artifact))), $"{artifact} merged from {count} shards differs from one run's");

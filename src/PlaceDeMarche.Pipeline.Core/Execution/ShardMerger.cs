@@ -55,7 +55,7 @@ public sealed class ShardMerger
         }
 
         var merged = outcomes.Count(o => o.Status == StageStatus.Ran);
-        log.Info($"{stages.Length} per-item stages: {merged} merged from {count} shards, {stages.Length - merged} up to date");
+        log.Info($"{stages.Length} per-item stages: {merged} merged from {count} shard{(count > 1 ? "s" : "")}, {stages.Length - merged} up to date");
         return outcomes;
     }
 
