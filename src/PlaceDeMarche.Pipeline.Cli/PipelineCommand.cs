@@ -19,8 +19,8 @@ public static class PipelineCommand
           run [--target <Stage>]   run a stage and everything it needs (default: every stage, i.e. the whole study),
                                    in this process, independent stages side by side
           run --shard <i/n> [--target <Stage>]
-                                   run only the per-item stages (TextCleaning, ImagePreprocess, ImageCnn*, ImageAugmented*),
-                                   or the target one, for shard i of n of the products, writing their parts under
+                                   run only the per-item stages (TextCleaning, ImagePreprocess, ImageCnn*, ImageAugmented*,
+                                   ImageSift's extraction) the target needs (default: all), for shard i of n of the products, writing their parts under
                                    data/artifacts/shards/ (the unsharded artifacts are left alone)
           merge-shards <n> [--target <Stage>]
                                    write the per-item stages' artifacts from their n up-to-date shards, as one run would

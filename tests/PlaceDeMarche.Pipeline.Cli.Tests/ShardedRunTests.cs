@@ -10,9 +10,9 @@ public sealed class ShardedRunTests
 {
     /// <summary>The per-item stages, run as targets in the unsharded reference.</summary>
     private static readonly string[] PerItemStages =
-        ["TextCleaning", "ImageCnnResnet18", "ImageCnnMobilenetv2", "ImageAugmentedResnet18", "ImageAugmentedMobilenetv2"];
+        ["TextCleaning", "ImageCnnResnet18", "ImageCnnMobilenetv2", "ImageAugmentedResnet18", "ImageAugmentedMobilenetv2", "ImageSift"];
 
-    /// <summary>Every artifact they write (ImagePreprocess's two with the CNN stages').</summary>
+    /// <summary>Every artifact they write (ImagePreprocess's two with the CNN stages' and SIFT's).</summary>
     private static readonly string[] PerItemArtifacts =
     [
         "data/artifacts/text/documents.parquet",
@@ -22,6 +22,8 @@ public sealed class ShardedRunTests
         "data/artifacts/image/cnn-mobilenetv2.parquet",
         "data/artifacts/image/cnn-resnet18-augmented.parquet",
         "data/artifacts/image/cnn-mobilenetv2-augmented.parquet",
+        "data/artifacts/image/sift-bovw.parquet",
+        "data/artifacts/image/sift-keypoints.parquet",
     ];
 
     [Fact]
@@ -50,7 +52,7 @@ public sealed class ShardedRunTests
             for (var index = 0; index < count; index++)
             {
                 Assert.Equal(0, study.Run("run", "--dataset", "sample", "--shard", $"{index}/{count}"));
-                Assert.Contains("8 stages in", study.Output);
+                Assert.Contains("9 stages in", study.Output);
             }
 
             foreach (var artifact in PerItemArtifacts)
@@ -66,11 +68,12 @@ public sealed class ShardedRunTests
             }
 
             Assert.Equal(0, study.Run("run", "--dataset", "sample", "--shard", $"0/{count}"));
-            Assert.Contains("8 stages in", study.Output);
-            Assert.Contains("0 ran, 8 up to date", study.Output);
+            Assert.Contains("0 ran, 9 up to date", study.Output);
 
             Assert.Equal(0, study.Run("merge-shards", count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.Contains($"6 merged from {count} shard", study.Output);
+            Assert.Contains($"7 merged from {count} shard", study.Output);
+            // SIFT's vocabulary, fitted by the merge, reads every photo's descriptors from what the shards extracted.
+            Assert.Contains("(0 extracted, 34 reused from", study.Output);
             foreach (var artifact in PerItemArtifacts)
             {
                 Assert.True(reference[artifact].AsSpan().SequenceEqual(File.ReadAllBytes(study.PathOf(artifact))), $"{artifact} merged from {count} shards differs from one run's");

@@ -8,6 +8,12 @@ namespace PlaceDeMarche.Pipeline.Core.Stages;
 /// </summary>
 public interface IShardableStage : IStage
 {
+    /// <summary>
+    /// What a shard writes, as parts: the stage's outputs, or, for a stage whose outputs need every item (a vocabulary
+    /// fitted on all photos), a record of the per-item work the shard did.
+    /// </summary>
+    IReadOnlyList<string> ShardOutputs => Outputs;
+
     /// <summary>Writes the stage's outputs (in the canonical item order) and metrics from the up-to-date parts of every shard.</summary>
     void MergeShards(StageContext context, ShardParts parts);
 }

@@ -23,7 +23,7 @@ public sealed class ShardParts
         Enumerable.Range(0, Count).Select(i => workspace.Resolve(new Shard(i, Count).PartPath(artifactPath))).ToArray();
 
     /// <summary>The sum over the shards of a count they published (items computed, reused...).</summary>
-    public long Sum(string metric) => metrics.Sum(m => m.TryGetValue(metric, out var value) && value is not null ? (long)value : 0);
+    public int Sum(string metric) => metrics.Sum(m => m.TryGetValue(metric, out var value) && value is not null ? (int)value : 0);
 
     /// <summary>The values the shards published for <paramref name="metric"/>, skipping shards that published none.</summary>
     public IReadOnlyList<JsonNode> Values(string metric) =>

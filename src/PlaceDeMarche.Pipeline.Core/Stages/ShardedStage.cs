@@ -11,7 +11,7 @@ public sealed class ShardedStage : IStage
 {
     private readonly IReadOnlySet<string> partitioned;
 
-    /// <param name="partitioned">The outputs of every shardable stage: read as parts by a shard.</param>
+    /// <param name="partitioned">What every shardable stage writes by shard: read and written as parts by a shard.</param>
     public ShardedStage(IShardableStage inner, Shard shard, IReadOnlySet<string> partitioned)
     {
         Inner = inner;
@@ -19,7 +19,7 @@ public sealed class ShardedStage : IStage
         this.partitioned = partitioned;
         Name = NameOf(inner.Name, shard);
         Inputs = inner.Inputs.Select(Translate).ToArray();
-        Outputs = inner.Outputs.Select(shard.PartPath).ToArray();
+        Outputs = inner.ShardOutputs.Select(shard.PartPath).ToArray();
     }
 
     public IShardableStage Inner { get; }

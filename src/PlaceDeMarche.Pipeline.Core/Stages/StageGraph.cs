@@ -63,7 +63,7 @@ public sealed class StageGraph
     public StageGraph WithShard(Shard shard)
     {
         var shardable = Stages.OfType<IShardableStage>().ToArray();
-        var partitioned = shardable.SelectMany(s => s.Outputs).ToHashSet(StringComparer.Ordinal);
+        var partitioned = shardable.SelectMany(s => s.ShardOutputs).ToHashSet(StringComparer.Ordinal);
         return new StageGraph([.. Stages, .. shardable.Select(s => new ShardedStage(s, shard, partitioned))]);
     }
 

@@ -143,7 +143,7 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
         PublishRan(context, (int)parts.Agreed($"{prefix}.copies"), order.Length, parts.Sum($"{prefix}.computed"), parts.Sum($"{prefix}.reused"), parts.Sum($"{prefix}.failed_images"));
     }
 
-    private void PublishRan(StageContext context, int copies, int images, long computed, long reused, long failed)
+    private void PublishRan(StageContext context, int copies, int images, int computed, int reused, int failed)
     {
         context.PublishMetric($"{prefix}.status", "ran");
         context.PublishMetric($"{prefix}.copies", copies);

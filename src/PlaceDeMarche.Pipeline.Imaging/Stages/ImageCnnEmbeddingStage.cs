@@ -143,7 +143,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>, ISh
         context.Log.Warning($"{Name}: model unavailable ({reason}); {model} is left out of the image study");
     }
 
-    private void PublishRan(StageContext context, string modelSha256, FeatureTable table, long computed, long reused, long failed)
+    private void PublishRan(StageContext context, string modelSha256, FeatureTable table, int computed, int reused, int failed)
     {
         var dimensions = table.Vectors.Length == 0 ? 0 : table.Vectors[0].Length;
         context.PublishMetric($"{prefix}.status", "ran");

@@ -103,7 +103,7 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>, ISh
     }
 
     /// <summary>Publishes the photos' outcome (usable, damaged, unusable and why; cache use) and says it in the log.</summary>
-    private void Publish(StageContext context, ImageIndexRow[] rows, long computed, long reused)
+    private void Publish(StageContext context, ImageIndexRow[] rows, int computed, int reused)
     {
         var unusable = rows.Where(r => !r.IsUsable).ToArray();
         var recovered = rows.Where(r => r.IsUsable && r.Reason.Length > 0).ToArray();
