@@ -1,0 +1,23 @@
+namespace PlaceDeMarche.Pipeline.Numerics.Decomposition;
+
+/// <summary>
+/// PCA's products with the centred data Xc = X − 1μᵀ (X and μ bound at creation; Xc is never stored on the host):
+/// the cross products the exact solver diagonalises and the randomized range finder's two products.
+/// Implementations: <see cref="CpuMatrixProducts"/> (the SIMD code) and <see cref="IlgpuMatrixProducts"/>.
+/// </summary>
+internal interface IMatrixProducts : IDisposable
+{
+    /// <summary>Xc·Xcᵀ (rows × rows), for data with fewer rows than features.</summary>
+    double[] CentredGram();
+
+    /// <summary>Xcᵀ·Xc (features × features), the scatter matrix.</summary>
+    double[] CentredScatter();
+
+    /// <summary>(Xc·Mᵀ)ᵀ for the <paramref name="width"/> row vectors M of <paramref name="basis"/> (length d each):
+    /// width vectors of length n, row-major.</summary>
+    double[] CentredTimes(double[] basis, int width);
+
+    /// <summary>Xcᵀ·Q for the <paramref name="width"/> vectors Q of <paramref name="vectors"/> (length n each): width
+    /// vectors of length d, row-major.</summary>
+    double[] CentredTransposeTimes(double[] vectors, int width);
+}
