@@ -1,3 +1,6 @@
+using PlaceDeMarche.Pipeline.Numerics.Compute;
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+
 namespace PlaceDeMarche.Pipeline.Numerics.Clustering;
 
 /// <summary>
@@ -7,6 +10,10 @@ namespace PlaceDeMarche.Pipeline.Numerics.Clustering;
 /// </summary>
 internal interface IKMeansKernels : IDisposable
 {
+    /// <summary>The kernels of <paramref name="backend"/> for <paramref name="data"/>.</summary>
+    static IKMeansKernels Open(ComputeBackend backend, DenseMatrix data, int clusterCount) =>
+        backend.Device is { } device ? new IlgpuKMeansKernels(device, data, clusterCount) : new CpuKMeansKernels(data, clusterCount);
+
     /// <summary>Each row's nearest centroid (lowest index on ties) and squared distance; returns their sum (the inertia).</summary>
     double Assign(float[] centroids, int[] labels, double[] distances);
 

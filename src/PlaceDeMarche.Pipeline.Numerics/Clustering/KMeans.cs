@@ -26,7 +26,7 @@ public static class KMeans
         var results = new KMeansResult[options.InitCount];
         backend ??= ComputeBackend.Cpu;
         var bounded = options.Algorithm == KMeansAlgorithm.Hamerly && !backend.IsIlgpu;
-        using var kernels = backend.KMeansKernels(data, options.ClusterCount);
+        using var kernels = IKMeansKernels.Open(backend, data, options.ClusterCount);
         Parallel.For(0, options.InitCount, init =>
         {
             var random = Xoshiro256StarStar.ForStream(options.Seed, init);

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using PlaceDeMarche.Pipeline.Numerics.Clustering;
-using PlaceDeMarche.Pipeline.Numerics.Decomposition;
-using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
-using PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Compute;
 
@@ -78,14 +74,10 @@ public sealed class ComputeBackend : IDisposable
             return backend;
         })).Value;
 
-    internal IKMeansKernels KMeansKernels(DenseMatrix data, int clusterCount) =>
-        _device is null ? new CpuKMeansKernels(data, clusterCount) : new IlgpuKMeansKernels(_device, data, clusterCount);
-
-    internal ITSneGradientKernels TSneKernels(SparseRowMatrix joint, bool parallel) =>
-        _device is null ? new CpuTSneGradientKernels(joint, parallel) : new IlgpuTSneGradientKernels(_device, joint);
-
-    internal IMatrixProducts MatrixProducts(DenseMatrix data, double[] mean) =>
-        _device is null ? new CpuMatrixProducts(data, mean) : new IlgpuMatrixProducts(_device, data, mean);
+    /// <summary>The ILGPU accelerator, or null for the CPU code. Each kernel family picks its implementation from it
+    /// (<see cref="Clustering.IKMeansKernels"/>, <see cref="Manifold.ITSneGradientKernels"/>,
+    /// <see cref="Decomposition.IMatrixProducts"/>), so that a family's code never reaches another's.</summary>
+    internal IlgpuDevice? Device => _device;
 
     public void Dispose() => _device?.Dispose();
 }

@@ -1,3 +1,6 @@
+using PlaceDeMarche.Pipeline.Numerics.Compute;
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+
 namespace PlaceDeMarche.Pipeline.Numerics.Decomposition;
 
 /// <summary>
@@ -7,6 +10,10 @@ namespace PlaceDeMarche.Pipeline.Numerics.Decomposition;
 /// </summary>
 internal interface IMatrixProducts : IDisposable
 {
+    /// <summary>The products of <paramref name="backend"/> with <paramref name="data"/> centred on <paramref name="mean"/>.</summary>
+    static IMatrixProducts Open(ComputeBackend backend, DenseMatrix data, double[] mean) =>
+        backend.Device is { } device ? new IlgpuMatrixProducts(device, data, mean) : new CpuMatrixProducts(data, mean);
+
     /// <summary>Xc·Xcᵀ (rows × rows), for data with fewer rows than features.</summary>
     double[] CentredGram();
 

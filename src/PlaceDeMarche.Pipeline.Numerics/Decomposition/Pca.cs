@@ -35,7 +35,7 @@ public static class Pca
         var randomized = options.Solver == PcaSolver.Randomized
             || (options.Solver == PcaSolver.Auto && options.ComponentCount is not null
                 && Math.Min(data.Rows, data.Columns) > options.RandomizedThreshold);
-        using var products = (backend ?? ComputeBackend.Cpu).MatrixProducts(data, mean);
+        using var products = IMatrixProducts.Open(backend ?? ComputeBackend.Cpu, data, mean);
         if (randomized)
         {
             return RandomizedPca.Fit(data, mean, options.ComponentCount!.Value, options.Seed, products);

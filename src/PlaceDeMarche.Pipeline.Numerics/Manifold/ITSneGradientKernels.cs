@@ -1,3 +1,6 @@
+using PlaceDeMarche.Pipeline.Numerics.Compute;
+using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
+
 namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 /// <summary>
@@ -7,6 +10,11 @@ namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 /// </summary>
 internal interface ITSneGradientKernels : IDisposable
 {
+    /// <summary>The kernels of <paramref name="backend"/> for P = <paramref name="joint"/>; on the CPU, the attraction
+    /// runs its rows in parallel when <paramref name="parallel"/>.</summary>
+    static ITSneGradientKernels Open(ComputeBackend backend, SparseRowMatrix joint, bool parallel) =>
+        backend.Device is { } device ? new IlgpuTSneGradientKernels(device, joint) : new CpuTSneGradientKernels(joint, parallel);
+
     /// <summary>Σⱼ≠ᵢ qᵢⱼ²(yᵢ − yⱼ) per point into <paramref name="forceX"/> and <paramref name="forceY"/>, with qᵢⱼ =
     /// (1 + ‖yᵢ − yⱼ‖²)⁻¹ unnormalised; returns the normaliser Z = Σᵢ≠ⱼ qᵢⱼ.</summary>
     double Repulsion(float[] xs, float[] ys, float[] forceX, float[] forceY);

@@ -45,7 +45,7 @@ public static class TSne
 
         var n = data.Rows;
         var barnesHut = options.ResolveMethod(n) == TSneMethod.BarnesHut;
-        using var kernels = (backend ?? ComputeBackend.Cpu).TSneKernels(affinities.Joint, parallel: barnesHut);
+        using var kernels = ITSneGradientKernels.Open(backend ?? ComputeBackend.Cpu, affinities.Joint, parallel: barnesHut);
         ITSneGradient objective = barnesHut
             ? new BarnesHutGradient(n, options.Theta, kernels)
             : new ExactGradient(n, kernels);

@@ -38,7 +38,7 @@ public sealed class ClusteringStage : Stage<ClusteringParameters>
     public override IReadOnlyList<string> Outputs { get; }
 
     protected override ClusteringParameters BindParameters(PipelineConfiguration configuration) =>
-        new(configuration.Seed, configuration.Bind<AnalysisParameters>("analysis"), configuration.Bind<NumericsParameters>("numerics"));
+        new(configuration.Seed, configuration.Bind<NumericsParameters>("numerics"), configuration.Bind<AnalysisParameters>("analysis"));
 
     protected override void Run(StageContext context, ClusteringParameters parameters)
     {

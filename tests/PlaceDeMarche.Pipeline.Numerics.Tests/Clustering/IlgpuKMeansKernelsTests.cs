@@ -15,8 +15,8 @@ public class IlgpuKMeansKernelsTests(IlgpuBackendFixture fixture)
     {
         var (data, _) = Blobs(rows: 400, dimensions: 24, seed: 3);
         var centroids = RandomRows(data, 5, seed: 8);
-        using var cpu = ComputeBackend.Cpu.KMeansKernels(data, 5);
-        using var ilgpu = fixture.Backend.KMeansKernels(data, 5);
+        using var cpu = IKMeansKernels.Open(ComputeBackend.Cpu, data, 5);
+        using var ilgpu = IKMeansKernels.Open(fixture.Backend, data, 5);
         int[] cpuLabels = new int[data.Rows], ilgpuLabels = new int[data.Rows];
         double[] cpuDistances = new double[data.Rows], ilgpuDistances = new double[data.Rows];
 
@@ -38,8 +38,8 @@ public class IlgpuKMeansKernelsTests(IlgpuBackendFixture fixture)
     {
         // 2,500 rows: three chunks of partial sums on the device, added in chunk order.
         var (data, labels) = Blobs(rows: 2500, dimensions: 12, seed: 5);
-        using var cpu = ComputeBackend.Cpu.KMeansKernels(data, 4);
-        using var ilgpu = fixture.Backend.KMeansKernels(data, 4);
+        using var cpu = IKMeansKernels.Open(ComputeBackend.Cpu, data, 4);
+        using var ilgpu = IKMeansKernels.Open(fixture.Backend, data, 4);
         double[] cpuSums = new double[4 * 12], ilgpuSums = new double[4 * 12];
 
         cpu.SumByCluster(labels, cpuSums);

@@ -30,8 +30,8 @@ public class IlgpuTSneGradientKernelsTests(IlgpuBackendFixture fixture)
         var (joint, positions) = Problem(rows: 200, seed: 6);
         var xs = Array.ConvertAll(Enumerable.Range(0, joint.Rows).Select(i => positions[2 * i]).ToArray(), v => (float)v);
         var ys = Array.ConvertAll(Enumerable.Range(0, joint.Rows).Select(i => positions[2 * i + 1]).ToArray(), v => (float)v);
-        using var cpu = ComputeBackend.Cpu.TSneKernels(joint, parallel: false);
-        using var ilgpu = fixture.Backend.TSneKernels(joint, parallel: false);
+        using var cpu = ITSneGradientKernels.Open(ComputeBackend.Cpu, joint, parallel: false);
+        using var ilgpu = ITSneGradientKernels.Open(fixture.Backend, joint, parallel: false);
         float[] cpuX = new float[joint.Rows], cpuY = new float[joint.Rows], ilgpuX = new float[joint.Rows], ilgpuY = new float[joint.Rows];
 
         var cpuNormaliser = cpu.Repulsion(xs, ys, cpuX, cpuY);
@@ -102,7 +102,7 @@ public class IlgpuTSneGradientKernelsTests(IlgpuBackendFixture fixture)
 
     private static (double[] Gradient, double Divergence) Evaluate(ComputeBackend backend, SparseRowMatrix joint, double[] positions, bool barnesHut)
     {
-        using var kernels = backend.TSneKernels(joint, parallel: barnesHut);
+        using var kernels = ITSneGradientKernels.Open(backend, joint, parallel: barnesHut);
         ITSneGradient objective = barnesHut ? new BarnesHutGradient(joint.Rows, 0.5, kernels) : new ExactGradient(joint.Rows, kernels);
         var gradient = new double[positions.Length];
         var divergence = objective.Evaluate(positions, 12.0, gradient, computeDivergence: true);
