@@ -4,8 +4,8 @@ namespace PlaceDeMarche.Pipeline.Numerics.Compute;
 
 /// <summary>
 /// Where the numerics' heavy kernels run: the CPU SIMD code, or ILGPU kernels on a CUDA/OpenCL GPU or on ILGPU's CPU
-/// accelerator. It hands out one implementation per kernel family (KMeans assignment and update, t-SNE gradient
-/// terms, PCA products), each bound to its data. A missing GPU never fails: <see cref="NumericsBackend.Auto"/> falls
+/// accelerator. Each kernel family (KMeans assignment and update, t-SNE gradient terms, PCA products) opens its CPU
+/// or ILGPU implementation from it, bound to its data. A missing GPU never fails: <see cref="NumericsBackend.Auto"/> falls
 /// back to the CPU code and <see cref="NumericsBackend.Ilgpu"/> to ILGPU's CPU accelerator, and
 /// <see cref="Reason"/> says why.
 /// </summary>
@@ -48,7 +48,9 @@ public sealed class ComputeBackend : IDisposable
             case NumericsBackend.Auto:
             {
                 var gpu = IlgpuDevice.TryOpenGpu(out var found);
-                return gpu is null ? new ComputeBackend(null, $"numerics.backend: auto: {found}, so the CPU SIMD code") : new ComputeBackend(gpu, $"numerics.backend: auto: {found}");
+                return gpu is null
+                    ? new ComputeBackend(null, $"numerics.backend: auto: {found}, so the CPU SIMD code")
+                    : new ComputeBackend(gpu, $"numerics.backend: auto: {found}");
             }
 
             case NumericsBackend.Ilgpu:
