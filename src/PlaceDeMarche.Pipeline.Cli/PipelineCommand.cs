@@ -19,9 +19,10 @@ public static class PipelineCommand
           run [--target <Stage>]   run a stage and everything it needs (default: every stage, i.e. the whole study),
                                    in this process, independent stages side by side
           run --shard <i/n> [--target <Stage>]
-                                   run only the per-item stages (TextCleaning, ImagePreprocess, ImageCnn*, ImageAugmented*,
-                                   ImageSift's extraction) the target needs (default: all), for shard i of n of the products, writing their parts under
-                                   data/artifacts/shards/ (the unsharded artifacts are left alone)
+                                   run only the per-item stages the target needs (default: all of them: TextCleaning,
+                                   ImagePreprocess, ImageCnn*, ImageAugmented*, ImageSift's extraction) for shard i of n
+                                   of the products, writing their parts under data/artifacts/shards/ (the unsharded
+                                   artifacts are left alone)
           merge-shards <n> [--target <Stage>]
                                    write the per-item stages' artifacts from their n up-to-date shards, as one run would
           summarize                write reports/run-summary.json for the run given by --run-id
