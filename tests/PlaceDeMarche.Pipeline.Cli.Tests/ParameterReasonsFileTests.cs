@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.Report.Stages;
 
@@ -31,6 +32,21 @@ public sealed class ParameterReasonsFileTests
         var unexplained = Configuration.Flatten().Select(p => p.Key).Where(key => !explanations.ContainsKey(key)).ToArray();
 
         Assert.True(unexplained.Length == 0, $"pipeline.yaml gives no reason (comment) for: {string.Join(", ", unexplained)}");
+    }
+
+    [Fact]
+    public void TheFrenchReasonsFollowFrenchTypography()
+    {
+        var reasons = FrenchParameterReasons.Load(Configuration);
+
+        // A space before « : ; ? ! % » and inside the guillemets; thousands set apart by a narrow no-break space.
+        var faults = Configuration.Flatten()
+            .Select(p => (p.Key, Reason: reasons.ReasonFor(p.Key, Configuration)))
+            .Where(r => Regex.IsMatch(r.Reason, @"[^ ][:;?!%»]|«[^ ]|\d \d{3}(?!\d)"))
+            .Select(r => $"{r.Key}: {r.Reason}")
+            .ToArray();
+
+        Assert.True(faults.Length == 0, string.Join("\n", faults));
     }
 
     [Fact]
