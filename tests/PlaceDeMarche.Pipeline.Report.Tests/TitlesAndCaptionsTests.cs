@@ -74,4 +74,20 @@ public sealed class TitlesAndCaptionsTests
 
         Assert.True(pushedCaptions > 0, "no start position pushed the grid over a page break: the test checks nothing");
     }
+
+    [Fact]
+    public void Tables_are_numbered_in_one_sequence_from_the_summary_on_and_an_uncaptioned_table_gets_no_bare_number()
+    {
+        static Table Small(string? caption) => new(["Approche", "ARI"], [["Texte", "0,694"]]) { Caption = caption };
+        using var pdf = RenderedPdf.Render(new ReportDocument("Étude", SampleReports.StudyDate,
+            [new ReportSection("Texte", [Small("Scores du texte"), Small(null), Small("Scores des images")])])
+        {
+            Labels = ReportLabels.French,
+            Preface = [new ReportSection("Synthèse pour la direction", [Small("Meilleure méthode de chaque approche")])],
+        });
+
+        var labels = Enumerable.Range(0, pdf.PageCount).SelectMany(pdf.TextsOf).Where(t => t.StartsWith("Tableau", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["Tableau 1.", "Tableau 2.", "Tableau 3."], labels.Select(l => l.Trim()).ToArray());
+        Assert.Equal(pdf.PageShowing("Meilleure méthode de chaque approche"), pdf.PageContaining("Tableau 1."));
+    }
 }
