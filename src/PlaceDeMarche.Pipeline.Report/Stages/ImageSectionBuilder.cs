@@ -54,7 +54,7 @@ public static class ImageSectionBuilder
         var cost = timings.Where(t => ImageStages.Contains(t.Stage)).ToArray();
         if (cost.Length > 0)
         {
-            blocks.Add(new Paragraph("Coût de la dernière exécution réelle : "
+            blocks.Add(new Paragraph("Durées de la dernière exécution réelle (elles dépendent aussi de la charge de la machine à ce moment) : "
                 + string.Join(", ", cost.Select(t => $"{t.Stage} {FeasibilityReportBuilder.Number(t.Seconds, 1)} s"))
                 + ". Le prétraitement et les descripteurs SIFT sont mis en cache photo par photo : ajouter des produits ne traite que leurs photos."));
         }
