@@ -29,6 +29,7 @@ public static class StageCatalog
         new LdaStage(),
         new WordEmbeddingStage(subwords: false),
         new WordEmbeddingStage(subwords: true),
+        .. new[] { false, true }.SelectMany(subwords => WordVectorPoolingStage.Poolings.Select(pooling => new WordVectorPoolingStage(subwords, pooling))),
         new Doc2VecStage(),
         .. TransformerModels.All.Select(model => new TransformerEmbeddingStage(model)),
         new BlockFusionStage("TextCombined", "text.combined", TextRepresentation.CombinationCandidates, FusionArtifactPaths.TextCombined, null, FusionArtifactPaths.TextCombinedBlocks),

@@ -8,10 +8,10 @@ public sealed class OnnxSettings
     public const string Section = "onnx";
 
     /// <summary><c>cpu</c> or <c>cuda</c>; cuda falls back to cpu, with a warning, where it is not available.</summary>
-    public string ExecutionProvider { get; set; } = "cpu";
+    public required string ExecutionProvider { get; set; }
 
     /// <summary>Threads one run of a model may use; 0 lets ONNX Runtime choose (one per physical core).</summary>
-    public int IntraOpThreads { get; set; } = 1;
+    public required int IntraOpThreads { get; set; }
 
     /// <summary>The provider asked for, checked.</summary>
     /// <exception cref="PipelineConfigurationException">The value is neither cpu nor cuda, or the thread count is negative.</exception>

@@ -46,6 +46,12 @@ public static class StudyArtifacts
             expectations.Add(new($"clustering/text-{method}-metrics.parquet", Metrics));
         }
 
+        // The trained word vectors the poolings read: one row per corpus word with a vector (the count depends on the corpus).
+        foreach (var model in new[] { "word2vec", "fasttext" })
+        {
+            expectations.Add(new($"text/{model}-vectors.parquet", [("word", "VARCHAR"), ("vector", "FLOAT[]")]));
+        }
+
         foreach (var method in new[] { "sift", "colorhist" })
         {
             expectations.Add(new($"clustering/image-{method}.parquet", Clusters));

@@ -48,11 +48,11 @@ public sealed class ConfigurationErrorTests : IDisposable
 
         Assert.Equal(2, study.Run("run", "--target", "Download", "--dataset", "sample"));
 
-        // pipeline.yaml lacks the key, and the French reasons name a key pipeline.yaml no longer has.
+        // pipeline.yaml lacks the key (said when a stage binds it, first), and the French reasons name a key pipeline.yaml no longer has.
         Assert.Collection(
             ErrorLines(),
-            line => Assert.Matches(@"^error: .*pipeline\.fr\.yaml:\d+: 'analysis\.seeds' is not a parameter of pipeline\.yaml; correct its key, or remove the line if the parameter is gone$", line),
-            line => Assert.Matches(@"^error: .*pipeline\.yaml:\d+: 'analysis' lacks 'seeds' \(a whole number\): write it in the file, with the reason for its value$", line));
+            line => Assert.Matches(@"^error: .*pipeline\.yaml:\d+: 'analysis' lacks 'seeds' \(a whole number\): write it in the file, with the reason for its value$", line),
+            line => Assert.Matches(@"^error: .*pipeline\.fr\.yaml:\d+: 'analysis\.seeds' is not a parameter of pipeline\.yaml; correct its key, or remove the line if the parameter is gone$", line));
     }
 
     [Theory]

@@ -8,13 +8,14 @@ namespace PlaceDeMarche.Pipeline.Cli.Tests;
 public sealed class SampleStudyTests : IDisposable
 {
     /// <summary>
-    /// What an n-gram range edit really changes: the TF-IDF and everything built on its vectors. The word-embedding
-    /// stages rerun too (they read the vocabulary's idf), but single words keep the same idf whatever the n-gram
-    /// range, so their document vectors come out byte-identical and their clusterings are not redone.
+    /// What an n-gram range edit really changes: the TF-IDF and everything built on its vectors. The IDF-weighted
+    /// poolings of the word vectors rerun too (they read the vocabulary's idf), but single words keep the same idf
+    /// whatever the n-gram range, so their document vectors come out byte-identical and their clusterings are not
+    /// redone; the word vectors themselves are not retrained (their training reads no TF-IDF).
     /// </summary>
     private static readonly string[] DependentsOfTfIdf =
     [
-        "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
+        "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2VecTfidfPooling", "TextFastTextTfidfPooling",
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextReport", "Supervised",
         // The combinations read every text representation: they rerun, write the same bytes (Doc2Vec is unchanged), and stop there.
         "TextCombined", "Fusion", "FusionCoAssociation",
@@ -23,6 +24,8 @@ public sealed class SampleStudyTests : IDisposable
     private static readonly string[] TextStagesAndReport =
     [
         "Report", "TextFeatures", "TextLsa", "TextNmf", "TextWord2Vec", "TextFastText",
+        "TextWord2VecMeanPooling", "TextWord2VecTfidfPooling", "TextWord2VecSifPooling",
+        "TextFastTextMeanPooling", "TextFastTextTfidfPooling", "TextFastTextSifPooling",
         "TextTfidfClustering", "TextLsaClustering", "TextNmfClustering", "TextWord2vecMeanClustering",
         "TextWord2vecTfidfClustering", "TextFasttextMeanClustering", "TextFasttextTfidfClustering",
         "TextWord2vecSifClustering", "TextFasttextSifClustering", "TextDoc2Vec", "TextDoc2vecClustering",
@@ -137,6 +140,27 @@ public sealed class SampleStudyTests : IDisposable
         Assert.Equal(0, study.Run("run", "--dataset", "sample"));
 
         Assert.Equal(DependentsOfTfIdf.Order(StringComparer.Ordinal), study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order(StringComparer.Ordinal));
+        // In so many words: the word vectors are not retrained.
+        Assert.Equal("up-to-date", study.Statuses()["TextWord2Vec"]);
+        Assert.Equal("up-to-date", study.Statuses()["TextFastText"]);
+    }
+
+    [Fact]
+    public void EditingTheSifWeightRerunsOnlyTheSifPoolingsAndWhatReadsThem()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+        study.EditConfiguration("    a: 0.001", "    a: 0.01");
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        // The combinations read every text representation: they rerun and write the same bytes (SIF is not combined).
+        // Supervised may take word2vec-sif as a text block (`supervised.text_alternatives`), so it reads it and reruns.
+        Assert.Equal(
+            [
+                "Fusion", "FusionCoAssociation", "Report", "Supervised", "TextCombined", "TextFastTextSifPooling", "TextFasttextSifClustering",
+                "TextReport", "TextWord2VecSifPooling", "TextWord2vecSifClustering",
+            ],
+            study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -48,19 +48,23 @@ public sealed class ComplianceStageTests : IDisposable
     private void WriteCollected(IReadOnlyList<CollectedProductRow> rows) =>
         CollectedProductTable.Write(Path.Combine(_root, CollectionArtifactPaths.Collected), rows);
 
-    private StageContext Run(string section, string? restoreAssets = null)
+    private StageContext Run(string section, string? restoreAssets = null, bool failOnSecrets = true)
     {
         var stage = new ComplianceStage();
         var assets = restoreAssets ?? FlipkartSample.RepositoryFile("tests", "PlaceDeMarche.Pipeline.Compliance.Tests", "obj", "project.assets.json");
         var configuration = PipelineConfiguration.Parse($"""
             compliance:
+              allowed_collected_fields: [{string.Join(", ", CollectedProductTable.ColumnNames)}]
+              fail_on_secrets: {(failOnSecrets ? "true" : "false")}
               restore_assets: ["{assets}"]
               scanned_files: [data/cache/]
+              redistributes_source_material: false
             {section}
             models:
               minilm:
                 licence: Apache-2.0
                 origin: "sentence-transformers/all-MiniLM-L6-v2 (model card)"
+                files: {"{}"}
             """, "test.yaml");
         var parameters = ((IStage)stage).BindParameters(configuration);
         var context = new StageContext(stage, new Workspace(_root), parameters, new ConsoleLog(TextWriter.Null, TextWriter.Null, quiet: true), CancellationToken.None);
@@ -125,7 +129,7 @@ public sealed class ComplianceStageTests : IDisposable
             ? row with { Description = "token: AKIAABCDEFGHIJKLMNOP" }
             : row);
 
-        var context = Run(Waiver + "\n  fail_on_secrets: false");
+        var context = Run(Waiver, failOnSecrets: false);
 
         var secret = Assert.Single(ComplianceFindingTable.Read(Path.Combine(_root, CollectionArtifactPaths.ComplianceFindings)), f => f.Scan == "secret");
         Assert.Equal(("55b85ea15a1536d46b7190ad6fff8ce7", "description", "AwsAccessKeyId", "AK…(20 chars)"),

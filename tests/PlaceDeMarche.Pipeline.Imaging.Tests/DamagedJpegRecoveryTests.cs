@@ -1,4 +1,5 @@
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests;
 
@@ -60,7 +61,7 @@ public class DamagedJpegRecoveryTests
         {
             (damaged[scan.Offset + (scan.Bytes.Length / 2) + i], damaged[scan.Offset + (scan.Bytes.Length / 2) + i + 1]) = (0xFF, 0x00);
         }
-        var preprocessor = new ImagePreprocessor(new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8, Equalization = "none" });
+        var preprocessor = new ImagePreprocessor(StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; p.Equalization = "none"; }));
         var warnings = new List<string>();
 
         var image = preprocessor.Process(damaged, "damaged.jpg", warnings);

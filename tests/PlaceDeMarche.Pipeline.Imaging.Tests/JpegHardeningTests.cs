@@ -1,4 +1,5 @@
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests;
 
@@ -70,7 +71,7 @@ public class JpegHardeningTests
     [Fact]
     public void The_pipeline_budget_error_names_the_pipeline_setting()
     {
-        var preprocessor = new ImagePreprocessor(new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8, MaxPixels = 100 });
+        var preprocessor = new ImagePreprocessor(StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; p.MaxPixels = 100; }));
 
         var error = Assert.Throws<ImageDecodeException>(() => preprocessor.Process(Fixture.Bytes("baseline_420.jpg"), "photo.jpg"));
 

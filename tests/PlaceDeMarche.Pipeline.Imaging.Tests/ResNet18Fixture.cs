@@ -1,6 +1,7 @@
 using PlaceDeMarche.Pipeline.Imaging.Embeddings;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Onnx.Models;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests;
 
@@ -15,14 +16,8 @@ internal static class ResNet18Fixture
 
     public static readonly string ModelFile = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
 
-    public static ImageCnnParameters Parameters() => new()
-    {
-        Input = "Input247",
-        Outputs = ["Pooling395_Output_0"],
-        ResizeShorter = 224,
-        PixelDivisor = 1,
-        BatchSize = 1,
-    };
+    /// <summary>The study's recipe of the model (pipeline.yaml's <c>images.cnn.resnet18</c>).</summary>
+    public static ImageCnnParameters Parameters() => StudyConfiguration.Bind<ImageCnnParameters>("images.cnn.resnet18");
 
     /// <summary>The catalog files: <paramref name="modelSources"/> (path, sha256) in order, the package's copy when none, then the preprocessing graph.</summary>
     public static Dictionary<string, List<ModelFileSource>> Files(params (string Source, string Sha256)[] modelSources) => new()

@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using PlaceDeMarche.Pipeline.Core.Configuration;
 using PlaceDeMarche.Pipeline.TestSupport.Logging;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Onnx.Tests;
 
@@ -12,7 +13,7 @@ public sealed class OnnxExecutionProviderTests
     [Fact]
     public void Cuda_asked_for_but_absent_runs_on_the_cpu_after_one_clear_warning()
     {
-        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", new OnnxSettings { ExecutionProvider = "cuda" }, log);
+        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section, o => o.ExecutionProvider = "cuda"), log);
 
         Assert.Equal(OnnxExecutionProvider.Cpu, model.ExecutionProvider);
         var warning = Assert.Single(log.Lines);
@@ -27,7 +28,7 @@ public sealed class OnnxExecutionProviderTests
     public void A_damaged_model_asked_for_on_cuda_reports_the_models_error_not_a_fallback()
     {
         var error = Assert.Throws<OnnxModelException>(
-            () => OnnxModel.FromBytes([1, 2, 3], "damaged", new OnnxSettings { ExecutionProvider = "cuda" }, log));
+            () => OnnxModel.FromBytes([1, 2, 3], "damaged", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section, o => o.ExecutionProvider = "cuda"), log));
 
         Assert.Contains("model 'damaged'", error.Message);
         Assert.Empty(log.Lines);
@@ -39,7 +40,7 @@ public sealed class OnnxExecutionProviderTests
     [InlineData("")]
     public void An_unknown_provider_is_a_configuration_error_naming_the_key(string provider)
     {
-        var error = Assert.Throws<PipelineConfigurationException>(() => new OnnxSettings { ExecutionProvider = provider }.RequestedProvider());
+        var error = Assert.Throws<PipelineConfigurationException>(() => StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section, o => o.ExecutionProvider = provider).RequestedProvider());
 
         Assert.Equal($"onnx.execution_provider is '{provider}'; use cpu or cuda.", error.Message);
     }
@@ -47,7 +48,7 @@ public sealed class OnnxExecutionProviderTests
     [Fact]
     public void A_negative_thread_count_is_a_configuration_error()
     {
-        var error = Assert.Throws<PipelineConfigurationException>(() => new OnnxSettings { IntraOpThreads = -1 }.RequestedProvider());
+        var error = Assert.Throws<PipelineConfigurationException>(() => StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section, o => o.IntraOpThreads = -1).RequestedProvider());
 
         Assert.Contains("onnx.intra_op_threads is -1", error.Message);
     }

@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using PlaceDeMarche.Pipeline.TestSupport.Logging;
 using PlaceDeMarche.Pipeline.TestSupport.Onnx;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Onnx.Tests;
 
@@ -15,7 +16,7 @@ public sealed class OnnxModelErrorTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.onnx");
 
-        var error = Assert.Throws<FileNotFoundException>(() => OnnxModel.Open(path, "minilm", "models.minilm.source", new OnnxSettings(), log));
+        var error = Assert.Throws<FileNotFoundException>(() => OnnxModel.Open(path, "minilm", "models.minilm.source", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log));
 
         Assert.Contains(path, error.Message);
         Assert.Contains("models.minilm.source in pipeline.yaml", error.Message);
@@ -27,7 +28,7 @@ public sealed class OnnxModelErrorTests
     {
         var garbage = Encoding.ASCII.GetBytes("this is not an ONNX model");
 
-        var error = Assert.Throws<OnnxModelException>(() => OnnxModel.FromBytes(garbage, "garbage", new OnnxSettings(), log));
+        var error = Assert.Throws<OnnxModelException>(() => OnnxModel.FromBytes(garbage, "garbage", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log));
 
         Assert.Contains("model 'garbage'", error.Message);
         Assert.Contains("25 bytes in memory", error.Message);
@@ -44,7 +45,7 @@ public sealed class OnnxModelErrorTests
             .AddOutput("y", TensorElementType.Float, 2)
             .ToBytes();
 
-        var error = Assert.Throws<OnnxModelException>(() => OnnxModel.FromBytes(bytes, "dangling", new OnnxSettings(), log));
+        var error = Assert.Throws<OnnxModelException>(() => OnnxModel.FromBytes(bytes, "dangling", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log));
 
         Assert.Contains("nowhere", error.Message);
     }
@@ -52,7 +53,7 @@ public sealed class OnnxModelErrorTests
     [Fact]
     public void A_wrong_shape_names_the_model_the_input_and_the_expected_and_given_shapes()
     {
-        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
         using var x = OrtValue.CreateTensorValueFromMemory(new float[8], [2, 4]);
 
         var error = Assert.Throws<ArgumentException>(() => model.Run(["x"], [x], ["y"]));
@@ -63,7 +64,7 @@ public sealed class OnnxModelErrorTests
     [Fact]
     public void A_wrong_rank_is_a_wrong_shape()
     {
-        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
         using var x = OrtValue.CreateTensorValueFromMemory(new float[3], [3]);
 
         var error = Assert.Throws<ArgumentException>(() => model.Run(["x"], [x], ["y"]));
@@ -74,7 +75,7 @@ public sealed class OnnxModelErrorTests
     [Fact]
     public void A_wrong_element_type_names_both_types()
     {
-        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
         using var x = OrtValue.CreateTensorValueFromMemory(new long[3], [1, 3]);
 
         var error = Assert.Throws<ArgumentException>(() => model.Run(["x"], [x], ["y"]));
@@ -86,7 +87,7 @@ public sealed class OnnxModelErrorTests
     [Fact]
     public void A_missing_input_is_named_with_the_full_list_of_inputs()
     {
-        using var model = OnnxModel.FromBytes(TestModels.MaskedMeanPooling(), "pooling", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.MaskedMeanPooling(), "pooling", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
         using var ids = OrtValue.CreateTensorValueFromMemory(new long[] { 1 }, [1, 1]);
 
         var error = Assert.Throws<ArgumentException>(() => model.Run(["input_ids"], [ids], ["sentence_embedding"]));
@@ -98,7 +99,7 @@ public sealed class OnnxModelErrorTests
     [Fact]
     public void Unknown_twice_given_or_unpaired_inputs_and_unknown_outputs_are_refused_before_running()
     {
-        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
         using var x = OrtValue.CreateTensorValueFromMemory(new float[3], [1, 3]);
 
         Assert.Contains("has no input 'X'; its inputs are x: Float[batch, 3]", Assert.Throws<ArgumentException>(() => model.Run(["X"], [x], ["y"])).Message);

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using PlaceDeMarche.Pipeline.TestSupport.Logging;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Onnx.Tests;
 
@@ -20,7 +21,7 @@ public sealed class OnnxModelRunTests
     [Fact]
     public void Affine_relu_matches_hand_computed_values_for_any_batch_size()
     {
-        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
 
         Assert.Equal(AffineExpected, RunAffine(model, AffineInputs));
         Assert.Equal([2.5f, 1f], RunAffine(model, AffineInputs[..3]));
@@ -32,7 +33,7 @@ public sealed class OnnxModelRunTests
     [Fact]
     public void Bert_style_masked_mean_pooling_ignores_padding_tokens()
     {
-        using var model = OnnxModel.FromBytes(TestModels.MaskedMeanPooling(), "pooling", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.MaskedMeanPooling(), "pooling", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
         using var ids = OrtValue.CreateTensorValueFromMemory(new long[] { 1, 2, 3, 2, 0, 0 }, [2, 3]);
         using var mask = OrtValue.CreateTensorValueFromMemory(new long[] { 1, 1, 0, 1, 0, 0 }, [2, 3]);
 
@@ -47,7 +48,7 @@ public sealed class OnnxModelRunTests
     [Fact]
     public void Concurrent_runs_on_one_model_give_the_same_results_as_sequential_runs()
     {
-        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", new OnnxSettings(), log);
+        using var model = OnnxModel.FromBytes(TestModels.AffineRelu(), "affine", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), log);
         var batches = Enumerable.Range(0, 32)
             .Select(seed => Enumerable.Range(0, 3 * (1 + (seed % 5))).Select(i => (((i * 7) + seed) % 11) - 5f).ToArray())
             .ToArray();
@@ -66,7 +67,7 @@ public sealed class OnnxModelRunTests
         try
         {
             File.WriteAllBytes(path, TestModels.AffineRelu());
-            using var model = OnnxModel.Open(path, "affine", "test.model", new OnnxSettings { IntraOpThreads = 2 }, log);
+            using var model = OnnxModel.Open(path, "affine", "test.model", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section, o => o.IntraOpThreads = 2), log);
 
             Assert.Equal(AffineExpected, RunAffine(model, AffineInputs));
         }

@@ -8,6 +8,7 @@ using PlaceDeMarche.Pipeline.Onnx.Models;
 using PlaceDeMarche.Pipeline.Supervised.Prediction;
 using PlaceDeMarche.Pipeline.TestSupport.Logging;
 using PlaceDeMarche.Pipeline.Text.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Supervised.Tests;
 
@@ -69,7 +70,7 @@ public sealed class ProductClassifierTests
         try
         {
             // The embedding stages' path: the cached embedding, then the section's normalisation.
-            var (vectors, _) = new CachedCnnEmbedding(section, resnet, files, new OnnxSettings(), new ItemCache(cache), new RecordingLog())
+            var (vectors, _) = new CachedCnnEmbedding(section, resnet, files, StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), new ItemCache(cache), new RecordingLog())
                 .Embed([new CnnPhotoRequest("photo-sha", photoPath)], path => path, CancellationToken.None);
             expected = resnet.Normalize(vectors[0]!);
         }
@@ -142,12 +143,12 @@ public sealed class ProductClassifierTests
                 Biases = [0, 0],
             },
         ],
-        Cleaning = new TextCleaningParameters(),
-        TfIdf = new TfIdfParameters(),
-        ImagePreprocess = new ImagePreprocessParameters { Size = 32, ThumbnailSize = 16 },
-        ColorHistogram = new ImageColorHistogramParameters(),
+        Cleaning = StudyConfiguration.Bind<TextCleaningParameters>("text.cleaning"),
+        TfIdf = StudyConfiguration.Bind<TfIdfParameters>("text.tfidf"),
+        ImagePreprocess = StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 32; p.ThumbnailSize = 16; }),
+        ColorHistogram = StudyConfiguration.Bind<ImageColorHistogramParameters>("images.color_histogram"),
         Cnn = [],
-        Onnx = new OnnxSettings(),
+        Onnx = StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section),
         TrainingDataHash = "test",
         TrainingRows = 2,
         MlNetVersion = "test",

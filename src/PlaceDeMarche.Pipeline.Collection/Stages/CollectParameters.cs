@@ -10,54 +10,54 @@ public sealed class CollectParameters
     public static IReadOnlyList<string> BriefFields { get; } = ["foodId", "label", "category", "foodContentsLabel", "image"];
 
     /// <summary><see cref="OpenFoodFacts"/> (no key needed) or <see cref="Edamam"/>.</summary>
-    public string Provider { get; set; } = OpenFoodFacts;
+    public required string Provider { get; set; }
 
-    public string Query { get; set; } = "champagne";
+    public required string Query { get; set; }
 
     /// <summary>On-topic products kept.</summary>
-    public int Limit { get; set; } = 10;
+    public required int Limit { get; set; }
 
     /// <summary>Which of <see cref="BriefFields"/> are stored; the others are left empty (data minimisation).</summary>
-    public List<string> Fields { get; set; } = [.. BriefFields];
+    public required List<string> Fields { get; set; }
 
     /// <summary>Results per page (Open Food Facts only; Edamam fixes its own).</summary>
-    public int PageSize { get; set; } = 50;
+    public required int PageSize { get; set; }
 
-    public int MaxPages { get; set; } = 5;
+    public required int MaxPages { get; set; }
 
     /// <summary>API root; empty = the provider's public endpoint. Tests point it at a loopback server.</summary>
-    public string BaseUrl { get; set; } = "";
+    public required string BaseUrl { get; set; }
 
     /// <summary>How the provider can reach us, sent in the User-Agent.</summary>
-    public string Contact { get; set; } = "";
+    public required string Contact { get; set; }
 
-    public int RequestsPerMinute { get; set; } = 10;
+    public required int RequestsPerMinute { get; set; }
 
-    public double TimeoutSeconds { get; set; } = 20;
+    public required double TimeoutSeconds { get; set; }
 
-    public int Retries { get; set; } = 2;
+    public required int Retries { get; set; }
 
-    public double BackoffSeconds { get; set; } = 1;
+    public required double BackoffSeconds { get; set; }
 
     /// <summary>Bound on the whole collection (search pages and images, waits included).</summary>
-    public double MaxTotalSeconds { get; set; } = 40;
+    public required double MaxTotalSeconds { get; set; }
 
     /// <summary>A Retry-After longer than this ends the collection at once ("not collected: the API asks to retry after …").</summary>
-    public double MaxRetryAfterSeconds { get; set; } = 30;
+    public required double MaxRetryAfterSeconds { get; set; }
 
     /// <summary>Redirects followed per request; more is treated as a loop.</summary>
-    public int MaxRedirects { get; set; } = 3;
+    public required int MaxRedirects { get; set; }
 
-    public bool DownloadImages { get; set; } = true;
+    public required bool DownloadImages { get; set; }
 
-    public long MaxImageBytes { get; set; } = 2L << 20;
+    public required long MaxImageBytes { get; set; }
 
     /// <summary>Longest side of the thumbnails shown in the report.</summary>
-    public int ThumbnailSize { get; set; } = 96;
+    public required int ThumbnailSize { get; set; }
 
     /// <summary>Workspace-relative folder of raw API responses and images; empty = no cache.</summary>
-    public string CacheDirectory { get; set; } = "data/cache/collect";
+    public required string CacheDirectory { get; set; }
 
     /// <summary>When true (<c>--collect=required</c>), a failed collection fails the stage instead of being recorded.</summary>
-    public bool Required { get; set; }
+    public required bool Required { get; set; }
 }

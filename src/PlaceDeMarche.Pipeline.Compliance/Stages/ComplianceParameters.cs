@@ -7,19 +7,19 @@ namespace PlaceDeMarche.Pipeline.Compliance.Stages;
 public sealed class ComplianceParameters
 {
     /// <summary>Columns <c>collected.parquet</c> may hold (data minimisation); any other column fails the stage.</summary>
-    public List<string> AllowedCollectedFields { get; set; } = [.. CollectedProductTable.ColumnNames];
+    public required List<string> AllowedCollectedFields { get; set; }
 
     /// <summary>A likely secret anywhere scanned fails the stage (nothing may be published until it is removed).</summary>
-    public bool FailOnSecrets { get; set; } = true;
+    public required bool FailOnSecrets { get; set; }
 
     /// <summary>Workspace-relative files and folders whose text is scanned for secrets, besides the input tables.</summary>
-    public List<string> ScannedFiles { get; set; } = ["pipeline.yaml", "data/artifacts/.runs/", "data/artifacts/.manifests/", "data/cache/collect/"];
+    public required List<string> ScannedFiles { get; set; }
 
     /// <summary>Workspace-relative <c>project.assets.json</c> files whose restored packages enter the licence manifest.</summary>
-    public List<string> RestoreAssets { get; set; } = ["src/PlaceDeMarche.Pipeline.Cli/obj/project.assets.json"];
+    public required List<string> RestoreAssets { get; set; }
 
     /// <summary>Artifacts embedding source material (photos) leave the team; no-redistribution terms then apply.</summary>
-    public bool RedistributesSourceMaterial { get; set; }
+    public required bool RedistributesSourceMaterial { get; set; }
 
     /// <summary>
     /// The <c>models</c> catalog, bound from its own section by the stage (no public setter: not a key of this
@@ -28,5 +28,5 @@ public sealed class ComplianceParameters
     public Dictionary<string, ModelCatalogEntry> Models { get; internal set; } = [];
 
     /// <summary>Accepted policy violations, each with its reason (shown in the report).</summary>
-    public List<ComplianceWaiverEntry> Waivers { get; set; } = [];
+    public required List<ComplianceWaiverEntry> Waivers { get; set; }
 }

@@ -3,7 +3,7 @@ namespace PlaceDeMarche.Pipeline.Compliance.Stages;
 /// <summary>One entry of <c>compliance.waivers</c>: the component as the manifest names it, and why its violation is accepted.</summary>
 public sealed class ComplianceWaiverEntry
 {
-    public string Component { get; set; } = "";
+    public required string Component { get; set; }
 
-    public string Reason { get; set; } = "";
+    public required string Reason { get; set; }
 }

@@ -21,6 +21,8 @@ public static class ArtifactPaths
     public const string TextLdaFeatures = "data/artifacts/text/lda.parquet";
     public const string TextLdaTopics = "data/artifacts/text/lda-topics.parquet";
     public const string TextLdaMetrics = "data/artifacts/text/lda-metrics.parquet";
+    /// <summary>The vectors <paramref name="model"/> (word2vec or fasttext) trained on the corpus: one row per corpus word that has one.</summary>
+    public static string TextWordVectors(string model) => $"data/artifacts/text/{model}-vectors.parquet";
     /// <summary>Document vectors from word embeddings: <paramref name="model"/> is word2vec or fasttext, <paramref name="pooling"/> mean, tfidf or sif.</summary>
     public static string TextEmbedding(string model, string pooling) => $"data/artifacts/text/{model}-{pooling}.parquet";
     public const string TextDoc2VecFeatures = "data/artifacts/text/doc2vec.parquet";

@@ -22,8 +22,8 @@ public sealed class PipelineConfiguration
     private readonly YamlMappingNode root;
     private readonly string[] sourceLines;
 
-    // The paths stages bound, so that the up-front check can name what no stage reads (a misspelt section).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> boundPaths = new(StringComparer.Ordinal);
+    // The paths stages bound (the value is unused), so that the up-front check can name what no stage reads (a misspelt section).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> boundPaths = new(StringComparer.Ordinal);
 
     private PipelineConfiguration(YamlMappingNode root, string sourceName, string[] sourceLines, IReadOnlySet<string> commandLineKeys)
     {
@@ -107,23 +107,29 @@ public sealed class PipelineConfiguration
 
     /// <summary>
     /// Binds the section at <paramref name="dottedPath"/> to <typeparamref name="T"/>. An unknown key, a value of the
-    /// wrong kind or out of its allowed range is an error naming file, line and key (<see cref="SectionValidator"/>),
-    /// so a typo never silently falls back to a default. Keys left out take the type's values here; a run refuses
-    /// them beforehand (<see cref="MissingKeys"/>, through <see cref="PipelineConfigurationCheck"/>), so in the study
-    /// the file is the one place a value lives.
+    /// wrong kind or out of its allowed range, and a missing section or key (only nullable properties may be left out)
+    /// is an error naming file, line and key (<see cref="SectionValidator"/>), so a typo never silently falls back to
+    /// a value: the parameter types carry none, the file is the one place a value lives.
     /// </summary>
     public T Bind<T>(string dottedPath)
     {
-        boundPaths[dottedPath] = typeof(T);
+        boundPaths[dottedPath] = 0;
+        var optional = Nullable.GetUnderlyingType(typeof(T)) is not null;
         var node = Find(dottedPath);
         if (node is null)
         {
-            return typeof(T).IsValueType || Nullable.GetUnderlyingType(typeof(T)) is not null
+            return optional
                 ? default!
-                : Activator.CreateInstance<T>();
+                : throw new PipelineConfigurationException(
+                    $"{SourceName}: '{dottedPath}' is missing; the study needs it (see the repository's pipeline.yaml for its keys and their reasons)");
         }
 
         var errors = SectionValidator.CheckContent(typeof(T), node, dottedPath, SourceName);
+        if (errors.Count == 0 && !optional)
+        {
+            errors = SectionValidator.CheckCompleteness(typeof(T), node, dottedPath, SourceName);
+        }
+
         if (errors.Count > 0)
         {
             throw new PipelineConfigurationException(string.Join("\n", errors));
@@ -144,33 +150,6 @@ public sealed class PipelineConfiguration
             var where = node.Start.Line > 0 ? $"{SourceName}:{node.Start.Line + e.Start.Line - 1}" : SourceName;
             throw new PipelineConfigurationException($"{where}: invalid value in '{dottedPath}': {Innermost(e).Message}", e);
         }
-    }
-
-    /// <summary>
-    /// One error line for each section or key that a <see cref="Bind{T}"/> call asked for and the file does not
-    /// write (only nullable properties may be left out); call it after every stage bound its parameters.
-    /// </summary>
-    public IReadOnlyList<string> MissingKeys()
-    {
-        var errors = new List<string>();
-        foreach (var (path, type) in boundPaths.OrderBy(b => b.Key, StringComparer.Ordinal))
-        {
-            if (Nullable.GetUnderlyingType(type) is not null)
-            {
-                continue;
-            }
-
-            if (Find(path) is { } node)
-            {
-                errors.AddRange(SectionValidator.CheckCompleteness(type, node, path, SourceName));
-            }
-            else
-            {
-                errors.Add($"{SourceName}: '{path}' is missing; the study needs it (see the repository's pipeline.yaml for its keys and their reasons)");
-            }
-        }
-
-        return errors;
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace PlaceDeMarche.Pipeline.Core.Configuration;
 
 /// <summary>
 /// Validates the whole configuration before anything runs: every stage of the graph binds its parameters (whether
-/// or not it is in the target), then every key a stage needs and the file lacks, and every key that no stage read,
-/// is reported. All errors come together, one line each.
+/// or not it is in the target), which reports every wrong value and every key a stage needs and the file lacks; then
+/// every key that no stage read is reported. All errors come together, one line each.
 /// </summary>
 public static class PipelineConfigurationCheck
 {
@@ -24,7 +24,6 @@ public static class PipelineConfigurationCheck
             }
         }
 
-        errors.AddRange(configuration.MissingKeys());
         errors.AddRange(configuration.UnreadKeys());
         if (errors.Count > 0)
         {

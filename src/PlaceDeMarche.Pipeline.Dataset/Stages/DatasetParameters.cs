@@ -4,21 +4,21 @@ namespace PlaceDeMarche.Pipeline.Dataset.Stages;
 public sealed class DatasetParameters
 {
     /// <summary>An http(s) URL, a local path, or <c>sample</c> for the archive committed in <c>data/sample/</c>.</summary>
-    public string Source { get; set; } = "sample";
+    public required string Source { get; set; }
 
     /// <summary>Expected SHA-256 of <see cref="Source"/>; empty = not pinned (the checksum is still recorded).</summary>
-    public string Sha256 { get; set; } = "";
+    public required string Sha256 { get; set; }
 
     /// <summary>Checksums of known copies, pinned per file name (copies of the archive differ between sources).</summary>
-    public List<KnownArchive> KnownArchives { get; set; } = [];
+    public required List<KnownArchive> KnownArchives { get; set; }
 
-    public long MaxDownloadBytes { get; set; } = 1L << 30;
+    public required long MaxDownloadBytes { get; set; }
 
-    public long MaxExtractedBytes { get; set; } = 2L << 30;
+    public required long MaxExtractedBytes { get; set; }
 
-    public int MaxEntries { get; set; } = 20_000;
+    public required int MaxEntries { get; set; }
 
-    public int DownloadRetries { get; set; } = 4;
+    public required int DownloadRetries { get; set; }
 
-    public int DownloadTimeoutSeconds { get; set; } = 120;
+    public required int DownloadTimeoutSeconds { get; set; }
 }

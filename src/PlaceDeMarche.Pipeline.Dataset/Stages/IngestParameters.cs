@@ -4,5 +4,5 @@ namespace PlaceDeMarche.Pipeline.Dataset.Stages;
 public sealed class IngestParameters
 {
     /// <summary>Folder of product photos, beside the archive's product CSV.</summary>
-    public string ImagesFolder { get; set; } = "Images";
+    public required string ImagesFolder { get; set; }
 }

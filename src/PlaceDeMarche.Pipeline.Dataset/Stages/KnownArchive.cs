@@ -3,7 +3,7 @@ namespace PlaceDeMarche.Pipeline.Dataset.Stages;
 /// <summary>A copy of the dataset archive identified by its file name, with its expected checksum (empty = unknown).</summary>
 public sealed class KnownArchive
 {
-    public string FileName { get; set; } = "";
+    public required string FileName { get; set; }
 
-    public string Sha256 { get; set; } = "";
+    public required string Sha256 { get; set; }
 }

@@ -6,20 +6,20 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 public sealed class ImageAugmentationParameters
 {
     /// <summary>The CNNs (sections of <c>images.cnn</c>) whose augmented embeddings are computed; the others' stages write an empty table.</summary>
-    public string[] Models { get; set; } = [];
+    public required string[] Models { get; set; }
 
     /// <summary>Augmented copies per photo.</summary>
-    public int Copies { get; set; } = 2;
+    public required int Copies { get; set; }
 
-    public bool Mirror { get; set; } = true;
+    public required bool Mirror { get; set; }
 
-    public double RotationDegrees { get; set; } = 15;
+    public required double RotationDegrees { get; set; }
 
-    public double Zoom { get; set; } = 0.15;
+    public required double Zoom { get; set; }
 
-    public double Shift { get; set; } = 0.1;
+    public required double Shift { get; set; }
 
-    public double ColourJitter { get; set; } = 0.2;
+    public required double ColourJitter { get; set; }
 
     public AugmentationRanges Ranges() => new()
     {

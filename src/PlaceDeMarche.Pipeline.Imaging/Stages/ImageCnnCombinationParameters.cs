@@ -4,5 +4,5 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 public sealed class ImageCnnCombinationParameters
 {
     /// <summary>The CNN embeddings put side by side (sections of <c>images.cnn</c>).</summary>
-    public string[] Models { get; set; } = [];
+    public required string[] Models { get; set; }
 }

@@ -10,54 +10,54 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 public sealed class ImageCnnParameters
 {
     /// <summary>Name of the image input, float [N, 3, input_size, input_size].</summary>
-    public string Input { get; set; } = "";
+    public required string Input { get; set; }
 
     /// <summary>Outputs that can serve as the embedding (flattened per image): the first the graph has is used, so one entry fits several sources of a model.</summary>
-    public string[] Outputs { get; set; } = [];
+    public required string[] Outputs { get; set; }
 
     /// <summary>
     /// The graph's output of ImageNet class scores, when it has one: each run then checks the recipe on synthesised
     /// pictures (<see cref="Embeddings.ImageNetRecipeCheck"/>). Empty for a graph without classifier.
     /// </summary>
-    public string ImagenetOutput { get; set; } = "";
+    public required string ImagenetOutput { get; set; }
 
     /// <summary>How the output is pooled; documentation of the graph, which pools itself (<c>in_graph</c> is the only value).</summary>
-    public string Pooling { get; set; } = "in_graph";
+    public required string Pooling { get; set; }
 
-    public int InputSize { get; set; } = 224;
+    public required int InputSize { get; set; }
 
     /// <summary>The photo is resized so its shorter side is this, then centre-cropped to <see cref="InputSize"/>.</summary>
-    public int ResizeShorter { get; set; } = 256;
+    public required int ResizeShorter { get; set; }
 
     /// <summary><c>crop</c> (shorter side to <see cref="ResizeShorter"/>, centre crop) or <c>pad</c> (whole photo on a white square).</summary>
-    public string Fit { get; set; } = "crop";
+    public required string Fit { get; set; }
 
     /// <summary>Pixels are divided by this before mean/std (255 for [0, 1] inputs, 1 for [0, 255]).</summary>
-    public float PixelDivisor { get; set; } = 255;
+    public required float PixelDivisor { get; set; }
 
     /// <summary>Per-channel mean, RGB order, in the units after <see cref="PixelDivisor"/>.</summary>
-    public float[] Mean { get; set; } = [0, 0, 0];
+    public required float[] Mean { get; set; }
 
     /// <summary>Per-channel standard deviation, RGB order.</summary>
-    public float[] Std { get; set; } = [1, 1, 1];
+    public required float[] Std { get; set; }
 
     /// <summary><c>rgb</c> or <c>bgr</c>: the order of the planes in the tensor.</summary>
-    public string ChannelOrder { get; set; } = "rgb";
+    public required string ChannelOrder { get; set; }
 
     /// <summary>Only <c>nchw</c> (planar) is supported.</summary>
-    public string Layout { get; set; } = "nchw";
+    public required string Layout { get; set; }
 
     /// <summary>Images per inference call when the graph accepts any batch (a fixed batch in the graph wins).</summary>
-    public int BatchSize { get; set; } = 16;
+    public required int BatchSize { get; set; }
 
     /// <summary>Average the embeddings of the photo and of its mirror image (test-time augmentation).</summary>
-    public bool FlipAverage { get; set; }
+    public required bool FlipAverage { get; set; }
 
     /// <summary>Signed power applied to each embedding value before the row normalisation (1: none, 0.5: square root).</summary>
-    public float Power { get; set; } = 1;
+    public required float Power { get; set; }
 
     /// <summary><c>l2</c> (unit-length rows) or <c>none</c>.</summary>
-    public string Normalization { get; set; } = "l2";
+    public required string Normalization { get; set; }
 
     /// <summary>The input recipe these settings describe, checked.</summary>
     /// <param name="section">Names the settings in errors, e.g. <c>images.cnn.resnet18</c>.</param>

@@ -6,10 +6,10 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 public sealed class ImageColorHistogramParameters
 {
     /// <summary><c>hsv</c> or <c>rgb</c>.</summary>
-    public string Space { get; set; } = "hsv";
+    public required string Space { get; set; }
 
     /// <summary>Bins of the first, second and third channel.</summary>
-    public int[] Bins { get; set; } = [8, 4, 4];
+    public required int[] Bins { get; set; }
 
     /// <exception cref="ArgumentException">The space or the bins are invalid.</exception>
     public ColorHistogramOptions ToOptions()

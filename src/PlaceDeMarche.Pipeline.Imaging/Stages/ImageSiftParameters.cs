@@ -4,20 +4,20 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 public sealed class ImageSiftParameters
 {
     /// <summary>Keypoints kept per image, strongest first; 0 keeps all.</summary>
-    public int MaxFeatures { get; set; } = 500;
+    public required int MaxFeatures { get; set; }
 
     /// <summary>Double the image before the pyramid (Lowe's default).</summary>
-    public bool Upsample { get; set; } = true;
+    public required bool Upsample { get; set; }
 
-    public int Words { get; set; } = 200;
+    public required int Words { get; set; }
 
-    public int MaxTrainingDescriptors { get; set; } = 100_000;
+    public required int MaxTrainingDescriptors { get; set; }
 
-    public int BatchSize { get; set; } = 1024;
+    public required int BatchSize { get; set; }
 
     /// <summary><c>tf</c> (raw counts) or <c>tfidf</c>.</summary>
-    public string Weighting { get; set; } = "tfidf";
+    public required string Weighting { get; set; }
 
     /// <summary><c>none</c>, <c>l1</c> or <c>l2</c>.</summary>
-    public string Normalization { get; set; } = "l2";
+    public required string Normalization { get; set; }
 }

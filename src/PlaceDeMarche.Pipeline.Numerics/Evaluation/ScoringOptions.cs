@@ -2,34 +2,37 @@ using PlaceDeMarche.Pipeline.Numerics.Manifold;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Evaluation;
 
-/// <summary>Parameters of the shared scoring protocol (the <c>analysis</c> section of pipeline.yaml).</summary>
+/// <summary>
+/// Parameters of the shared scoring protocol: the <c>analysis</c> section of pipeline.yaml, set whole by
+/// <c>AnalysisParameters.ToScoringOptions</c> (no value here, so none repeats the file or t-SNE's and KMeans' own defaults).
+/// </summary>
 public sealed record ScoringOptions
 {
     /// <summary>Components kept by the PCA that precedes t-SNE (capped by the data's size).</summary>
-    public int PcaComponents { get; init; } = 50;
+    public required int PcaComponents { get; init; }
 
-    public double Perplexity { get; init; } = 30;
+    public required double Perplexity { get; init; }
 
-    public int TSneIterations { get; init; } = 1000;
+    public required int TSneIterations { get; init; }
 
-    public double EarlyExaggeration { get; init; } = 12;
+    public required double EarlyExaggeration { get; init; }
 
-    public int KMeansRestarts { get; init; } = 10;
+    public required int KMeansRestarts { get; init; }
 
-    public int KMeansMaxIterations { get; init; } = 300;
+    public required int KMeansMaxIterations { get; init; }
 
     /// <summary>t-SNE starting layout: PCA (deterministic, seed-independent) or random from the run's seed.</summary>
-    public TSneInitialization TSneInitialization { get; init; } = TSneInitialization.Pca;
+    public required TSneInitialization TSneInitialization { get; init; }
 
     /// <summary>Exact or Barnes-Hut t-SNE; <see cref="TSneMethod.Auto"/> chooses by the number of products.</summary>
-    public TSneMethod TSneMethod { get; init; } = TSneMethod.Auto;
+    public required TSneMethod TSneMethod { get; init; }
 
     /// <summary>Smallest number of products <see cref="TSneMethod.Auto"/> runs Barnes-Hut for.</summary>
-    public int BarnesHutThreshold { get; init; } = 5000;
+    public required int BarnesHutThreshold { get; init; }
 
     /// <summary>Barnes-Hut angle (see <see cref="TSneOptions.Theta"/>).</summary>
-    public double Theta { get; init; } = 0.5;
+    public required double Theta { get; init; }
 
     /// <summary>How many seeds (seed, seed + 1, …) to repeat t-SNE and KMeans with; scores are reported as mean ± std.</summary>
-    public int Seeds { get; init; } = 1;
+    public required int Seeds { get; init; }
 }

@@ -8,15 +8,15 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 public sealed class AnalysisParameters
 {
     [Range(1, 10_000)]
-    public int PcaComponents { get; set; } = 50;
+    public required int PcaComponents { get; set; }
 
     /// <summary>Seeds each representation is scored with (seed, seed + 1, …); scores are reported as mean ± std.</summary>
     [Range(1, 1000)]
-    public int Seeds { get; set; } = 1;
+    public required int Seeds { get; set; }
 
-    public TSneParameters Tsne { get; set; } = new();
+    public required TSneParameters Tsne { get; set; }
 
-    public KMeansParameters Kmeans { get; set; } = new();
+    public required KMeansParameters Kmeans { get; set; }
 
     /// <summary>The scoring protocol's options these settings describe.</summary>
     public ScoringOptions ToScoringOptions() => new()

@@ -4,14 +4,14 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 public sealed class FusionGroup
 {
     /// <summary>Named in logs and in the blocks table, e.g. <c>text</c>.</summary>
-    public string Name { get; set; } = "";
+    public required string Name { get; set; }
 
     /// <summary>Family of its representations: <c>text</c> or <c>image</c>.</summary>
-    public string Family { get; set; } = "";
+    public required string Family { get; set; }
 
     /// <summary>Methods taken (a trailing <c>*</c> matches any suffix); those that did not run are left out.</summary>
-    public List<string> Members { get; set; } = [];
+    public required List<string> Members { get; set; }
 
     /// <summary>Methods taken instead when none of <see cref="Members"/> ran (e.g. no CNN model on this machine).</summary>
-    public List<string> Fallback { get; set; } = [];
+    public required List<string> Fallback { get; set; }
 }

@@ -5,8 +5,8 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 public sealed class KMeansParameters
 {
     [Range(1, 1000)]
-    public int Restarts { get; set; } = 10;
+    public required int Restarts { get; set; }
 
     [Range(1, 100_000)]
-    public int MaxIterations { get; set; } = 300;
+    public required int MaxIterations { get; set; }
 }

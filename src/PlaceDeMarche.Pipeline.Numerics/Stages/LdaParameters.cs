@@ -6,15 +6,15 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 public sealed class LdaParameters
 {
     /// <summary>Topics; one per category lets each topic be read as a candidate category (as NMF).</summary>
-    public int Components { get; set; } = 7;
+    public required int Components { get; set; }
 
     /// <summary><c>variational_bayes</c> (batch, scikit-learn's method) or <c>collapsed_gibbs</c> (token sampling).</summary>
     [AllowedValues("variational_bayes", "collapsed_gibbs")]
-    public string Method { get; set; } = "variational_bayes";
+    public required string Method { get; set; }
 
     /// <summary>EM iterations of batch variational Bayes, or sweeps of Gibbs sampling, over the whole corpus.</summary>
-    public int MaxIterations { get; set; } = 10;
+    public required int MaxIterations { get; set; }
 
     /// <summary>Terms listed per topic in the report.</summary>
-    public int TopTerms { get; set; } = 10;
+    public required int TopTerms { get; set; }
 }

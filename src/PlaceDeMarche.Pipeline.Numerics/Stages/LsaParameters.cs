@@ -4,5 +4,5 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 public sealed class LsaParameters
 {
     /// <summary>Singular components kept (capped by the data's size).</summary>
-    public int Components { get; set; } = 100;
+    public required int Components { get; set; }
 }

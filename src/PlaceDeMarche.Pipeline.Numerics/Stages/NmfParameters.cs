@@ -4,10 +4,10 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 public sealed class NmfParameters
 {
     /// <summary>Topics; one per category lets each topic be read as a candidate category.</summary>
-    public int Components { get; set; } = 7;
+    public required int Components { get; set; }
 
-    public int MaxIterations { get; set; } = 200;
+    public required int MaxIterations { get; set; }
 
     /// <summary>Terms listed per topic in the report.</summary>
-    public int TopTerms { get; set; } = 10;
+    public required int TopTerms { get; set; }
 }

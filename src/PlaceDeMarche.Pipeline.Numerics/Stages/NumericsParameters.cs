@@ -9,7 +9,7 @@ public sealed class NumericsParameters
     /// <summary><c>auto</c> (a CUDA/OpenCL GPU through ILGPU when there is one, else the CPU SIMD code), <c>cpu</c> or
     /// <c>ilgpu</c> (the ILGPU kernels, on ILGPU's CPU accelerator when there is no GPU).</summary>
     [AllowedValues("auto", "cpu", "ilgpu")]
-    public string Backend { get; set; } = "auto";
+    public required string Backend { get; set; }
 
     /// <summary>The backend <see cref="Backend"/> names.</summary>
     public NumericsBackend Choice() => Backend switch

@@ -9,11 +9,11 @@ public sealed class ModelCatalogEntry
     public const string Section = "models";
 
     /// <summary>The model's own licence (SPDX identifier), not only its package's.</summary>
-    public string Licence { get; set; } = "";
+    public required string Licence { get; set; }
 
     /// <summary>Who published the model and where its licence is stated.</summary>
-    public string Origin { get; set; } = "";
+    public required string Origin { get; set; }
 
     /// <summary>Its files by role (<c>model</c>, <c>vocabulary</c>, ...); each role lists candidate sources, tried in order.</summary>
-    public Dictionary<string, List<ModelFileSource>> Files { get; set; } = [];
+    public required Dictionary<string, List<ModelFileSource>> Files { get; set; }
 }

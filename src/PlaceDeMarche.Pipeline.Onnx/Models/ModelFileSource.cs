@@ -11,8 +11,8 @@ namespace PlaceDeMarche.Pipeline.Onnx.Models;
 /// </summary>
 public sealed class ModelFileSource
 {
-    public string Source { get; set; } = "";
+    public required string Source { get; set; }
 
     /// <summary>Lowercase hex SHA-256 of the file; a file with another hash is refused.</summary>
-    public string Sha256 { get; set; } = "";
+    public required string Sha256 { get; set; }
 }

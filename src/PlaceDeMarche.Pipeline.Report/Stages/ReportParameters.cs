@@ -3,20 +3,20 @@ namespace PlaceDeMarche.Pipeline.Report.Stages;
 /// <summary>The <c>report</c> section of pipeline.yaml.</summary>
 public sealed class ReportParameters
 {
-    public string Title { get; set; } = "Classification automatique des produits : étude de faisabilité";
+    public required string Title { get; set; }
 
-    public string Author { get; set; } = "PlaceDeMarche.Pipeline";
+    public required string Author { get; set; }
 
     /// <summary>ARI from which the categories count as found automatically (the verdict says "faisable").</summary>
-    public double AriFeasible { get; set; } = 0.5;
+    public required double AriFeasible { get; set; }
 
     /// <summary>ARI from which the signal counts as real but not yet sufficient ("prometteur").</summary>
-    public double AriPromising { get; set; } = 0.3;
+    public required double AriPromising { get; set; }
 
     /// <summary>Supervised accuracy (5-fold cross-validation mean) the text classifier is asked to reach.</summary>
-    public double AccuracyTargetText { get; set; } = 0.96;
+    public required double AccuracyTargetText { get; set; }
 
-    public double AccuracyTargetImage { get; set; } = 0.90;
+    public required double AccuracyTargetImage { get; set; }
 
-    public double AccuracyTargetMultimodal { get; set; } = 0.97;
+    public required double AccuracyTargetMultimodal { get; set; }
 }

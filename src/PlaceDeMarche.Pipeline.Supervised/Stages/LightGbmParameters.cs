@@ -5,15 +5,15 @@ namespace PlaceDeMarche.Pipeline.Supervised.Stages;
 /// <summary>The <c>supervised.lightgbm</c> section of pipeline.yaml; an empty learning-rate list skips the model.</summary>
 public sealed class LightGbmParameters
 {
-    public List<double> LearningRates { get; set; } = [];
+    public required List<double> LearningRates { get; set; }
 
-    public int Iterations { get; set; } = 100;
+    public required int Iterations { get; set; }
 
-    public int Leaves { get; set; } = 15;
+    public required int Leaves { get; set; }
 
-    public int MinLeafExamples { get; set; } = 5;
+    public required int MinLeafExamples { get; set; }
 
-    public int Threads { get; set; } = 1;
+    public required int Threads { get; set; }
 
     public LightGbmOptions ToOptions() => new()
     {

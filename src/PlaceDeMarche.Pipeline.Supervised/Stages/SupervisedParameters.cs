@@ -3,35 +3,35 @@ namespace PlaceDeMarche.Pipeline.Supervised.Stages;
 /// <summary>The <c>supervised</c> section of pipeline.yaml.</summary>
 public sealed class SupervisedParameters
 {
-    public int Folds { get; set; } = 5;
+    public required int Folds { get; set; }
 
-    public int InnerFolds { get; set; } = 3;
+    public required int InnerFolds { get; set; }
 
-    public double TestFraction { get; set; } = 0.2;
+    public required double TestFraction { get; set; }
 
-    public List<double> L2Grid { get; set; } = [0.001, 0.01, 0.1, 1];
+    public required List<double> L2Grid { get; set; }
 
-    public int MaxIterations { get; set; } = 200;
+    public required int MaxIterations { get; set; }
 
-    public int FusionWeightSteps { get; set; } = 10;
+    public required int FusionWeightSteps { get; set; }
 
-    public int Parallelism { get; set; } = 2;
+    public required int Parallelism { get; set; }
 
     /// <summary>Blocks of the text model (<c>tfidf</c> is refitted in each fold; others are embedding tables).</summary>
-    public List<string> Text { get; set; } = ["tfidf"];
+    public required List<string> Text { get; set; }
 
     /// <summary>Blocks of the image model (image representations predict can compute); those that did not run are left out.</summary>
-    public List<string> Image { get; set; } = ["cnn-mobilenetv2"];
+    public required List<string> Image { get; set; }
 
     /// <summary>When none of <see cref="Image"/> ran: candidate block lists, the first whose blocks all ran is the image model.</summary>
-    public List<List<string>> ImageFallback { get; set; } = [["colorhist"]];
+    public required List<List<string>> ImageFallback { get; set; }
 
     /// <summary>Other image models (each a list of blocks) scored for comparison; one whose blocks did not all run is left out.</summary>
-    public List<List<string>> ImageAlternatives { get; set; } = [];
+    public required List<List<string>> ImageAlternatives { get; set; }
 
     /// <summary>Gradient-boosted trees on the text model's blocks, for comparison with the logistic regression.</summary>
-    public LightGbmParameters Lightgbm { get; set; } = new();
+    public required LightGbmParameters Lightgbm { get; set; }
 
     /// <summary>Other text representations scored alone, for comparison.</summary>
-    public List<string> TextAlternatives { get; set; } = [];
+    public required List<string> TextAlternatives { get; set; }
 }

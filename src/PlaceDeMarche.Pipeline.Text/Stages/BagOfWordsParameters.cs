@@ -8,14 +8,14 @@ namespace PlaceDeMarche.Pipeline.Text.Stages;
 /// </summary>
 public class BagOfWordsParameters
 {
-    public int NgramMin { get; set; } = 1;
+    public required int NgramMin { get; set; }
 
-    public int NgramMax { get; set; } = 1;
+    public required int NgramMax { get; set; }
 
     /// <summary>An integer is a document count, a decimal a proportion of the documents (as in scikit-learn).</summary>
-    public string MinDf { get; set; } = "1";
+    public required string MinDf { get; set; }
 
-    public string MaxDf { get; set; } = "1.0";
+    public required string MaxDf { get; set; }
 
     public int? MaxFeatures { get; set; }
 

@@ -5,21 +5,21 @@ namespace PlaceDeMarche.Pipeline.Text.Stages;
 /// <summary>The <c>text.cleaning</c> section of pipeline.yaml.</summary>
 public sealed class TextCleaningParameters
 {
-    public bool DecodeHtml { get; set; } = true;
+    public required bool DecodeHtml { get; set; }
 
-    public bool Lowercase { get; set; } = true;
+    public required bool Lowercase { get; set; }
 
     /// <summary><c>keep</c>, <c>drop</c> or <c>replace</c> tokens containing digits.</summary>
-    public string Digits { get; set; } = "drop";
+    public required string Digits { get; set; }
 
-    public int MinTokenLength { get; set; } = 2;
+    public required int MinTokenLength { get; set; }
 
-    public bool EnglishStopWords { get; set; } = true;
+    public required bool EnglishStopWords { get; set; }
 
-    public List<string> ExtraStopWords { get; set; } = [];
+    public required List<string> ExtraStopWords { get; set; }
 
     /// <summary><c>none</c>, <c>porter</c>, <c>snowball</c> (stemmers) or <c>lemma</c> (WordNet lemmatizer).</summary>
-    public string Normalization { get; set; } = "none";
+    public required string Normalization { get; set; }
 
     public TextCleaningOptions ToOptions() => new()
     {

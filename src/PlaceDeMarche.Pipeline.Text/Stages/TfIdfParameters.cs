@@ -5,12 +5,12 @@ namespace PlaceDeMarche.Pipeline.Text.Stages;
 /// <summary>The <c>text.tfidf</c> section of pipeline.yaml (scikit-learn's TfidfVectorizer semantics).</summary>
 public sealed class TfIdfParameters : BagOfWordsParameters
 {
-    public bool SublinearTf { get; set; }
+    public required bool SublinearTf { get; set; }
 
-    public bool SmoothIdf { get; set; } = true;
+    public required bool SmoothIdf { get; set; }
 
     /// <summary><c>l2</c>, <c>l1</c> or <c>none</c>.</summary>
-    public string Norm { get; set; } = "l2";
+    public required string Norm { get; set; }
 
     public TfIdfOptions ToOptions() => WithVocabularySettings(new TfIdfOptions
     {

@@ -7,19 +7,19 @@ namespace PlaceDeMarche.Pipeline.Text.Stages;
 public sealed class TransformerParameters
 {
     /// <summary>Tokens per text, [CLS] and [SEP] included (BERT-style models accept at most 512).</summary>
-    public int MaxTokens { get; set; } = 128;
+    public required int MaxTokens { get; set; }
 
-    public int BatchSize { get; set; } = 16;
+    public required int BatchSize { get; set; }
 
     /// <summary>Lowercase and strip accents, for "uncased" models.</summary>
-    public bool Lowercase { get; set; } = true;
+    public required bool Lowercase { get; set; }
 
     /// <summary><c>mean</c> (over the real tokens) or <c>cls</c> (the first token's state).</summary>
-    public string Pooling { get; set; } = "mean";
+    public required string Pooling { get; set; }
 
     /// <summary>Scale the sentence vectors to unit length.</summary>
-    public bool Normalize { get; set; } = true;
+    public required bool Normalize { get; set; }
 
     /// <summary>Text put before every product's text (some models expect an instruction); empty for none.</summary>
-    public string Prefix { get; set; } = "";
+    public required string Prefix { get; set; }
 }

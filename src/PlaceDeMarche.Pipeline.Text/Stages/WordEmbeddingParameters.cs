@@ -8,17 +8,17 @@ namespace PlaceDeMarche.Pipeline.Text.Stages;
 /// </summary>
 public sealed class WordEmbeddingParameters
 {
-    public int Dimensions { get; set; } = 100;
+    public required int Dimensions { get; set; }
 
-    public int Window { get; set; } = 5;
+    public required int Window { get; set; }
 
-    public int Negative { get; set; } = 5;
+    public required int Negative { get; set; }
 
-    public int MinCount { get; set; } = 2;
+    public required int MinCount { get; set; }
 
-    public double Sample { get; set; } = 1e-3;
+    public required double Sample { get; set; }
 
-    public int Epochs { get; set; } = 5;
+    public required int Epochs { get; set; }
 
     public Word2VecOptions ToOptions(int seed) => new()
     {

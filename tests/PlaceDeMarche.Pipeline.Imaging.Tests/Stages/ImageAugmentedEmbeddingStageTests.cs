@@ -2,6 +2,7 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Onnx;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
@@ -13,19 +14,19 @@ public sealed class ImageAugmentedEmbeddingStageTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private static ImageAugmentedEmbeddingStageParameters Parameters(int seed = 42, string[]? models = null) =>
-        new(seed, new ImageAugmentationParameters { Models = models ?? ["resnet18"], Copies = 2 }, ImageCnnEmbeddingStageTests.ResNet18(), ImageCnnEmbeddingStageTests.ResNet18Files(), new OnnxSettings());
+        new(seed, StudyConfiguration.Bind<ImageAugmentationParameters>("images.augmentation", a => { a.Models = models ?? ["resnet18"]; a.Copies = 2; }), ImageCnnEmbeddingStageTests.ResNet18(), ImageCnnEmbeddingStageTests.ResNet18Files(), StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     private void PreprocessTwoPhotos()
     {
         harness.WriteProducts(("p1", "Watches", "baseline_420.jpg", "ok"), ("gone", "Watches", null, "missing"), ("p2", "Baby Care", "large_baseline.jpg", "ok"));
-        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
+        harness.Run(new ImagePreprocessStage(), StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; }));
     }
 
     [Fact]
     public void EmbedsEachCopyOfEachUsablePhotoAsAVariantOfItsPhoto()
     {
         PreprocessTwoPhotos();
-        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ImageCnnEmbeddingStageTests.ResNet18(), ImageCnnEmbeddingStageTests.ResNet18Files(), new OnnxSettings()));
+        harness.Run(new ImageCnnEmbeddingStage("resnet18"), new ImageCnnStageParameters(ImageCnnEmbeddingStageTests.ResNet18(), ImageCnnEmbeddingStageTests.ResNet18Files(), StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section)));
         var plain = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
 
         var metrics = harness.Run(new ImageAugmentedEmbeddingStage("resnet18"), Parameters());
@@ -82,7 +83,7 @@ public sealed class ImageAugmentedEmbeddingStageTests : IDisposable
     [Fact]
     public void EachCopyHasItsOwnVariantWhateverTheOtherProducts()
     {
-        var ranges = new ImageAugmentationParameters().Ranges();
+        var ranges = StudyConfiguration.Bind<ImageAugmentationParameters>("images.augmentation").Ranges();
 
         var first = ImageAugmentedEmbeddingStage.Variant(ranges, 42, "p1", 0);
 

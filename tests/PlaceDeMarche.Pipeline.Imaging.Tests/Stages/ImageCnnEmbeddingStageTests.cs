@@ -4,6 +4,7 @@ using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Onnx;
 using PlaceDeMarche.Pipeline.Onnx.Models;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
@@ -27,12 +28,12 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     internal static Dictionary<string, List<ModelFileSource>> ResNet18Files(params (string Source, string Sha256)[] modelSources) => ResNet18Fixture.Files(modelSources);
 
     private static ImageCnnStageParameters Parameters(ImageCnnParameters model, Dictionary<string, List<ModelFileSource>>? files = null) =>
-        new(model, files ?? ResNet18Files(), new OnnxSettings());
+        new(model, files ?? ResNet18Files(), StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section));
 
     private void PreprocessTwoPhotos()
     {
         harness.WriteProducts(("p1", "Watches", "baseline_420.jpg", "ok"), ("gone", "Watches", null, "missing"), ("p2", "Baby Care", "large_baseline.jpg", "ok"));
-        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
+        harness.Run(new ImagePreprocessStage(), StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; }));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class ImageCnnEmbeddingStageTests : IDisposable
     public void AMirroredCopyIsCloserThanAnotherPhoto()
     {
         harness.WriteProducts(("a", "x", "large_baseline.jpg", "ok"), ("b", "x", "progressive_444.jpg", "ok"));
-        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
+        harness.Run(new ImagePreprocessStage(), StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; }));
         harness.Run(new ImageCnnEmbeddingStage("resnet18"), Parameters(ResNet18()));
         var plain = FeatureTable.Read(harness.PathOf(ImageArtifactPaths.CnnEmbedding("resnet18")));
         var mirroredParameters = ResNet18();

@@ -1,6 +1,7 @@
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
@@ -14,7 +15,7 @@ public sealed class ImageColorHistogramStageTests : IDisposable
     public void EachUsablePhotoGetsAHistogramSummingToOne()
     {
         harness.WriteProducts(("p1", "Watches", "baseline_420.jpg", "ok"), ("gone", "Watches", null, "missing"), ("p2", "Baby Care", "png_rgb8.png", "ok"));
-        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
+        harness.Run(new ImagePreprocessStage(), StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; }));
 
         harness.Run(new ImageColorHistogramStage(), new ImageColorHistogramParameters { Space = "rgb", Bins = [2, 2, 2] });
 
@@ -28,9 +29,9 @@ public sealed class ImageColorHistogramStageTests : IDisposable
     public void RejectsAWrongNumberOfBinCounts()
     {
         harness.WriteProducts(("p1", "Watches", "baseline_420.jpg", "ok"));
-        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8 });
+        harness.Run(new ImagePreprocessStage(), StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; }));
 
-        var error = Assert.Throws<ArgumentException>(() => harness.Run(new ImageColorHistogramStage(), new ImageColorHistogramParameters { Bins = [8, 4] }));
+        var error = Assert.Throws<ArgumentException>(() => harness.Run(new ImageColorHistogramStage(), StudyConfiguration.Bind<ImageColorHistogramParameters>("images.color_histogram", h => h.Bins = [8, 4])));
 
         Assert.Contains("images.color_histogram.bins", error.Message);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
@@ -18,7 +19,7 @@ public sealed class ImagePreprocessStageTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    private static ImagePreprocessParameters SmallImages() => new() { Size = 16, ThumbnailSize = 8 };
+    private static ImagePreprocessParameters SmallImages() => StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; });
 
     [Fact]
     public void AddingAProductPreprocessesOnlyItsPhoto()
@@ -48,7 +49,7 @@ public sealed class ImagePreprocessStageTests : IDisposable
         harness.WriteProducts(ThreeProducts);
         harness.Run(new ImagePreprocessStage(), SmallImages());
 
-        var metrics = harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 20, ThumbnailSize = 8 });
+        var metrics = harness.Run(new ImagePreprocessStage(), StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 20; p.ThumbnailSize = 8; }));
 
         Assert.Equal(3, (int)metrics["image.preprocess.computed"]!);
         Assert.Equal(0, (int)metrics["image.preprocess.reused"]!);

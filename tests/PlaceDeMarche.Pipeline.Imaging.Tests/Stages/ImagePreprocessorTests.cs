@@ -1,4 +1,5 @@
 using PlaceDeMarche.Pipeline.Imaging.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
@@ -29,7 +30,7 @@ public sealed class ImagePreprocessorTests
     [Fact]
     public void PaddedGrayImageMatchesOpenCv()
     {
-        var preprocessor = new ImagePreprocessor(new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8, Equalization = "none" });
+        var preprocessor = new ImagePreprocessor(StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; p.Equalization = "none"; }));
 
         var image = preprocessor.Process(Fixture.Bytes("baseline_420.jpg"), "baseline_420.jpg");
 
@@ -45,7 +46,7 @@ public sealed class ImagePreprocessorTests
     [Fact]
     public void CropFillsTheSquareWithThePhoto()
     {
-        var preprocessor = new ImagePreprocessor(new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8, Square = "crop", Equalization = "none" });
+        var preprocessor = new ImagePreprocessor(StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; p.Square = "crop"; p.Equalization = "none"; }));
 
         var image = preprocessor.Process(Fixture.Bytes("baseline_420.jpg"), "baseline_420.jpg");
 
@@ -56,7 +57,7 @@ public sealed class ImagePreprocessorTests
     [Fact]
     public void EqualisationStretchesTheLevelsToTheFullRange()
     {
-        var preprocessor = new ImagePreprocessor(new ImagePreprocessParameters { Size = 16, ThumbnailSize = 8, Square = "crop", Equalization = "global" });
+        var preprocessor = new ImagePreprocessor(StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 16; p.ThumbnailSize = 8; p.Square = "crop"; p.Equalization = "global"; }));
 
         var image = preprocessor.Process(Fixture.Bytes("baseline_420.jpg"), "baseline_420.jpg");
 
@@ -69,7 +70,7 @@ public sealed class ImagePreprocessorTests
     [InlineData("equalization", "sharpen")]
     public void RejectsUnknownSettings(string setting, string value)
     {
-        var parameters = new ImagePreprocessParameters();
+        var parameters = StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess");
         if (setting == "square")
         {
             parameters.Square = value;

@@ -2,6 +2,7 @@ using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Numerics.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Imaging.Tests.Stages;
 
@@ -18,12 +19,12 @@ public sealed class ImageSiftStageTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    private static SeededParameters<ImageSiftParameters> Sift() => new(7, new ImageSiftParameters { Words = 4, MaxFeatures = 50 });
+    private static SeededParameters<ImageSiftParameters> Sift() => new(7, StudyConfiguration.Bind<ImageSiftParameters>("images.sift", s => { s.Words = 4; s.MaxFeatures = 50; }));
 
     private void Preprocess(params (string, string, string?, string)[] products)
     {
         harness.WriteProducts(products);
-        harness.Run(new ImagePreprocessStage(), new ImagePreprocessParameters { Size = 64, ThumbnailSize = 16 });
+        harness.Run(new ImagePreprocessStage(), StudyConfiguration.Bind<ImagePreprocessParameters>("images.preprocess", p => { p.Size = 64; p.ThumbnailSize = 16; }));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using PlaceDeMarche.Pipeline.Numerics.Evaluation;
 using PlaceDeMarche.Pipeline.Numerics.Manifold;
+using PlaceDeMarche.Pipeline.Numerics.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Tests.Evaluation;
 
@@ -10,7 +12,7 @@ public sealed class ScoringProtocolTests
     {
         var (data, labels) = SyntheticData.FarBlobs(dimensions: 20, perBlob: 30, seed: 5);
 
-        var result = ScoringProtocol.Score(data, labels, new ScoringOptions { PcaComponents = 10, TSneIterations = 500 }, seed: 1);
+        var result = ScoringProtocol.Score(data, labels, Protocol(pcaComponents: 10, tsneIterations: 500), seed: 1);
 
         Assert.Equal(1.0, result.AdjustedRandIndex, 12);
         Assert.Equal(1.0, result.FeatureSpaceAdjustedRandIndex, 12);
@@ -33,7 +35,7 @@ public sealed class ScoringProtocolTests
         var (data, _) = SyntheticData.FarBlobs(dimensions: 20, perBlob: 30, seed: 5);
         var shuffled = Enumerable.Range(0, data.Rows).Select(i => (i * 7) % 3).ToArray();
 
-        var result = ScoringProtocol.Score(data, shuffled, new ScoringOptions { PcaComponents = 10, TSneIterations = 300 }, seed: 1);
+        var result = ScoringProtocol.Score(data, shuffled, Protocol(pcaComponents: 10, tsneIterations: 300), seed: 1);
 
         Assert.InRange(result.AdjustedRandIndex, -0.1, 0.1);
     }
@@ -51,7 +53,7 @@ public sealed class ScoringProtocolTests
     public void SeveralSeedsAreScoredDeterministicallyWithTheirSpread()
     {
         var (data, labels) = SyntheticData.FarBlobs(dimensions: 20, perBlob: 20, seed: 3);
-        var options = new ScoringOptions { PcaComponents = 10, TSneIterations = 300, Seeds = 3, TSneInitialization = TSneInitialization.Random };
+        var options = Protocol(pcaComponents: 10, tsneIterations: 300) with { Seeds = 3, TSneInitialization = TSneInitialization.Random };
 
         var first = ScoringProtocol.ScoreOverSeeds(data, labels, options, seed: 7);
         var second = ScoringProtocol.ScoreOverSeeds(data, labels, options, seed: 7);
@@ -103,4 +105,14 @@ public sealed class ScoringProtocolTests
         Perplexity = 0,
         KullbackLeiblerDivergence = 0,
     };
+
+    /// <summary>The study's protocol (pipeline.yaml's <c>analysis</c>) on small data: one seed from a PCA start, fewer components and iterations.</summary>
+    private static ScoringOptions Protocol(int pcaComponents, int tsneIterations) =>
+        StudyConfiguration.Bind<AnalysisParameters>("analysis").ToScoringOptions() with
+        {
+            PcaComponents = pcaComponents,
+            TSneIterations = tsneIterations,
+            Seeds = 1,
+            TSneInitialization = TSneInitialization.Pca,
+        };
 }

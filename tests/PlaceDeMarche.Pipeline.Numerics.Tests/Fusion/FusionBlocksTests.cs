@@ -21,7 +21,7 @@ public sealed class FusionBlocksTests
     {
         Groups =
         [
-            new() { Name = "text", Family = "text", Members = ["doc2vec", "transformer*"] },
+            new() { Name = "text", Family = "text", Members = ["doc2vec", "transformer*"], Fallback = [] },
             new() { Name = "image", Family = "image", Members = ["cnn*"], Fallback = ["sift"] },
         ],
     };

@@ -137,6 +137,7 @@ public sealed class ModelResolverTests : IDisposable
     private static ModelCatalogEntry Entry(string source, string sha256) => new()
     {
         Licence = "MIT",
+        Origin = "a test model",
         Files = new() { ["model"] = [new ModelFileSource { Source = source, Sha256 = sha256 }] },
     };
 

@@ -1,6 +1,7 @@
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Report.Document;
 using PlaceDeMarche.Pipeline.Report.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
 
@@ -185,7 +186,7 @@ public sealed class FeasibilityReportBuilderTests
             ["matched_accuracy_mean"] = 1, ["feature_space_ari_mean"] = 0.3,
         };
         return new ReportInput(
-            new ReportStageParameters(new ReportParameters(), [new("seed", "42")], new Dictionary<string, string> { ["seed"] = "fixed before any run" }),
+            new ReportStageParameters(StudyConfiguration.Bind<ReportParameters>("report"), [new("seed", "42")], new Dictionary<string, string> { ["seed"] = "fixed before any run" }),
             new ArchiveRecord("sample", "flipkart-sample.zip", "abc", 1000, isSample, 3),
             products,
             [new RepresentationScores("TF-IDF", assignments, metrics)],

@@ -1,6 +1,7 @@
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Report.Document;
 using PlaceDeMarche.Pipeline.Report.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
 
@@ -29,7 +30,7 @@ public sealed class ManagementSummaryBuilderTests
 
     private static ReportInput Input(double text, double? image = null, double? fusion = null, double? naive = null, IReadOnlyDictionary<string, double>? upstream = null) =>
         new ReportInput(
-            new ReportStageParameters(new ReportParameters { AriFeasible = 0.5, AriPromising = 0.3 }, [], new Dictionary<string, string>()),
+            new ReportStageParameters(StudyConfiguration.Bind<ReportParameters>("report", r => { r.AriFeasible = 0.5; r.AriPromising = 0.3; }), [], new Dictionary<string, string>()),
             new ArchiveRecord("Flipkart-1050.zip", "Flipkart-1050.zip", "abc", 1000, false, 3),
             Products,
             [Scores("Doc2Vec", "doc2vec", text)],
@@ -87,7 +88,7 @@ public sealed class ManagementSummaryBuilderTests
     public void Thresholds_come_from_the_configuration()
     {
         var input = Input(0.45);
-        var strict = input with { Parameters = input.Parameters with { Report = new ReportParameters { AriFeasible = 0.9, AriPromising = 0.6 } } };
+        var strict = input with { Parameters = input.Parameters with { Report = StudyConfiguration.Bind<ReportParameters>("report", r => { r.AriFeasible = 0.9; r.AriPromising = 0.6; }) } };
 
         Assert.Equal(FeasibilityLevel.Promising, ManagementSummaryBuilder.Verdict(input).Level);
         Assert.Equal(FeasibilityLevel.NotShown, ManagementSummaryBuilder.Verdict(strict).Level);

@@ -1,5 +1,6 @@
 using PlaceDeMarche.Pipeline.Report.Document;
 using PlaceDeMarche.Pipeline.Report.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
 
@@ -34,7 +35,7 @@ public sealed class PublishedResultsTests
     [InlineData(0.55, "atteignent le seuil de faisabilité (0,50)")]
     public void The_sift_reading_is_computed_from_the_score(double ari, string expected)
     {
-        var reading = ImageSectionBuilder.SiftReading(ari, new ReportParameters());
+        var reading = ImageSectionBuilder.SiftReading(ari, StudyConfiguration.Bind<ReportParameters>("report", r => { r.AriFeasible = 0.5; r.AriPromising = 0.3; }));
 
         Assert.Contains(expected, reading, StringComparison.Ordinal);
         Assert.Equal(ari < 0.3, reading.Contains("ne suffisent pas", StringComparison.Ordinal));

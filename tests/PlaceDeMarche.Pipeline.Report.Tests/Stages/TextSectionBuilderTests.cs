@@ -1,6 +1,7 @@
 using PlaceDeMarche.Pipeline.Core.Schema;
 using PlaceDeMarche.Pipeline.Report.Document;
 using PlaceDeMarche.Pipeline.Report.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Report.Tests.Stages;
 
@@ -60,7 +61,7 @@ public sealed class TextSectionBuilderTests
 
     private static ReportSection Build(IReadOnlyList<RepresentationScores> scores, out string conclusion)
     {
-        var section = TextSectionBuilder.Build(scores, [], RepresentationScores.Best(scores)!, Categories, new ReportParameters());
+        var section = TextSectionBuilder.Build(scores, [], RepresentationScores.Best(scores)!, Categories, StudyConfiguration.Bind<ReportParameters>("report"));
         conclusion = string.Concat(section.Blocks.OfType<Paragraph>().Last().Runs.Select(r => r.Text));
         return section;
     }

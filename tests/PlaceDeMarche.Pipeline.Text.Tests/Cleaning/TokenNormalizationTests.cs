@@ -1,5 +1,6 @@
 using PlaceDeMarche.Pipeline.Text.Cleaning;
 using PlaceDeMarche.Pipeline.Text.Stages;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Text.Tests.Cleaning;
 
@@ -47,14 +48,14 @@ public sealed class TokenNormalizationTests
     [InlineData("lemma", TokenNormalization.Lemma)]
     public void Pipeline_parameter_selects_the_normalization(string value, TokenNormalization expected)
     {
-        Assert.Equal(expected, new TextCleaningParameters { Normalization = value }.ToOptions().Normalization);
+        Assert.Equal(expected, StudyConfiguration.Bind<TextCleaningParameters>("text.cleaning", c => c.Normalization = value).ToOptions().Normalization);
     }
 
     [Fact]
     public void Pipeline_parameter_defaults_to_none_and_rejects_unknown_values()
     {
-        Assert.Equal(TokenNormalization.None, new TextCleaningParameters().ToOptions().Normalization);
-        var error = Assert.Throws<ArgumentException>(() => new TextCleaningParameters { Normalization = "stem" }.ToOptions());
+        Assert.Equal(TokenNormalization.None, StudyConfiguration.Bind<TextCleaningParameters>("text.cleaning").ToOptions().Normalization);
+        var error = Assert.Throws<ArgumentException>(() => StudyConfiguration.Bind<TextCleaningParameters>("text.cleaning", c => c.Normalization = "stem").ToOptions());
         Assert.Contains("text.cleaning.normalization", error.Message);
     }
 

@@ -51,7 +51,7 @@ public sealed class BagOfWordsStageTests : IDisposable
     [Fact]
     public void TfIdfSectionKeepsItsVocabularyAndWeightingSettings()
     {
-        var options = new TfIdfParameters { NgramMax = 2, MinDf = "3", MaxDf = "0.9", MaxFeatures = 10, SublinearTf = true, Norm = "l1" }.ToOptions();
+        var options = new TfIdfParameters { NgramMin = 1, NgramMax = 2, MinDf = "3", MaxDf = "0.9", MaxFeatures = 10, SublinearTf = true, SmoothIdf = true, Norm = "l1" }.ToOptions();
 
         Assert.Equal(2, options.Ngrams.Max);
         Assert.Equal("3", options.MinDf.ToString());

@@ -109,12 +109,14 @@ public sealed class TransformerEmbeddingStageTests : IDisposable
         models:
           tiny:
             licence: MIT
+            origin: a tiny graph built by the test
             files:
               model: [{"{"} source: {ModelPath}, sha256: "{modelSha}" {"}"}]
               vocabulary: [{"{"} source: {VocabularyPath}, sha256: "{Sha(VocabularyPath)}" {"}"}]
         text:
           transformer:
-            tiny: {"{"} pooling: {pooling}, normalize: false {"}"}
+            tiny: {"{"} max_tokens: 128, batch_size: 16, lowercase: true, pooling: {pooling}, normalize: false, prefix: "" {"}"}
+        onnx: {"{"} execution_provider: cpu, intra_op_threads: 1 {"}"}
         """, "test.yaml");
 
     private string Sha(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(workspace.Resolve(path))));

@@ -3,6 +3,7 @@ using PlaceDeMarche.Pipeline.Onnx;
 using PlaceDeMarche.Pipeline.TestSupport.Logging;
 using PlaceDeMarche.Pipeline.TestSupport.Onnx;
 using PlaceDeMarche.Pipeline.Text.Transformers;
+using PlaceDeMarche.Pipeline.TestSupport.Configuration;
 
 namespace PlaceDeMarche.Pipeline.Text.Tests.Transformers;
 
@@ -25,7 +26,7 @@ public sealed class TransformerSentenceEncoderTests
     [InlineData(true)]
     public void MeanPoolsTheHiddenStatesOfTheRealTokens(bool withTokenTypes)
     {
-        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(withTokenTypes: withTokenTypes), "tiny", new OnnxSettings(), new RecordingLog());
+        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(withTokenTypes: withTokenTypes), "tiny", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         var vectors = encoder.Encode(Texts, batchSize: 4, maxTokens: 16, normalize: false, out var truncated);
@@ -41,7 +42,7 @@ public sealed class TransformerSentenceEncoderTests
     [Fact]
     public void GivesTheSameVectorsWhateverTheBatchSize()
     {
-        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(), "tiny", new OnnxSettings(), new RecordingLog());
+        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(), "tiny", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         var one = encoder.Encode(Texts, batchSize: 1, maxTokens: 16, normalize: false, out _);
@@ -55,7 +56,7 @@ public sealed class TransformerSentenceEncoderTests
     [Fact]
     public void NormalizesToUnitLengthAndCountsTruncatedTexts()
     {
-        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(), "tiny", new OnnxSettings(), new RecordingLog());
+        using var session = OnnxModel.FromBytes(TinyBertModels.HiddenStates(), "tiny", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         // Cut to 3 tokens: [CLS] red [SEP] -> (1+2+0, 0+4+1)/3 = (1, 5/3), unit length: (3, 5)/sqrt(34).
@@ -69,7 +70,7 @@ public sealed class TransformerSentenceEncoderTests
     [Fact]
     public void UsesASentenceOutputAsIs()
     {
-        using var session = OnnxModel.FromBytes(TinyBertModels.SentenceOutput(), "tiny", new OnnxSettings(), new RecordingLog());
+        using var session = OnnxModel.FromBytes(TinyBertModels.SentenceOutput(), "tiny", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), new RecordingLog());
         var encoder = new TransformerSentenceEncoder(session, Tokenizer);
 
         var vectors = encoder.Encode(["red shirt", "watch"], batchSize: 2, maxTokens: 16, normalize: false, out _);
@@ -88,7 +89,7 @@ public sealed class TransformerSentenceEncoderTests
             .AddNode("Relu", ["pixels"], ["y"])
             .AddOutput("y", TensorElementType.Float, "batch", 2)
             .ToBytes();
-        using var session = OnnxModel.FromBytes(model, "tiny", new OnnxSettings(), new RecordingLog());
+        using var session = OnnxModel.FromBytes(model, "tiny", StudyConfiguration.Bind<OnnxSettings>(OnnxSettings.Section), new RecordingLog());
 
         var error = Assert.Throws<InvalidDataException>(() => new TransformerSentenceEncoder(session, Tokenizer));
 
