@@ -86,7 +86,7 @@ public static class LearningCurvesBuilder
         var folds = input.Epochs.Where(e => e.Model == model).GroupBy(e => e.Fold).OrderBy(g => g.Key).Select(g =>
         {
             var curve = g.OrderBy(e => e.Epoch).ToArray();
-            var kept = curve.FirstOrDefault(e => e.Kept) ?? curve[^1];
+            var kept = curve.Any(e => e.Kept) ? curve.First(e => e.Kept) : curve[^1];
             return (Kept: kept, Last: curve[^1], Count: curve.Length);
         }).ToArray();
         var keptMean = folds.Average(f => f.Kept.Epoch);

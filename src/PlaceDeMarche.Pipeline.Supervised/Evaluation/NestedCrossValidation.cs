@@ -17,11 +17,17 @@ public sealed class NestedCrossValidation(ProtocolOptions options)
     /// </param>
     public CrossValidationResult Run(
         string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, IClassifierTrainer trainer,
+        Func<int, IReadOnlyList<int>>? augment = null) =>
+        Run(model, stack, labels, classes, outer, _ => trainer, augment);
+
+    /// <param name="trainerOf">The family searched in each outer fold (a search may depend on what an earlier one chose in that fold).</param>
+    public CrossValidationResult Run(
+        string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, Func<int, IClassifierTrainer> trainerOf,
         Func<int, IReadOnlyList<int>>? augment = null)
     {
         var outcomes = new FoldOutcome[outer.Count];
         Parallel.For(0, outer.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainer, options.Seed + fold, augment));
+            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainerOf(fold), options.Seed + fold, augment));
         return new CrossValidationResult(model, outcomes);
     }
 

@@ -3,21 +3,22 @@ using PlaceDeMarche.Pipeline.Supervised.Neural;
 namespace PlaceDeMarche.Pipeline.Supervised.Stages;
 
 /// <summary>
-/// The <c>supervised.mlp</c> section of pipeline.yaml: which models get an MLP head, the search grid (every combination
-/// of the lists is a candidate) and the optimiser's fixed settings. An empty <see cref="Models"/> skips the MLP.
+/// The <c>supervised.mlp</c> section of pipeline.yaml: which models get an MLP head, the candidates the inner validation
+/// chooses among, the numbers of augmented copies tried, and the optimiser's fixed settings. An empty <see cref="Models"/>
+/// skips the MLP.
 /// </summary>
 public sealed class MlpParameters
 {
     /// <summary>Models scored again with the MLP: <c>image</c>, <c>image_augmented</c>, <c>multimodal_early</c>.</summary>
     public List<string> Models { get; set; } = [];
 
-    public List<int> Hidden { get; set; } = [];
+    /// <summary>Settings (width, dropout, weight decay) the inner validation chooses among for every MLP model.</summary>
+    public List<MlpCandidateParameters> Candidates { get; set; } = [];
 
-    public List<double> Dropout { get; set; } = [];
-
-    public List<double> WeightDecay { get; set; } = [];
-
-    /// <summary>Augmented copies per training photo tried by <c>image_augmented</c> (the first k of the cached copies).</summary>
+    /// <summary>
+    /// Augmented copies per training photo tried by <c>image_augmented</c> (the first k of the cached copies), with the
+    /// setting <c>image</c>'s search chose in the same outer fold (one dimension at a time: the grid stays small).
+    /// </summary>
     public List<int> Copies { get; set; } = [];
 
     public double LearningRate { get; set; } = 0.001;
@@ -41,20 +42,19 @@ public sealed class MlpParameters
         ValidationFraction = ValidationFraction,
     };
 
-    /// <summary>Every combination of the lists, copies fixed to <paramref name="copies"/>.</summary>
-    public MlpCandidate[] Candidates(IReadOnlyList<int> copies) =>
-        [.. from hidden in Hidden from dropout in Dropout from decay in WeightDecay from copy in copies select new MlpCandidate(hidden, dropout, decay, copy)];
+    /// <summary>The candidates, without augmented copies.</summary>
+    public MlpCandidate[] Settings() => [.. Candidates.Select(c => new MlpCandidate(c.Hidden, c.Dropout, c.WeightDecay, 0))];
 
     public void Validate()
     {
         if (Models.Except(Scorable).FirstOrDefault() is { } unknown)
             throw new ArgumentException($"supervised.mlp.models: unknown model '{unknown}'; use {string.Join(", ", Scorable)}.");
-        if (Models.Count > 0 && (Hidden.Count == 0 || Dropout.Count == 0 || WeightDecay.Count == 0 || (Models.Contains("image_augmented") && Copies.Count == 0)))
-            throw new ArgumentException("supervised.mlp: hidden, dropout, weight_decay (and copies when image_augmented is listed) must each list at least one value.");
+        if (Models.Count > 0 && (Candidates.Count == 0 || (Models.Contains("image_augmented") && Copies.Count == 0)))
+            throw new ArgumentException("supervised.mlp: candidates (and copies when image_augmented is listed) must list at least one value.");
         if (Copies.Any(c => c < 0))
             throw new ArgumentException("supervised.mlp.copies cannot be negative.");
         ToOptions().Validate();
-        foreach (var candidate in Candidates([0]))
+        foreach (var candidate in Settings())
             (ToOptions() with { Hidden = candidate.Hidden, Dropout = candidate.Dropout, WeightDecay = candidate.WeightDecay }).Validate();
     }
 }

@@ -156,7 +156,8 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         // The MLP head on the same folds, rows and seeds, its candidates chosen by the same inner validation.
         var trainers = stacks.Keys.ToDictionary(m => m, IClassifierTrainer (_) => logistic);
         var mlp = settings.Mlp;
-        foreach (var baseModel in mlp.Models)
+        // image_augmented_mlp searches the number of copies with the setting image_mlp chose in the same outer fold.
+        foreach (var baseModel in mlp.Models.OrderBy(m => m == "image_augmented"))
         {
             var model = baseModel + SupervisedModels.MlpSuffix;
             CrossValidationResult result;
@@ -172,12 +173,15 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
                     context.Log.Warning($"{Name}: {model}: {missing} copies asked in supervised.mlp.copies, {augmented.CopiesPerPhoto} cached (images.augmentation.copies); left out of the search");
                 if (copies.Length == 0)
                     continue;
-                result = protocol.Run(model, augmentedStack!, augmented.Labels, names.Length, outer, new MlpFamily(mlp.Candidates(copies), mlp.ToOptions()), row => augmented.Copies[row]);
+                var plain = results.FirstOrDefault(r => r.Model == "image" + SupervisedModels.MlpSuffix);
+                var setting = (int fold) => plain is null ? mlp.Settings()[0] : mlp.Settings()[(int)plain.Folds[fold].Chosen];
+                result = protocol.Run(model, augmentedStack!, augmented.Labels, names.Length, outer,
+                    fold => new MlpFamily([.. copies.Select(c => setting(fold) with { Copies = c })], mlp.ToOptions()), row => augmented.Copies[row]);
                 representations[model] = image;
             }
             else
             {
-                var family = new MlpFamily(mlp.Candidates([0]), mlp.ToOptions());
+                var family = new MlpFamily(mlp.Settings(), mlp.ToOptions());
                 result = protocol.Run(model, stacks[baseModel], labels, names.Length, outer, family);
                 stacks[model] = stacks[baseModel];
                 representations[model] = representations[baseModel];
@@ -186,20 +190,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             results.Add(result);
             context.Log.Info($"{Name}: {model}: accuracy {result.MeanAccuracy(labels):F3} ± {result.AccuracyStd(labels):F3} (chosen {string.Join(" / ", result.Folds.Select(f => $"{f.ChosenSetting} epoch {f.KeptEpoch}"))})");
         }
-        if (settings.Lightgbm.LearningRates.Count > 0)
-        {
-            // LightGbm's own threads share the cores with the folds: fewer folds side by side.
-            var boostedProtocol = new NestedCrossValidation(new ProtocolOptions
-            {
-                InnerFolds = settings.InnerFolds,
-                Seed = parameters.Seed + 2,
-                Parallelism = Math.Max(1, settings.Parallelism / settings.Lightgbm.Threads),
-            });
-            var boosted = boostedProtocol.Run("text_lightgbm", stacks["text"], labels, names.Length, outer, new LightGbmFamily(settings.Lightgbm.LearningRates, settings.Lightgbm.ToOptions()));
-            results.Add(boosted);
-            representations["text_lightgbm"] = [.. settings.Text];
-            context.Log.Info($"{Name}: text_lightgbm: accuracy {boosted.MeanAccuracy(labels):F3} ± {boosted.AccuracyStd(labels):F3} (learning rate chosen {string.Join("/", boosted.Folds.Select(f => f.Chosen))})");
-        }
+
         var late = LateFusion.Combine("multimodal_late", results.Single(r => r.Model == "text"), results.Single(r => r.Model == "image"), labels, weights);
         results.Add(late);
         representations["multimodal_late"] = [.. settings.Text, .. image];
