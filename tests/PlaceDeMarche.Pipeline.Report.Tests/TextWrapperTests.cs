@@ -99,4 +99,17 @@ public sealed class TextWrapperTests : IDisposable
         // TrueType files start with the version 1.0 tag 00 01 00 00.
         Assert.Equal(new byte[] { 0, 1, 0, 0 }, EmbeddedFontResolver.Instance.GetFont(bold.FaceName)[..4]);
     }
+
+    [Fact]
+    public void French_punctuation_never_starts_a_line_nor_leaves_an_opening_guillemet_at_a_line_end()
+    {
+        const string text = "Le modèle s'utilise avec « placedemarche-pipeline predict » : il donne la catégorie ; le reste ? Rien ! Soit 85 % des produits.";
+        for (var width = 60.0; width <= 400; width += 3)
+        {
+            var lines = wrapper.Wrap(text, fonts.Regular, width).Select(line => string.Join(" ", line.Fragments.Select(f => f.Text))).ToArray();
+
+            Assert.DoesNotContain(lines, line => line.EndsWith('«'));
+            Assert.DoesNotContain(lines, line => line.Length > 0 && line[0] is '»' or ':' or ';' or '?' or '!' or '%');
+        }
+    }
 }

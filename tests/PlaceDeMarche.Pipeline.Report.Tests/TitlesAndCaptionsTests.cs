@@ -47,4 +47,47 @@ public sealed class TitlesAndCaptionsTests
         Assert.Contains("Synthèse pour la direction", pdf.TextsOf(0));
         Assert.Contains("Sommaire", pdf.TextsOf(1));
     }
+
+    [Fact]
+    public void An_image_grid_caption_stays_on_the_page_of_the_grid_last_row_wherever_the_grid_starts()
+    {
+        // The grid's start is moved down line by line, so some start leaves room for the last row but not its caption.
+        var pushedCaptions = 0;
+        for (var fillerLines = 0; fillerLines < 60; fillerLines += 2)
+        {
+            var filler = Enumerable.Range(0, fillerLines).Select(i => (ReportBlock)new Paragraph($"Ligne de remplissage {i}.")).ToList();
+            var grid = new ImageGrid(Enumerable.Range(0, 8).Select(i => new ImageBlock(SampleReports.Gradient(64, 64), 64, 64, $"Vignette {i}")).ToArray())
+            {
+                Columns = 4,
+                Caption = "Produits mal classés, avec leur vraie catégorie",
+            };
+            using var pdf = RenderedPdf.Render(new ReportDocument("Grille", SampleReports.StudyDate,
+                [new ReportSection("Images", [.. filler, new Paragraph("Avant la grille."), grid])]));
+
+            var captionPage = pdf.PageContaining("Produits mal classés");
+            Assert.Equal(pdf.PageShowing("Vignette 7"), captionPage);
+            if (captionPage > pdf.PageShowing("Avant la grille."))
+            {
+                pushedCaptions++;
+            }
+        }
+
+        Assert.True(pushedCaptions > 0, "no start position pushed the grid over a page break: the test checks nothing");
+    }
+
+    [Fact]
+    public void Tables_are_numbered_in_one_sequence_from_the_summary_on_and_an_uncaptioned_table_gets_no_bare_number()
+    {
+        static Table Small(string? caption) => new(["Approche", "ARI"], [["Texte", "0,694"]]) { Caption = caption };
+        using var pdf = RenderedPdf.Render(new ReportDocument("Étude", SampleReports.StudyDate,
+            [new ReportSection("Texte", [Small("Scores du texte"), Small(null), Small("Scores des images")])])
+        {
+            Labels = ReportLabels.French,
+            Preface = [new ReportSection("Synthèse pour la direction", [Small("Meilleure méthode de chaque approche")])],
+        });
+
+        var labels = Enumerable.Range(0, pdf.PageCount).SelectMany(pdf.TextsOf).Where(t => t.StartsWith("Tableau", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["Tableau 1.", "Tableau 2.", "Tableau 3."], labels.Select(l => l.Trim()).ToArray());
+        Assert.Equal(pdf.PageShowing("Meilleure méthode de chaque approche"), pdf.PageContaining("Tableau 1."));
+    }
 }

@@ -61,6 +61,14 @@ public sealed class Workspace
         return Path.GetFullPath(Path.Combine(folder, rest.Replace('/', Path.DirectorySeparatorChar)));
     }
 
+    /// <summary>Where a declared artifact really is, relative to <see cref="Root"/> with forward slashes (e.g.
+    /// <c>data/datasets/flipkart-1050/artifacts/text/tfidf.parquet</c>): the path a reader can open.</summary>
+    public string DisplayPath(string artifactPath)
+    {
+        var relative = Path.GetRelativePath(Root, Resolve(artifactPath)).Replace(Path.DirectorySeparatorChar, '/');
+        return artifactPath.EndsWith('/') ? relative + "/" : relative;
+    }
+
     private static string? Under(string path, string prefix) =>
         path == prefix ? ""
         : path.StartsWith(prefix + "/", StringComparison.Ordinal) ? path[(prefix.Length + 1)..]

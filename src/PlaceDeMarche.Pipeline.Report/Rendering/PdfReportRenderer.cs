@@ -43,6 +43,7 @@ public sealed class PdfReportRenderer
         using var measure = XGraphics.CreateMeasureContext(new XSize(PageGeometry.PageWidth, PageGeometry.PageHeight),
             XGraphicsUnit.Point, XPageDirection.Downwards);
         var wrapper = new TextWrapper(measure);
+        var numbering = new CaptionNumbering();
 
         var titlePage = PageComposer.AddA4Page(pdf);
         double belowTitle;
@@ -56,7 +57,7 @@ public sealed class PdfReportRenderer
             // The preface (the summary for management) is what a reader must see first: it starts on the title page.
             using var prefaceComposer = new PageComposer(pdf);
             prefaceComposer.ContinueOn(titlePage, belowTitle);
-            new SectionRenderer(new RenderContext(prefaceComposer, theme, wrapper)) { Numbered = false }.Render(document.Preface);
+            new SectionRenderer(new RenderContext(prefaceComposer, theme, wrapper, numbering)) { Numbered = false }.Render(document.Preface);
         }
 
         var toc = new TableOfContentsPainter(theme, wrapper);
@@ -67,7 +68,7 @@ public sealed class PdfReportRenderer
         using (var composer = new PageComposer(pdf))
         {
             composer.StartNewPage();
-            var sections = new SectionRenderer(new RenderContext(composer, theme, wrapper));
+            var sections = new SectionRenderer(new RenderContext(composer, theme, wrapper, numbering));
             sections.Render(document.Sections);
             entries = sections.TocEntries;
         }

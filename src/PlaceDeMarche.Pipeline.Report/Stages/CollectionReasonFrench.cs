@@ -62,7 +62,5 @@ internal static class CollectionReasonFrench
 
     private static string Plural(long count) => count > 1 ? "s" : "";
 
-    /// <summary>Whole numbers with the French thousands separator (a narrow no-break space): 86 400.</summary>
-    private static string Count(long value) =>
-        value.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", "\u202F", StringComparison.Ordinal);
+    private static string Count(long value) => FeasibilityReportBuilder.Count(value);
 }

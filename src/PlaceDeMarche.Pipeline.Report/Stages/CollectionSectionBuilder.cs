@@ -47,7 +47,7 @@ public static class CollectionSectionBuilder
                 input.Products.Select(p => (IReadOnlyList<string>)
                     [p.FoodId, Shorten(p.Label, 40), Shorten(p.Category, 60), Shorten(p.FoodContentsLabel, 60), p.Licence]).ToArray())
             {
-                Caption = $"Produits collectés ({input.Products.Count})",
+                Caption = $"Produits collectés ({Count(input.Products.Count)})",
                 ColumnWidths = [1.4, 1.6, 2, 2, 1.4],
             });
             var thumbnails = input.Products
@@ -179,7 +179,7 @@ public static class CollectionSectionBuilder
     /// <summary>NuGet entries come from a nuspec; their obligation (keep the notice) is covered by the manifest table.</summary>
     private static bool IsPackage(Core.Schema.LicenceRow licence) => licence.Source.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase);
 
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Count(int value) => FeasibilityReportBuilder.Count(value);
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

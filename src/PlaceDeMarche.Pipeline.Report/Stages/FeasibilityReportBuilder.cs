@@ -21,7 +21,7 @@ public static class FeasibilityReportBuilder
 
         if (input.Images is not null)
         {
-            sections.Add(ImageSectionBuilder.Build(input.Images, categoryNames, input.Timings));
+            sections.Add(ImageSectionBuilder.Build(input.Images, categoryNames, input.Timings, input.Parameters.Report));
             sections.Add(TransferLearningSectionBuilder.Build(input.Images, categoryNames));
         }
 
@@ -41,6 +41,7 @@ public static class FeasibilityReportBuilder
         }
 
         sections.Add(Execution(input));
+        sections.Add(new ReportSection("Annexe : résultats publiés", [PublishedResults.Table()]) { StartOnNewPage = true });
         sections.Add(Appendix(input));
         var title = input.Archive.IsSample ? $"{input.Parameters.Report.Title} (échantillon)" : input.Parameters.Report.Title;
         return new ReportDocument(title, input.Date, sections)
@@ -48,7 +49,7 @@ public static class FeasibilityReportBuilder
             Preface = [ManagementSummaryBuilder.Build(input)],
             Subtitle = input.Archive.IsSample
                 ? "Données d'échantillon (35 produits) — démonstration, pas de conclusion"
-                : $"Jeu Flipkart : {input.Products.Count} produits, {categoryNames.Length} catégories",
+                : $"Jeu Flipkart : {Count(input.Products.Count)} produits, {categoryNames.Length} catégories",
             Author = input.Parameters.Report.Author,
             IsSampleData = input.Archive.IsSample,
             Labels = ReportLabels.French,
@@ -61,7 +62,7 @@ public static class FeasibilityReportBuilder
         var unusable = ProductsWithoutUsablePhoto(input);
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"Source : {input.Archive.FileName} ({input.Archive.Bytes / (1024.0 * 1024.0):0.0} Mio, {input.Archive.Files} fichiers). La catégorie d'un produit est le premier niveau de son arborescence « product_category_tree »."),
+            new Paragraph($"Source : {input.Archive.FileName} ({Number(input.Archive.Bytes / (1024.0 * 1024.0), 1)} Mio, {Count(input.Archive.Files)} fichiers). La catégorie d'un produit est le premier niveau de son arborescence « product_category_tree »."),
             new BarChart("Produits par catégorie", categoryNames, counts) { ValueFormat = "0" },
         };
         if (unusable.Length == 0)
@@ -111,12 +112,13 @@ public static class FeasibilityReportBuilder
 
     private static ReportSection Execution(ReportInput input) => new("Exécution",
     [
-        new Paragraph("Durée de la dernière exécution réelle de chaque étape (une étape à jour n'est pas recalculée et garde la durée de l'exécution qui a produit ses résultats)."),
+        new Paragraph("Une étape à jour n'est pas recalculée et garde la durée de l'exécution qui a produit ses résultats. Ces durées dépendent aussi de la charge de la machine à ce moment : elles situent les étapes les unes par rapport aux autres, elles ne mesurent pas le coût d'une méthode."),
         new Table(
             ["Étape", "Durée (s)", "Terminée le (UTC)"],
             input.Timings.Select(t => (IReadOnlyList<string>)[t.Stage, Number(t.Seconds, 1), t.CompletedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]).ToArray())
         {
             Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Left],
+            Caption = "Durée de chaque étape à sa dernière exécution réelle",
         },
     ]);
 
@@ -143,9 +145,14 @@ public static class FeasibilityReportBuilder
         ColumnWidths = [2.2, 2.2, 4.6],
     };
 
-    /// <summary>French decimal notation: 0,523.</summary>
+    /// <summary>French decimal notation: 0,523; 12 345,6 (thousands set apart by a narrow no-break space).</summary>
     internal static string Number(double value, int digits = 3) =>
-        double.IsFinite(value) ? value.ToString("F" + digits, CultureInfo.InvariantCulture).Replace('.', ',') : "—";
+        double.IsFinite(value) ? French(value.ToString(digits == 0 ? "#,0" : "#,0." + new string('0', digits), CultureInfo.InvariantCulture)) : "—";
+
+    /// <summary>A whole number in French notation: 1 047.</summary>
+    internal static string Count(long value) => French(value.ToString("#,0", CultureInfo.InvariantCulture));
+
+    private static string French(string invariant) => invariant.Replace(',', '\u202F').Replace('.', ',');
 
     /// <summary>A share as a French percentage with one decimal: 0,834 → « 83,4 % ».</summary>
     internal static string Percent(double share) => double.IsFinite(share) ? $"{Number(share * 100, 1)} %" : "—";

@@ -51,14 +51,17 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             upstream.Select(m => new StageTiming(m.Stage, m.Seconds, m.CompletedAtUtc)).ToArray(),
             [
                 new("Archive du jeu de données", $"{archive.FileName} : {archive.Sha256}"),
-                .. upstream.SelectMany(m => m.Outputs).Where(o => Inputs.Contains(o.Path)).Select(o => new KeyValuePair<string, string>(o.Path, o.Sha256)),
+                .. upstream.SelectMany(m => m.Outputs).Where(o => Inputs.Contains(o.Path)).Select(o => new KeyValuePair<string, string>(context.Workspace.DisplayPath(o.Path), o.Sha256)),
             ],
             ToolVersions(),
             ReportDate(upstream),
             images)
         {
             Collection = ReadCollection(context),
-            Supervised = SupervisedStudyInput.Load(context.InputPath, images.Index, context.InputPath(ImageArtifactPaths.Preprocessed)),
+            Supervised = SupervisedStudyInput.Load(context.InputPath, images.Index, context.InputPath(ImageArtifactPaths.Preprocessed)) with
+            {
+                ModelPath = context.Workspace.DisplayPath(SupervisedArtifactPaths.Model),
+            },
             FusionScores = fusion.Scores,
             FusionBlocks = fusion.Blocks,
             UpstreamMetrics = NumericMetrics(upstream),

@@ -38,6 +38,8 @@ public static class FusionSectionBuilder
             var mapping = ClusterCategoryMapper.Map(CategoryIndices(best.Assignments, categoryNames), best.Assignments.Clusters);
             content.Add(RepresentationFigures.MapPair(best, mapping, categoryNames,
                 "Meilleure fusion, première graine : à gauche la vraie catégorie de chaque produit, à droite la catégorie à laquelle son groupe est apparié."));
+            content.Add(Paragraph.FromMarkup($"Lecture : la meilleure fusion, **{best.Label}**, atteint un ARI moyen de **{Number(best.Metrics["ari_mean"])}**, "
+                + $"{PublishedResults.Fusion.Standing(best.Metrics["ari_mean"], "meilleur résultat publié pour une fusion texte + images sur ce jeu")} (sources en annexe)."));
         }
 
         return new ReportSection(Heading, content) { StartOnNewPage = true };

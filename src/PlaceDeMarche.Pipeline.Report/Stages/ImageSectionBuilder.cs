@@ -12,14 +12,17 @@ public static class ImageSectionBuilder
 
     private static readonly string[] ImageStages = ["ImagePreprocess", "ImageSift", "ImageColorHistogram", "ImageSiftClustering", "ImageColorhistClustering"];
 
-    public static ReportSection Build(ImageStudyInput images, string[] categoryNames, IReadOnlyList<StageTiming> timings)
+    /// <summary>The SIFT bag of visual words' method name in the metrics (<c>image.sift.*</c>).</summary>
+    private const string SiftMethod = "sift";
+
+    public static ReportSection Build(ImageStudyInput images, string[] categoryNames, IReadOnlyList<StageTiming> timings, ReportParameters thresholds)
     {
         // Pretrained CNN embeddings have their own section (TransferLearningSectionBuilder).
         var scores = images.Scores.Where(s => !s.Method.StartsWith(TransferLearningSectionBuilder.CnnMethodPrefix, StringComparison.Ordinal)).ToArray();
         var usable = images.Index.Count(r => r.IsUsable);
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"Méthode : chaque photo est décodée directement à une taille réduite, redressée selon son orientation EXIF, réduite par moyenne de surface, complétée en carré blanc, passée en niveaux de gris puis égalisée. On en extrait les points d'intérêt SIFT (500 au plus par photo), regroupés par KMeans en un vocabulaire de « mots visuels » ; chaque photo devient l'histogramme pondéré TF-IDF de ses mots. Un histogramme de couleurs HSV sert de point de comparaison simple. Les deux représentations suivent ensuite le même protocole que le texte (ACP, t-SNE, KMeans, comparaison aux vraies catégories). Seuls les {usable} produits dont la photo est exploitable sont évalués ; les autres ({images.Index.Count - usable}) sont listés plus bas."),
+            new Paragraph($"Méthode : chaque photo est décodée directement à une taille réduite, redressée selon son orientation EXIF, réduite par moyenne de surface, complétée en carré blanc, passée en niveaux de gris puis égalisée. On en extrait les points d'intérêt SIFT (500 au plus par photo), regroupés par KMeans en un vocabulaire de « mots visuels » ; chaque photo devient l'histogramme pondéré TF-IDF de ses mots. Un histogramme de couleurs HSV sert de point de comparaison simple. Les deux représentations suivent ensuite le même protocole que le texte (ACP, t-SNE, KMeans, comparaison aux vraies catégories). Seuls les {FeasibilityReportBuilder.Count(usable)} produits dont la photo est exploitable sont évalués ; les autres ({FeasibilityReportBuilder.Count(images.Index.Count - usable)}) sont listés plus bas."),
         };
         if (images.Samples.Count > 0)
         {
@@ -30,7 +33,7 @@ public static class ImageSectionBuilder
         {
             var shown = Math.Min(DrawnKeypoints, images.Keypoints.X.Length);
             blocks.Add(new ImageBlock(DrawKeypoints(photo, images.Keypoints, shown), photo.GrayWidth, photo.GrayHeight,
-                $"Les {shown} points SIFT les plus forts (sur {images.Keypoints.X.Length}) du produit {images.Keypoints.ProductId}, sur la photo prétraitée : cercle de rayon 2σ, trait vers l'orientation.")
+                $"Les {shown} points SIFT les plus forts (sur {FeasibilityReportBuilder.Count(images.Keypoints.X.Length)}) du produit {images.Keypoints.ProductId}, sur la photo prétraitée : cercle de rayon 2σ, trait vers l'orientation.")
             {
                 DisplayWidth = 220,
             });
@@ -43,24 +46,32 @@ public static class ImageSectionBuilder
             Caption = "Cartes t-SNE des descripteurs d'images, colorées par vraie catégorie.",
         });
         blocks.Add(UnusablePhotos(images.Index));
-        var sift = scores[0].Metrics["ari_mean"];
-        blocks.Add(Paragraph.FromMarkup(
-            $"Lecture honnête : avec un ARI moyen de **{FeasibilityReportBuilder.Number(sift)}**, les descripteurs SIFT "
-            + (sift > 0.17
-                ? "dépassent la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17), sans changer la conclusion : "
-                : sift < 0.003
-                    ? "restent sous la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17) : "
-                    : "restent dans la fourchette publiée pour SIFT sur ce jeu de données (ARI de 0,003 à 0,17) : ")
-            + "des points locaux sans notion d'objet ne suffisent pas à retrouver les catégories. Ce résultat sert de référence basse pour les réseaux de neurones pré-entraînés."));
+        if (scores.FirstOrDefault(s => s.Method == SiftMethod && s.HasRun) is { } sift)
+        {
+            blocks.Add(Paragraph.FromMarkup(SiftReading(sift.Metrics["ari_mean"], thresholds)));
+        }
+
         var cost = timings.Where(t => ImageStages.Contains(t.Stage)).ToArray();
         if (cost.Length > 0)
         {
-            blocks.Add(new Paragraph("Coût de la dernière exécution réelle : "
+            blocks.Add(new Paragraph("Durées de la dernière exécution réelle (elles dépendent aussi de la charge de la machine à ce moment) : "
                 + string.Join(", ", cost.Select(t => $"{t.Stage} {FeasibilityReportBuilder.Number(t.Seconds, 1)} s"))
                 + ". Le prétraitement et les descripteurs SIFT sont mis en cache photo par photo : ajouter des produits ne traite que leurs photos."));
         }
 
         return new ReportSection("Images — descripteurs classiques", blocks) { StartOnNewPage = true };
+    }
+
+    /// <summary>What the SIFT score says, judged against the thresholds fixed before the study and the published range.</summary>
+    internal static string SiftReading(double ari, ReportParameters thresholds)
+    {
+        var level = ari >= thresholds.AriFeasible
+            ? $"atteignent le seuil de faisabilité ({FeasibilityReportBuilder.Number(thresholds.AriFeasible, 2)}) : les points locaux suffisent ici à regrouper les produits par catégorie"
+            : ari >= thresholds.AriPromising
+                ? $"dépassent le seuil « prometteur » ({FeasibilityReportBuilder.Number(thresholds.AriPromising, 2)}) sans atteindre celui de faisabilité : les points locaux portent un signal, pas un regroupement fiable"
+                : $"restent sous le seuil « prometteur » ({FeasibilityReportBuilder.Number(thresholds.AriPromising, 2)}){(ari < thresholds.AriPromising / 3 ? ", près du hasard (ARI 0)" : "")} : des points locaux sans notion d'objet ne suffisent pas à retrouver les catégories";
+        return $"Lecture honnête : avec un ARI moyen de **{FeasibilityReportBuilder.Number(ari)}**, les descripteurs SIFT {level}. "
+            + $"C'est {PublishedResults.Sift.Standing(ari, "SIFT sur ce jeu de données")} (sources en annexe). Ce résultat sert de référence basse pour les réseaux de neurones pré-entraînés.";
     }
 
     private static ImageGrid SampleGrid(ImageStudyInput images, string[] categoryNames)
@@ -93,7 +104,7 @@ public static class ImageSectionBuilder
             $"{FeasibilityReportBuilder.Number(s.Metrics["ari_mean"])} ± {FeasibilityReportBuilder.Number(s.Metrics["ari_std"])}",
             FeasibilityReportBuilder.Number(s.Metrics["nmi_mean"]),
             FeasibilityReportBuilder.Number(s.Metrics["silhouette_mean"]),
-            s.Assignments.Ids.Length.ToString(CultureInfo.InvariantCulture),
+            FeasibilityReportBuilder.Count(s.Assignments.Ids.Length),
         ]).ToArray())
     {
         Caption = "Descripteurs d'images : ARI (moyenne ± écart-type sur les graines), NMI et silhouette sur la carte t-SNE (moyennes sur les graines) ; produits avec photo exploitable seulement.",

@@ -107,7 +107,7 @@ public static class ManagementSummaryBuilder
                         FeasibilityLevel.Promising => "prometteur",
                         _ => "insuffisant",
                     },
-                    best.Assignments.Ids.Length.ToString(CultureInfo.InvariantCulture),
+                    Count(best.Assignments.Ids.Length),
                 ]
                 : [a.Area, "non exécuté", "—", "—", "—", "—"]).ToArray())
         {
@@ -164,7 +164,7 @@ public static class ManagementSummaryBuilder
         }
 
         yield return "Les groupes sont appariés aux catégories après coup, à l'aide des vraies étiquettes : le pourcentage mesure un accord, pas encore un classement utilisable tel quel.";
-        yield return $"Un seul jeu de données : {input.Products.Count} {Plural(input.Products.Count, "produit", "produits")}, {categoryCount} {Plural(categoryCount, "catégorie", "catégories")} de premier niveau ; d'autres catégories ou un autre catalogue demanderaient une nouvelle mesure.";
+        yield return $"Un seul jeu de données : {Count(input.Products.Count)} {Plural(input.Products.Count, "produit", "produits")}, {categoryCount} {Plural(categoryCount, "catégorie", "catégories")} de premier niveau ; d'autres catégories ou un autre catalogue demanderaient une nouvelle mesure.";
         var missing = input.Products.Count(p => p.ImageStatus != "ok");
         if (missing > 0)
         {

@@ -18,7 +18,7 @@ internal static class RepresentationFigures
                 $"{Number(s.Metrics["ari_mean"])} ± {Number(s.Metrics["ari_std"])}",
                 Number(s.Metrics.GetValueOrDefault("nmi_mean", double.NaN)),
                 Percent(s.Metrics.GetValueOrDefault("matched_accuracy_mean", double.NaN)),
-                s.Assignments.Ids.Length.ToString(CultureInfo.InvariantCulture),
+                Count(s.Assignments.Ids.Length),
             ]
             : [s.Label, s.NotRunNote, "—", "—", "—"]).ToArray())
     {

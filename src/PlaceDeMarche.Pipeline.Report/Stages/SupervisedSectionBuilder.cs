@@ -112,7 +112,7 @@ public static class SupervisedSectionBuilder
                 : testAccuracy < cv ? "(en dessous de la validation croisée de plus de deux écarts-types : estimation optimiste, à surveiller). " : "(au-dessus de la validation croisée). ")
             + $"Son score de Brier sur le test vaut {Number(m["supervised.best.test_brier"])} ; "
             + $"la prédiction coûte {Number(Metric(best, "predict_ms_per_product"), 3)} ms par produit une fois les descripteurs calculés. "
-            + "Il est enregistré avec ses transformations (data/artifacts/supervised/model.json) et s'utilise avec « placedemarche-pipeline predict --image … --text … »."));
+            + $"Il est enregistré avec ses transformations ({input.ModelPath}) et s'utilise avec « placedemarche-pipeline predict --image … --text … »."));
         return new ReportSection("Classification supervisée", blocks) { StartOnNewPage = true };
     }
 

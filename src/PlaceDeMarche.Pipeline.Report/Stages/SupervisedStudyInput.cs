@@ -24,6 +24,9 @@ public sealed record SupervisedStudyInput(
 
     public const int MisclassifiedShown = 8;
 
+    /// <summary>Where the saved model is, as the reader finds it in the checkout (the dataset's own artifact folder).</summary>
+    public string ModelPath { get; init; } = SupervisedArtifactPaths.Model;
+
     public static IReadOnlyList<string> Artifacts { get; } =
     [
         SupervisedArtifactPaths.Metrics, SupervisedArtifactPaths.Scores, SupervisedArtifactPaths.Curves, SupervisedArtifactPaths.Confusions, SupervisedArtifactPaths.Predictions,

@@ -49,13 +49,14 @@ public sealed class TextReportStage : Stage<ReportStageParameters>
             FeasibilityReportStage.ReportDate(upstream),
             [
                 TextSectionBuilder.Build(text.Scores, text.TopicModels, best, categoryNames, parameters.Report),
+                new ReportSection("Annexe : résultats publiés", [PublishedResults.Table("Texte")]),
                 new ReportSection("Paramètres",
                 [
                     FeasibilityReportBuilder.ParameterTable(parameters),
                 ]),
             ])
         {
-            Subtitle = $"{parameters.Report.Title} — {products.Count} produits, {categoryNames.Length} catégories",
+            Subtitle = $"{parameters.Report.Title} — {FeasibilityReportBuilder.Count(products.Count)} produits, {categoryNames.Length} catégories",
             Author = parameters.Report.Author,
             IsSampleData = archive.IsSample,
             Labels = ReportLabels.French,

@@ -14,11 +14,6 @@ public static class TextSectionBuilder
 {
     public const string Heading = "Texte";
 
-    /// <summary>Published mean ARIs on this dataset (t-SNE + KMeans, one seed), quoted by the conclusion.</summary>
-    private const double PublishedClassicalLow = 0.35;
-    private const double PublishedClassicalHigh = 0.62;
-    private const double PublishedSentenceTransformer = 0.71;
-
     private static readonly (string Key, string Label)[] MetricColumns =
     [
         ("nmi_mean", "NMI"),
@@ -112,11 +107,9 @@ public static class TextSectionBuilder
         var ran = scores.Where(s => s.HasRun).OrderByDescending(s => s.Metrics["ari_mean"]).ToArray();
         var runnerUp = ran.Length > 1 ? ran[1] : null;
         var (confusedTrue, confusedPredicted, confusedCount) = MostConfusedPair(mapping, categoryNames.Length);
-        var standing = ari >= PublishedSentenceTransformer
-            ? $"au niveau du meilleur résultat publié sur ce jeu ({Number(PublishedSentenceTransformer, 2)}, obtenu avec un modèle de phrases pré-entraîné)"
-            : ari > PublishedClassicalHigh
-                ? $"au-dessus des résultats publiés pour les méthodes classiques sur ce jeu ({Number(PublishedClassicalLow, 2)} à {Number(PublishedClassicalHigh, 2)}), sans atteindre les {Number(PublishedSentenceTransformer, 2)} d'un modèle de phrases pré-entraîné"
-                : $"dans la fourchette publiée pour les méthodes classiques sur ce jeu ({Number(PublishedClassicalLow, 2)} à {Number(PublishedClassicalHigh, 2)})";
+        var (classical, sentenceModel) = (PublishedResults.TextClassical, PublishedResults.TextSentenceModel);
+        var standing = $"{classical.Standing(ari, "les méthodes classiques sur ce jeu")} (sources en annexe), "
+            + sentenceModel.Standing(ari, "meilleur résultat publié, obtenu avec un modèle de phrases pré-entraîné");
         var verdict = ari >= parameters.AriFeasible
             ? "au-dessus du seuil de faisabilité"
             : ari >= parameters.AriPromising ? "au-dessus du seuil « prometteur » mais sous celui de faisabilité" : "sous le seuil « prometteur »";
@@ -127,7 +120,7 @@ public static class TextSectionBuilder
             + $"C'est {standing}, et {verdict} fixé avant l'étude ({Number(parameters.AriFeasible, 2)}). ";
         if (confusedCount > 0)
         {
-            text += $"La confusion la plus fréquente envoie {confusedCount} produits « {categoryNames[confusedTrue]} » dans le groupe « {categoryNames[confusedPredicted]} » : "
+            text += $"La confusion la plus fréquente envoie {confusedCount} {Plural(confusedCount, "produit", "produits")} « {categoryNames[confusedTrue]} » dans le groupe « {categoryNames[confusedPredicted]} » : "
                 + "c'est là que la photo devra départager.";
         }
 

@@ -52,7 +52,8 @@ public static class TransferLearningSectionBuilder
         blocks.Add(Paragraph.FromMarkup($"Lecture : le meilleur modèle pré-entraîné, **{best.Label}**, atteint un ARI moyen de **{Number(best.Metrics["ari_mean"])}**"
             + (bestClassical is null
                 ? "."
-                : $", {(best.Metrics["ari_mean"] > bestClassical.Metrics["ari_mean"] ? "au-dessus" : "au-dessous")} du meilleur descripteur classique ({bestClassical.Label}, {Number(bestClassical.Metrics["ari_mean"])}).")));
+                : $", {(best.Metrics["ari_mean"] > bestClassical.Metrics["ari_mean"] ? "au-dessus" : "au-dessous")} du meilleur descripteur classique ({bestClassical.Label}, {Number(bestClassical.Metrics["ari_mean"])}).")
+            + $" C'est {PublishedResults.Cnn.Standing(best.Metrics["ari_mean"], "meilleur résultat publié sur ce jeu, obtenu avec VGG16, un réseau plus grand")} (sources en annexe)."));
         return new ReportSection(Heading, blocks) { StartOnNewPage = true };
     }
 
@@ -80,8 +81,8 @@ public static class TransferLearningSectionBuilder
             return (IReadOnlyList<string>)
             [
                 categoryNames[row],
-                total.ToString(CultureInfo.InvariantCulture),
-                right.ToString(CultureInfo.InvariantCulture),
+                Count(total),
+                Count(right),
                 total == 0 ? "—" : Percent((double)right / total),
                 mapping.ConfusionMatrix[row, worst] == 0 ? "—" : $"{categoryNames[worst]} ({mapping.ConfusionMatrix[row, worst]})",
             ];

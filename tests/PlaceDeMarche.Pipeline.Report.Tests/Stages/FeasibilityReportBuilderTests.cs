@@ -21,6 +21,34 @@ public sealed class FeasibilityReportBuilderTests
         Assert.Contains(verdict.Body.Runs, run => run.Text.Contains($"ARI moyen de {ari:F3}".Replace('.', ','), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(165.23, 1, "165,2")]
+    [InlineData(12345.678, 2, "12\u202F345,68")]
+    [InlineData(-0.0451, 3, "-0,045")]
+    [InlineData(1047, 0, "1\u202F047")]
+    public void NumbersAreWrittenTheFrenchWay(double value, int digits, string expected) =>
+        Assert.Equal(expected, FeasibilityReportBuilder.Number(value, digits));
+
+    [Fact]
+    public void TheArchiveSizeAndFileCountAreInFrenchNotation()
+    {
+        var input = Input(0.6, isSample: false) with { Archive = new ArchiveRecord("flipkart", "Flipkart-1050.zip", "abc", 173_253_222, false, 1048) };
+
+        var source = FeasibilityReportBuilder.Build(input).Sections.Single(s => s.Heading == "Données").Blocks.OfType<Paragraph>()
+            .Select(p => string.Concat(p.Runs.Select(r => r.Text))).Single(t => t.StartsWith("Source", StringComparison.Ordinal));
+        Assert.Contains("(165,2 Mio, 1\u202F048 fichiers)", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryTableSaysWhatItShows()
+    {
+        var document = FeasibilityReportBuilder.Build(Input(0.6, isSample: false));
+
+        var blocks = document.Preface.Concat(document.Sections).SelectMany(s => s.Blocks).ToArray();
+        Assert.All(blocks.OfType<Table>(), table => Assert.False(string.IsNullOrWhiteSpace(table.Caption), $"a table headed {string.Join(" | ", table.Headers)} has no caption"));
+        Assert.All(blocks.OfType<KeyValueTable>(), table => Assert.False(string.IsNullOrWhiteSpace(table.Caption), "a key-value table has no caption"));
+    }
+
     [Fact]
     public void SampleRunsSayTheyProveNothing()
     {

@@ -35,7 +35,7 @@ public sealed class TextSectionBuilderTests
         Assert.Contains("meilleure représentation est Doc2Vec", conclusion);
         Assert.Contains("ARI moyen de 0,640", conclusion);
         Assert.Contains("devant TF-IDF (0,410)", conclusion);
-        Assert.Contains("au-dessus des résultats publiés pour les méthodes classiques", conclusion);
+        Assert.Contains("au-dessus de la fourchette publiée pour les méthodes classiques", conclusion);
         Assert.Contains("au-dessus du seuil de faisabilité", conclusion);
         Assert.Contains("envoie 2 produits « Kitchen » dans le groupe « Home »", conclusion);
     }

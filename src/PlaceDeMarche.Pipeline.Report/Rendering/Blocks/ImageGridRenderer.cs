@@ -8,7 +8,8 @@ namespace PlaceDeMarche.Pipeline.Report.Rendering.Blocks;
 
 /// <summary>
 /// Renders an <see cref="ImageGrid"/> row by row (a row never splits; rows flow over pages): square cells with the
-/// thumbnail centred and up to two lines of caption under it, then the grid's numbered caption.
+/// thumbnail centred and up to two lines of caption under it, then the grid's numbered caption, which stays on the page
+/// of the last row (a figure's caption is never alone at the top of a page).
 /// </summary>
 internal static class ImageGridRenderer
 {
@@ -29,9 +30,14 @@ internal static class ImageGridRenderer
         var captionHeight = CaptionLines * theme.Chart.LineHeight;
         var rowHeight = cellWidth + 2 + captionHeight;
         var ink = new XSolidBrush(theme.Ink);
+        var gridCaption = grid.Caption is null
+            ? []
+            : context.Wrapper.Wrap([new TextRun(context.NextFigureLabel() + " ", TextEmphasis.Bold), new TextRun(grid.Caption)], theme.Caption, composer.Width);
+        var gridCaptionHeight = gridCaption.Count * theme.Caption.LineHeight;
         for (var start = 0; start < painters.Length; start += grid.Columns)
         {
-            composer.EnsureRoom(rowHeight);
+            var lastRow = start + grid.Columns >= painters.Length;
+            composer.EnsureRoom(rowHeight + (lastRow ? Gap / 2 + gridCaptionHeight : 0));
             for (var column = 0; column < grid.Columns && start + column < painters.Length; column++)
             {
                 var left = composer.Left + column * (cellWidth + Gap);
@@ -55,11 +61,9 @@ internal static class ImageGridRenderer
                 composer.Width, theme.Caption.LineHeight, new XSolidBrush(theme.Muted), TextAlignment.Center);
         }
 
-        if (grid.Caption is not null)
+        if (gridCaption.Count > 0)
         {
-            var lines = context.Wrapper.Wrap(
-                [new TextRun(context.NextFigureLabel() + " ", TextEmphasis.Bold), new TextRun(grid.Caption)], theme.Caption, composer.Width);
-            FlowingText.Draw(context, lines, composer.Left, composer.Width, theme.Caption.LineHeight, new XSolidBrush(theme.Muted), TextAlignment.Center);
+            FlowingText.Draw(context, gridCaption, composer.Left, composer.Width, theme.Caption.LineHeight, new XSolidBrush(theme.Muted), TextAlignment.Center);
         }
     }
 

@@ -92,8 +92,9 @@ internal sealed class TableRenderer
         composer.Graphics.DrawLine(new XPen(context.Theme.Accent, 0.8), composer.Left, composer.Y, composer.Left + composer.Width, composer.Y);
     }
 
+    /// <summary>A table without a caption is not numbered: a bare "Tableau 20." tells the reader nothing.</summary>
     private IReadOnlyList<TextRun> CaptionRuns(string? caption) => caption is null
-        ? [new TextRun(context.NextTableLabel(), TextEmphasis.Bold)]
+        ? []
         : [new TextRun(context.NextTableLabel() + " ", TextEmphasis.Bold), new TextRun(caption)];
 
     private XFont CellFont(TableSpec spec, int row, int column) =>

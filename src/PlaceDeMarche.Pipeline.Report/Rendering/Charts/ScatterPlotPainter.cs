@@ -23,6 +23,7 @@ internal sealed class ScatterPlotPainter : IFigurePainter
     private readonly AxisScale xScale;
     private readonly AxisScale yScale;
     private readonly int finiteCount;
+    private (double Width, IReadOnlyList<WrappedLine> Lines)? wrappedTitle;
 
     public ScatterPlotPainter(ScatterPlot plot, ReportTheme theme, TextWrapper wrapper, bool withLegend)
     {
@@ -102,8 +103,19 @@ internal sealed class ScatterPlotPainter : IFigurePainter
 
     private double TitleHeight(double width) => TitleLines(width).Count * TitleLineHeight + theme.ChartTitle.Size * 0.3;
 
-    /// <summary>The title on at most two lines, so that a half-page panel keeps its whole title; only a longer one is shortened.</summary>
+    /// <summary>The title wrapped for <paramref name="width"/>, once per width (measuring and drawing all ask for it).</summary>
     private IReadOnlyList<WrappedLine> TitleLines(double width)
+    {
+        if (wrappedTitle is not { } cached || cached.Width != width)
+        {
+            wrappedTitle = cached = (width, WrapTitle(width));
+        }
+
+        return cached.Lines;
+    }
+
+    /// <summary>The title on at most two lines, so that a half-page panel keeps its whole title; only a longer one is shortened.</summary>
+    private IReadOnlyList<WrappedLine> WrapTitle(double width)
     {
         var lines = wrapper.Wrap(plot.Title, theme.ChartTitle, width);
         if (lines.Count <= 2)

@@ -5,14 +5,14 @@ namespace PlaceDeMarche.Pipeline.Report.Rendering.Layout;
 /// <summary>What every block renderer needs: the page flow, the theme, text measurement and the caption counters.</summary>
 internal sealed class RenderContext
 {
-    private int figures;
-    private int tables;
+    private readonly CaptionNumbering numbering;
 
-    public RenderContext(PageComposer composer, ReportTheme theme, TextWrapper wrapper)
+    public RenderContext(PageComposer composer, ReportTheme theme, TextWrapper wrapper, CaptionNumbering numbering)
     {
         Composer = composer;
         Theme = theme;
         Wrapper = wrapper;
+        this.numbering = numbering;
     }
 
     public PageComposer Composer { get; }
@@ -21,7 +21,7 @@ internal sealed class RenderContext
 
     public TextWrapper Wrapper { get; }
 
-    public string NextFigureLabel() => Theme.Labels.Format(Theme.Labels.FigureLabel, ++figures);
+    public string NextFigureLabel() => Theme.Labels.Format(Theme.Labels.FigureLabel, numbering.NextFigure());
 
-    public string NextTableLabel() => Theme.Labels.Format(Theme.Labels.TableLabel, ++tables);
+    public string NextTableLabel() => Theme.Labels.Format(Theme.Labels.TableLabel, numbering.NextTable());
 }

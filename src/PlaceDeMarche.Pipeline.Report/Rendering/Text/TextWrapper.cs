@@ -8,7 +8,7 @@ namespace PlaceDeMarche.Pipeline.Report.Rendering.Text;
 /// <summary>
 /// Greedy word wrap of styled runs to a width, measuring with PDFsharp. Words longer than a line are cut after the
 /// last separator that fits ('.', '/', '-', '_', so package names and paths break between their parts), else where
-/// they overflow; '\n' forces a break. Consecutive words in the same font are merged so that each line is drawn
+/// they overflow; '\n' forces a break; the spaces of French punctuation never break. Consecutive words in the same font are merged so that each line is drawn
 /// (and extracted by PDF readers) as a few strings with their spaces.
 /// </summary>
 internal sealed class TextWrapper
@@ -57,7 +57,7 @@ internal sealed class TextWrapper
                 var start = 0;
                 while (start < text.Length)
                 {
-                    if (IsBreakingSpace(text[start]))
+                    if (IsBreakAt(text, start))
                     {
                         pendingSpace = true;
                         start++;
@@ -65,7 +65,7 @@ internal sealed class TextWrapper
                     }
 
                     var end = start;
-                    while (end < text.Length && !IsBreakingSpace(text[end]))
+                    while (end < text.Length && !IsBreakAt(text, end))
                     {
                         end++;
                     }
@@ -80,8 +80,14 @@ internal sealed class TextWrapper
         return builder.Finish();
     }
 
-    /// <summary>White space where a line may break: not the no-break spaces French puts before ":" or inside "« »".</summary>
-    private static bool IsBreakingSpace(char c) => char.IsWhiteSpace(c) && c is not ('\u00A0' or '\u202F' or '\u2007');
+    /// <summary>
+    /// White space where a line may break: not a no-break space, and not the space French typography ties to its
+    /// neighbour (after « and before » : ; ? ! %), even when the text was typed with a plain space.
+    /// </summary>
+    private static bool IsBreakAt(string text, int index) =>
+        char.IsWhiteSpace(text[index]) && text[index] is not ('\u00A0' or '\u202F' or '\u2007')
+        && !(index > 0 && text[index - 1] == '«')
+        && !(index + 1 < text.Length && text[index + 1] is '»' or ':' or ';' or '?' or '!' or '%');
 
     private int LongestFittingPrefix(string text, XFont font, double maxWidth)
     {
