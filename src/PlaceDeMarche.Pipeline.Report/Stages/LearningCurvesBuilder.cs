@@ -106,7 +106,7 @@ public static class LearningCurvesBuilder
         var train = metric(model, "train_accuracy_mean");
         var cv = metric(model, "cv_accuracy_mean");
         var chosen = input.Chosen.Where(c => c.Model == model).Select(c => Parse(c.Setting)).ToArray();
-        var controls = $"dropout {Mode(chosen, "dropout")} et décroissance {Mode(chosen, "weight_decay")} le plus souvent choisis";
+        var controls = $"le dropout de {Mode(chosen, "dropout")} et la décroissance des poids de {Mode(chosen, "weight_decay")} (valeurs les plus souvent choisies)";
         if (double.IsFinite(train) && double.IsFinite(cv))
         {
             var gap = train - cv;
@@ -114,8 +114,8 @@ public static class LearningCurvesBuilder
                 + (train < 0.9
                     ? " avec une exactitude d'entraînement elle-même basse : le réseau est limité par ses descripteurs (sous-apprentissage), pas par le sur-apprentissage."
                     : gap > 0.05
-                        ? $" : le réseau mémorise une partie des produits malgré le {controls} ; l'arrêt précoce borne ce sur-apprentissage sans l'annuler."
-                        : $" : l'écart reste faible ; le {controls} et l'arrêt précoce le contiennent.");
+                        ? $" : le réseau mémorise une partie des produits malgré {controls} ; l'arrêt précoce borne ce sur-apprentissage sans l'annuler."
+                        : $" : l'écart reste faible ; {controls} et l'arrêt précoce le contiennent.");
         }
         return text;
     }

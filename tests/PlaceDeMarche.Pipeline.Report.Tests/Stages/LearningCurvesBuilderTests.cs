@@ -18,7 +18,7 @@ public sealed class LearningCurvesBuilderTests
         Assert.Contains("sur-apprentissage, que l'arrêt précoce coupe", text);
         Assert.Contains("écart 0,200", text);
         Assert.Contains("17,0 points d'écart", text);
-        Assert.Contains("dropout 0,5", text);
+        Assert.Contains("malgré le dropout de 0,5 et la décroissance des poids de 0,0001", text);
     }
 
     [Fact]
