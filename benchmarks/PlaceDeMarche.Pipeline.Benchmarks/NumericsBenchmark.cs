@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using PlaceDeMarche.Pipeline.Numerics.Clustering;
+using PlaceDeMarche.Pipeline.Numerics.Compute;
 using PlaceDeMarche.Pipeline.Numerics.Decomposition;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 using PlaceDeMarche.Pipeline.Numerics.Manifold;
 using PlaceDeMarche.Pipeline.Numerics.Metrics;
+using PlaceDeMarche.Pipeline.Numerics.Stages;
 
 namespace PlaceDeMarche.Pipeline.Benchmarks;
 
@@ -23,25 +25,26 @@ internal static class NumericsBenchmark
     public static void Run(string algorithm, string blobsPath, IReadOnlyList<string> settings)
     {
         var (data, labels) = ReadBlobs(blobsPath);
-        var figures = new Dictionary<string, object> { ["algorithm"] = algorithm, ["n"] = data.Rows, ["d"] = data.Columns };
+        using var backend = ComputeBackend.Create(BackendSetting(settings));
+        var figures = new Dictionary<string, object> { ["algorithm"] = algorithm, ["n"] = data.Rows, ["d"] = data.Columns, ["backend"] = backend.Name };
         switch (algorithm)
         {
             case "pca":
-                var pca = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns)));
+                var pca = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns)), backend);
                 figures["explained_variance_ratio"] = pca.ExplainedVarianceRatio.Sum();
                 break;
             case "tsne":
-                var reduced = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns))).Projection;
+                var reduced = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns)), backend).Projection;
                 var options = new TSneOptions { Initialization = TSneInitialization.Pca, Seed = 0, Method = MethodSetting(settings) };
-                var tsne = TSne.Fit(reduced, options);
-                var embeddingClusters = KMeans.Fit(tsne.Embedding, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 });
+                var tsne = TSne.Fit(reduced, options, backend);
+                var embeddingClusters = KMeans.Fit(tsne.Embedding, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 }, backend);
                 figures["kl_divergence"] = tsne.KullbackLeiblerDivergence;
                 figures["iterations"] = tsne.Iterations;
                 figures["method"] = options.ResolveMethod(data.Rows).ToString();
                 figures["ari"] = AdjustedRandIndex.Compute(labels, embeddingClusters.Labels.ToArray());
                 break;
             case "kmeans":
-                var kmeans = KMeans.Fit(data, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 });
+                var kmeans = KMeans.Fit(data, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 }, backend);
                 figures["inertia"] = kmeans.Inertia;
                 figures["ari"] = AdjustedRandIndex.Compute(labels, kmeans.Labels.ToArray());
                 break;
@@ -58,6 +61,15 @@ internal static class NumericsBenchmark
         const string prefix = "method=";
         var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
         return value is null ? TSneMethod.Auto : TSneMethods.Parse(value[prefix.Length..], prefix);
+    }
+
+    /// <summary><c>backend=auto|cpu|ilgpu</c> among the extra arguments (cpu when absent: the figures of
+    /// docs/scaling.md are the CPU code's).</summary>
+    private static NumericsBackend BackendSetting(IReadOnlyList<string> settings)
+    {
+        const string prefix = "backend=";
+        var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
+        return value is null ? NumericsBackend.Cpu : new NumericsParameters { Backend = value[prefix.Length..] }.Choice();
     }
 
     private static (DenseMatrix Data, int[] Labels) ReadBlobs(string path)

@@ -14,7 +14,7 @@ internal static class Program
           decode-eighth <images-dir>   decode every JPEG at 1/8 scale (DC only), one thread
           decode-fit256 <images-dir>   decode every JPEG to <= 256 px a side (1/4 or 1/8 per photo, from its header), one thread
           decode-vs-djpeg <images-dir> every 8th JPEG at full, 1/2, 1/4 and 1/8 scale against djpeg: mean and max difference
-          numerics <pca|tsne|kmeans> <blobs.f32> [method=auto|exact|barnes_hut]  one algorithm on blobs written by benchmarks/numerics.py, quality as one JSON line
+          numerics <pca|tsne|kmeans> <blobs.f32> [method=auto|exact|barnes_hut] [backend=cpu|auto|ilgpu]  one algorithm on blobs written by benchmarks/numerics.py, quality as one JSON line
           sift <images-dir>            resize to <= 512 px, SIFT, 200-word mini-batch vocabulary, histograms, all cores
           sift-points <images-dir> <out-dir>  keypoints of every 50th photo as CSV, for reference/sift_agreement.py
           text <products.csv>          cleaning, TF-IDF (1,2)-grams, PCA 50, t-SNE, KMeans(7), ARI

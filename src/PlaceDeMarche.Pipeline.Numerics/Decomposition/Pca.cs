@@ -1,19 +1,18 @@
+using PlaceDeMarche.Pipeline.Numerics.Compute;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 
 namespace PlaceDeMarche.Pipeline.Numerics.Decomposition;
 
 /// <summary>
-/// Principal component analysis, exact or (for large data, <see cref="PcaSolver"/>) randomized. The exact solver centres the data in double precision and the smaller of the two
-/// cross-product matrices is diagonalised: the rows × rows Gram matrix when features outnumber samples (e.g. TF-IDF),
-/// otherwise the features × features scatter matrix, which is accumulated block by block so rows are never all
-/// held in double precision.
+/// Principal component analysis, exact or (for large data, <see cref="PcaSolver"/>) randomized. The exact solver
+/// diagonalises the smaller of the two centred cross-product matrices (<see cref="IMatrixProducts"/>): the rows × rows
+/// Gram matrix when features outnumber samples (e.g. TF-IDF), otherwise the features × features scatter matrix.
 /// </summary>
 public static class Pca
 {
-    private const int ScatterBlockRows = 512;
-
-    /// <summary>Fits PCA on <paramref name="data"/> (rows = samples) and projects it.</summary>
-    public static PcaResult Fit(DenseMatrix data, PcaOptions options)
+    /// <summary>Fits PCA on <paramref name="data"/> (rows = samples) and projects it; the products with the data run on
+    /// <paramref name="backend"/> (the CPU when null), the eigen-decompositions on the CPU.</summary>
+    public static PcaResult Fit(DenseMatrix data, PcaOptions options, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,32 +35,22 @@ public static class Pca
         var randomized = options.Solver == PcaSolver.Randomized
             || (options.Solver == PcaSolver.Auto && options.ComponentCount is not null
                 && Math.Min(data.Rows, data.Columns) > options.RandomizedThreshold);
+        using var products = IMatrixProducts.Open(backend ?? ComputeBackend.Cpu, data, mean);
         if (randomized)
         {
-            return RandomizedPca.Fit(data, mean, options.ComponentCount!.Value, options.Seed);
+            return RandomizedPca.Fit(data, mean, options.ComponentCount!.Value, options.Seed, products);
         }
 
         return data.Rows <= data.Columns
-            ? FitFromGram(data, mean, options, maxComponents)
-            : FitFromScatter(data, mean, options, maxComponents);
+            ? FitFromGram(data, mean, options, maxComponents, products)
+            : FitFromScatter(data, mean, options, maxComponents, products);
     }
 
-    private static PcaResult FitFromGram(DenseMatrix data, double[] mean, PcaOptions options, int maxComponents)
+    private static PcaResult FitFromGram(DenseMatrix data, double[] mean, PcaOptions options, int maxComponents, IMatrixProducts products)
     {
         int n = data.Rows, d = data.Columns;
-        var centred = new double[n * d];
-        for (var i = 0; i < n; i++)
-        {
-            var row = data.Row(i);
-            var target = centred.AsSpan(i * d, d);
-            for (var j = 0; j < d; j++)
-            {
-                target[j] = row[j] - mean[j];
-            }
-        }
-
-        var gram = new double[n * n];
-        GramMatrix.AddProduct(centred, n, d, gram);
+        var centred = Centre(data, mean);
+        var gram = products.CentredGram();
         var eigen = SymmetricEigenSolver.Decompose(gram, n, values => SelectCount(values, options, maxComponents));
         var k = eigen.VectorCount;
 
@@ -94,27 +83,10 @@ public static class Pca
         return BuildResult(projection, components, mean, eigen, singularValues, n);
     }
 
-    private static PcaResult FitFromScatter(DenseMatrix data, double[] mean, PcaOptions options, int maxComponents)
+    private static PcaResult FitFromScatter(DenseMatrix data, double[] mean, PcaOptions options, int maxComponents, IMatrixProducts products)
     {
         int n = data.Rows, d = data.Columns;
-        var scatter = new double[d * d];
-        var block = new double[d * ScatterBlockRows];
-        for (var start = 0; start < n; start += ScatterBlockRows)
-        {
-            var height = Math.Min(ScatterBlockRows, n - start);
-            // Transposed block (features × rows) so the scatter contribution is a row Gram product.
-            for (var i = 0; i < height; i++)
-            {
-                var row = data.Row(start + i);
-                for (var j = 0; j < d; j++)
-                {
-                    block[j * height + i] = row[j] - mean[j];
-                }
-            }
-
-            GramMatrix.AddProduct(block, d, height, scatter);
-        }
-
+        var scatter = products.CentredScatter();
         var eigen = SymmetricEigenSolver.Decompose(scatter, d, values => SelectCount(values, options, maxComponents));
         var k = eigen.VectorCount;
         var components = new double[k * d];
@@ -207,6 +179,24 @@ public static class Pca
         }
 
         return -1.0;
+    }
+
+    /// <summary>X − 1μᵀ in double, row-major.</summary>
+    internal static double[] Centre(DenseMatrix data, double[] mean)
+    {
+        int n = data.Rows, d = data.Columns;
+        var centred = new double[n * d];
+        for (var i = 0; i < n; i++)
+        {
+            var row = data.Row(i);
+            var target = centred.AsSpan(i * d, d);
+            for (var j = 0; j < d; j++)
+            {
+                target[j] = row[j] - mean[j];
+            }
+        }
+
+        return centred;
     }
 
     private static double[] ColumnMeans(DenseMatrix data)

@@ -1,4 +1,5 @@
 using PlaceDeMarche.Pipeline.Numerics.Clustering;
+using PlaceDeMarche.Pipeline.Numerics.Compute;
 using PlaceDeMarche.Pipeline.Numerics.Decomposition;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 using PlaceDeMarche.Pipeline.Numerics.Manifold;
@@ -13,11 +14,11 @@ namespace PlaceDeMarche.Pipeline.Numerics.Evaluation;
 /// </summary>
 public static class ScoringProtocol
 {
-    /// <summary>Scores with one seed.</summary>
-    public static ScoringResult Score(DenseMatrix features, int[] categories, ScoringOptions options, int seed)
+    /// <summary>Scores with one seed; PCA, t-SNE and KMeans run on <paramref name="backend"/> (the CPU when null).</summary>
+    public static ScoringResult Score(DenseMatrix features, int[] categories, ScoringOptions options, int seed, ComputeBackend? backend = null)
     {
-        var reduced = Reduce(features, categories, options);
-        return ScoreReduced(reduced, Affinities(reduced, options), categories, options, seed);
+        var reduced = Reduce(features, categories, options, backend);
+        return ScoreReduced(reduced, Affinities(reduced, options), categories, options, seed, backend);
     }
 
     /// <summary>
@@ -26,14 +27,16 @@ public static class ScoringProtocol
     /// at its seed's index, and every run is deterministic on its own, so the output equals a sequential run's.
     /// </summary>
     /// <param name="seedDone">Called after each seed's run (from any thread), for progress.</param>
-    public static SeededScores ScoreOverSeeds(DenseMatrix features, int[] categories, ScoringOptions options, int seed, Action? seedDone = null)
+    /// <param name="backend">Where PCA, t-SNE and KMeans run (the CPU when null).</param>
+    public static SeededScores ScoreOverSeeds(
+        DenseMatrix features, int[] categories, ScoringOptions options, int seed, Action? seedDone = null, ComputeBackend? backend = null)
     {
         if (options.Seeds < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Seeds, "At least one seed is needed.");
         }
 
-        var reduced = Reduce(features, categories, options);
+        var reduced = Reduce(features, categories, options, backend);
         var affinities = Affinities(reduced, options);
         var runs = new ScoringResult[options.Seeds];
         Parallel.For(
@@ -42,13 +45,13 @@ public static class ScoringProtocol
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i =>
             {
-                runs[i] = ScoreReduced(reduced, affinities, categories, options, seed + i);
+                runs[i] = ScoreReduced(reduced, affinities, categories, options, seed + i, backend);
                 seedDone?.Invoke();
             });
         return new SeededScores(runs);
     }
 
-    private static PcaResult Reduce(DenseMatrix features, int[] categories, ScoringOptions options)
+    private static PcaResult Reduce(DenseMatrix features, int[] categories, ScoringOptions options, ComputeBackend? backend)
     {
         if (categories.Length != features.Rows)
         {
@@ -56,7 +59,7 @@ public static class ScoringProtocol
         }
 
         var components = Math.Max(1, Math.Min(options.PcaComponents, Math.Min(features.Rows - 1, features.Columns)));
-        return Pca.Fit(features, PcaOptions.WithComponentCount(components));
+        return Pca.Fit(features, PcaOptions.WithComponentCount(components), backend);
     }
 
     private static TSneAffinities Affinities(PcaResult pca, ScoringOptions options) =>
@@ -74,12 +77,13 @@ public static class ScoringProtocol
         Seed = seed,
     };
 
-    private static ScoringResult ScoreReduced(PcaResult pca, TSneAffinities affinities, int[] categories, ScoringOptions options, int seed)
+    private static ScoringResult ScoreReduced(
+        PcaResult pca, TSneAffinities affinities, int[] categories, ScoringOptions options, int seed, ComputeBackend? backend)
     {
         var reduced = pca.Projection;
         var clusterCount = categories.Distinct().Count();
         var perplexity = affinities.Perplexity;
-        var tsne = TSne.Fit(reduced, affinities, TSneSettings(options, perplexity, seed));
+        var tsne = TSne.Fit(reduced, affinities, TSneSettings(options, perplexity, seed), backend);
 
         var kmeansOptions = new KMeansOptions
         {
@@ -88,8 +92,8 @@ public static class ScoringProtocol
             MaxIterations = options.KMeansMaxIterations,
             Seed = seed,
         };
-        var clusters = KMeans.Fit(tsne.Embedding, kmeansOptions).Labels.ToArray();
-        var featureClusters = KMeans.Fit(reduced, kmeansOptions).Labels.ToArray();
+        var clusters = KMeans.Fit(tsne.Embedding, kmeansOptions, backend).Labels.ToArray();
+        var featureClusters = KMeans.Fit(reduced, kmeansOptions, backend).Labels.ToArray();
         var vmeasure = VMeasure.Compute(categories, clusters);
         var mapping = ClusterCategoryMapper.Map(categories, clusters);
         return new ScoringResult

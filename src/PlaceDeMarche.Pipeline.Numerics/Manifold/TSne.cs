@@ -1,3 +1,4 @@
+using PlaceDeMarche.Pipeline.Numerics.Compute;
 using PlaceDeMarche.Pipeline.Numerics.Decomposition;
 using PlaceDeMarche.Pipeline.Numerics.LinearAlgebra;
 using PlaceDeMarche.Pipeline.Numerics.Random;
@@ -17,17 +18,19 @@ public static class TSne
     private const int CheckInterval = 50;
     private const double InitialScale = 1e-4;
 
-    /// <summary>Embeds the rows of <paramref name="data"/> in 2-D.</summary>
-    public static TSneResult Fit(DenseMatrix data, TSneOptions? options = null)
+    /// <summary>Embeds the rows of <paramref name="data"/> in 2-D, the gradient's terms on <paramref name="backend"/>
+    /// (the CPU when null).</summary>
+    public static TSneResult Fit(DenseMatrix data, TSneOptions? options = null, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new TSneOptions();
-        return Fit(data, TSneAffinities.Compute(data, options), options);
+        return Fit(data, TSneAffinities.Compute(data, options), options, backend);
     }
 
     /// <summary>Embeds the rows of <paramref name="data"/> in 2-D from affinities computed beforehand (e.g. shared
-    /// by several seeds); they must come from the same data and perplexity.</summary>
-    public static TSneResult Fit(DenseMatrix data, TSneAffinities affinities, TSneOptions options)
+    /// by several seeds); they must come from the same data and perplexity. The gradient's terms run on
+    /// <paramref name="backend"/> (the CPU when null).</summary>
+    public static TSneResult Fit(DenseMatrix data, TSneAffinities affinities, TSneOptions options, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(affinities);
@@ -41,9 +44,11 @@ public static class TSne
         }
 
         var n = data.Rows;
-        ITSneGradient objective = options.ResolveMethod(n) == TSneMethod.BarnesHut
-            ? new BarnesHutGradient(affinities.Joint, options.Theta)
-            : new ExactGradient(affinities.Joint);
+        var barnesHut = options.ResolveMethod(n) == TSneMethod.BarnesHut;
+        using var kernels = ITSneGradientKernels.Open(backend ?? ComputeBackend.Cpu, affinities.Joint, parallel: barnesHut);
+        ITSneGradient objective = barnesHut
+            ? new BarnesHutGradient(n, options.Theta, kernels)
+            : new ExactGradient(n, kernels);
         var positions = InitialPositions(data, options);
         var learningRate = options.LearningRate ?? Math.Max(n / options.EarlyExaggeration / 4.0, 50.0);
 

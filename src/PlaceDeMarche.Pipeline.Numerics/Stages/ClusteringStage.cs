@@ -10,7 +10,7 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 /// Scores one representation of the products with the shared protocol (PCA → t-SNE → KMeans → agreement with the
 /// true categories). One instance per representation, so each is cached on its own.
 /// </summary>
-public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>>
+public sealed class ClusteringStage : Stage<ClusteringParameters>
 {
     private readonly string features;
     private readonly string assignments;
@@ -37,10 +37,10 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
 
     public override IReadOnlyList<string> Outputs { get; }
 
-    protected override SeededParameters<AnalysisParameters> BindParameters(PipelineConfiguration configuration) =>
-        new(configuration.Seed, configuration.Bind<AnalysisParameters>("analysis"));
+    protected override ClusteringParameters BindParameters(PipelineConfiguration configuration) =>
+        new(configuration.Seed, configuration.Bind<NumericsParameters>("numerics"), configuration.Bind<AnalysisParameters>("analysis"));
 
-    protected override void Run(StageContext context, SeededParameters<AnalysisParameters> parameters)
+    protected override void Run(StageContext context, ClusteringParameters parameters)
     {
         var table = FeatureTable.Read(context.InputPath(features));
         if (table.Vectors.Length == 0)
@@ -55,14 +55,15 @@ public sealed class ClusteringStage : Stage<SeededParameters<AnalysisParameters>
 
         var (_, categories) = table.CategoryCodes();
         var matrix = DenseMatrix.FromRows(table.Vectors);
-        var options = parameters.Section.ToScoringOptions();
+        var options = parameters.Analysis.ToScoringOptions();
+        var backend = parameters.Numerics.OpenForRun(context);
         if (ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows) < options.Perplexity)
         {
             context.Log.Warning($"{Name}: {matrix.Rows} products are too few for perplexity {options.Perplexity}; using {ScoringProtocol.EffectivePerplexity(options.Perplexity, matrix.Rows):F1}");
         }
 
         context.Progress.Start(options.Seeds, "seeds");
-        var scores = ScoringProtocol.ScoreOverSeeds(matrix, categories, options, parameters.Seed, context.Progress.Advance);
+        var scores = ScoringProtocol.ScoreOverSeeds(matrix, categories, options, parameters.Seed, context.Progress.Advance, backend);
         var result = scores.Runs[0];
         new ClusterAssignmentTable(table.Ids, table.Categories, result.Clusters, result.TSneX, result.TSneY).Write(context.OutputPath(assignments));
         var metricValues = new List<KeyValuePair<string, double>>

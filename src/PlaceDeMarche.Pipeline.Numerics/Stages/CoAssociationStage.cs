@@ -38,7 +38,7 @@ public sealed class CoAssociationStage : Stage<CoAssociationParameters>
     public override IReadOnlyList<string> Outputs { get; }
 
     protected override CoAssociationParameters BindParameters(PipelineConfiguration configuration) =>
-        new(configuration.Seed, configuration.Bind<FusionParameters>(section), configuration.Bind<AnalysisParameters>("analysis"));
+        new(configuration.Seed, configuration.Bind<FusionParameters>(section), configuration.Bind<AnalysisParameters>("analysis"), configuration.Bind<NumericsParameters>("numerics"));
 
     protected override void Run(StageContext context, CoAssociationParameters parameters)
     {
@@ -52,13 +52,14 @@ public sealed class CoAssociationStage : Stage<CoAssociationParameters>
 
         var (_, categories) = new FeatureTable(selected.Ids, selected.Categories, []).CategoryCodes();
         var options = parameters.Analysis.ToScoringOptions();
+        var backend = parameters.Numerics.OpenForRun(context);
         var partitions = new List<int[]>();
         foreach (var group in selected.Blocks.GroupBy(b => b.Group))
         {
             // Inside a group the blocks are weighted as in the equal-share fusion; the group is then clustered alone.
             var members = group.ToArray();
             var rows = BlockFusion.EqualShare(members.Select(b => b.Rows).ToArray(), members.Select(b => b.Share).ToArray());
-            var scores = ScoringProtocol.ScoreOverSeeds(DenseMatrix.FromRows(rows), categories, options, parameters.Seed);
+            var scores = ScoringProtocol.ScoreOverSeeds(DenseMatrix.FromRows(rows), categories, options, parameters.Seed, backend: backend);
             partitions.AddRange(scores.Runs.Select(r => r.Clusters));
             context.Log.Info($"{Name}: group {group.Key}: ARI {scores.Mean(r => r.AdjustedRandIndex):F3} ± {scores.StandardDeviation(r => r.AdjustedRandIndex):F3} over {scores.Runs.Count} seeds");
             context.PublishMetric($"{section}.coassociation.{group.Key}_ari_mean", Math.Round(scores.Mean(r => r.AdjustedRandIndex), 6));

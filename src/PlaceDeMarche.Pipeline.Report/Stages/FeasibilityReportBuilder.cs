@@ -127,6 +127,7 @@ public static class FeasibilityReportBuilder
         return new ReportSection("Annexe : reproductibilité",
         [
             new Paragraph("Relancer `dotnet cake` avec la même archive et le même fichier pipeline.yaml reproduit ces résultats : chaque étape aléatoire tire ses nombres de la graine ci-dessous."),
+            .. NumericsBackendFrench.Paragraphs(input.NumericsBackends),
             new KeyValueTable(input.ToolVersions) { Caption = "Versions des outils" },
             new KeyValueTable(input.Checksums) { Caption = "Empreintes SHA-256 des entrées" },
             ParameterTable(input.Parameters),

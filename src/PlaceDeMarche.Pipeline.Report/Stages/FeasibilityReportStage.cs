@@ -65,6 +65,7 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             FusionScores = fusion.Scores,
             FusionBlocks = fusion.Blocks,
             UpstreamMetrics = NumericMetrics(upstream),
+            NumericsBackends = NumericsBackends(upstream),
         };
         var verdict = ManagementSummaryBuilder.Verdict(input);
         context.PublishMetric("report.verdict", verdict.Code);
@@ -90,6 +91,16 @@ public sealed class FeasibilityReportStage : Stage<ReportStageParameters>
             .Where(m => m.Value is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<double>(out _))
             .GroupBy(m => m.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last().Value!.GetValue<double>(), StringComparer.Ordinal);
+
+    /// <summary>The distinct (backend, device) pairs the clustering stages recorded, in stage order.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> NumericsBackends(IReadOnlyList<Core.Caching.StageManifest> upstream) =>
+        upstream
+            .Where(m => m.Metrics.TryGetValue("numerics.backend", out var backend) && backend is System.Text.Json.Nodes.JsonValue)
+            .Select(m => new KeyValuePair<string, string>(
+                m.Metrics["numerics.backend"]!.GetValue<string>(),
+                m.Metrics.TryGetValue("numerics.backend_device", out var device) && device is System.Text.Json.Nodes.JsonValue ? device.GetValue<string>() : ""))
+            .Distinct()
+            .ToArray();
 
     private static CollectionReportInput ReadCollection(StageContext context)
     {

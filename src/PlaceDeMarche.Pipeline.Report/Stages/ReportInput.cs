@@ -28,6 +28,10 @@ public sealed record ReportInput(
     /// <summary>Which blocks the fusion took and their shares (<c>group:family.method</c> → share).</summary>
     public IReadOnlyDictionary<string, double> FusionBlocks { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Where the scoring protocol's numerics ran (<c>numerics.backend</c> → <c>numerics.backend_device</c>, as the
+    /// clustering stages published them), distinct pairs; empty when no clustering stage recorded it.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> NumericsBackends { get; init; } = [];
+
     /// <summary>Numeric metrics the upstream stages published (e.g. <c>supervised.*</c>), by name.</summary>
     public IReadOnlyDictionary<string, double> UpstreamMetrics { get; init; } = new Dictionary<string, double>();
 }

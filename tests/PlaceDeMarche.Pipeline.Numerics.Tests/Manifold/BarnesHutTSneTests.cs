@@ -23,10 +23,11 @@ public class BarnesHutTSneTests
 
         var exact = new double[positions.Length];
         var approximate = new double[positions.Length];
-        var exactDivergence = new ExactGradient(joint).Evaluate(positions, 1.0, exact, computeDivergence: true);
-        var approximateDivergence = new BarnesHutGradient(joint, theta).Evaluate(positions, 1.0, approximate, computeDivergence: true);
+        using var kernels = new CpuTSneGradientKernels(joint, parallel: true);
+        var exactDivergence = new ExactGradient(joint.Rows, kernels).Evaluate(positions, 1.0, exact, computeDivergence: true);
+        var approximateDivergence = new BarnesHutGradient(joint.Rows, theta, kernels).Evaluate(positions, 1.0, approximate, computeDivergence: true);
 
-        Assert.True(RelativeDifference(exact, approximate) < tolerance, $"relative gradient difference {RelativeDifference(exact, approximate)}");
+        Assert.True(Comparison.RelativeDifference(exact, approximate) < tolerance, $"relative gradient difference {Comparison.RelativeDifference(exact, approximate)}");
         Assert.Equal(exactDivergence, approximateDivergence, tolerance * exactDivergence);
     }
 
@@ -68,17 +69,5 @@ public class BarnesHutTSneTests
         Assert.Equal(TSneMethod.BarnesHut, options.ResolveMethod(100));
         Assert.Equal(TSneMethod.Exact, (options with { Method = TSneMethod.Exact }).ResolveMethod(1_000_000));
         Assert.Throws<ArgumentOutOfRangeException>(() => TSne.Fit(SyntheticData.FarBlobs(4, 20, 1).Data, new TSneOptions { Perplexity = 5, Theta = 0.9 }));
-    }
-
-    private static double RelativeDifference(double[] expected, double[] actual)
-    {
-        double difference = 0, norm = 0;
-        for (var c = 0; c < expected.Length; c++)
-        {
-            difference += (expected[c] - actual[c]) * (expected[c] - actual[c]);
-            norm += expected[c] * expected[c];
-        }
-
-        return Math.Sqrt(difference / norm);
     }
 }

@@ -155,6 +155,21 @@ public sealed class FeasibilityReportBuilderTests
         Assert.Equal(["seed", "42", "fixed before any run"], parameters.Rows.Single());
     }
 
+    [Fact]
+    public void TheAppendixSaysWhereTheNumericsRanInFrench()
+    {
+        var onCpu = FeasibilityReportBuilder.Build(Input(0.4, isSample: false) with { NumericsBackends = [new("cpu", "SIMD")] });
+        var onAccelerator = FeasibilityReportBuilder.Build(Input(0.4, isSample: false) with { NumericsBackends = [new("ilgpu-cpu", "CPUAccelerator")] });
+        var unrecorded = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
+
+        Assert.Contains("ont été faits : sur le processeur, code vectorisé (SIMD)", AppendixText(onCpu));
+        Assert.Contains("noyaux ILGPU sur l'accélérateur processeur d'ILGPU, faute de carte graphique", AppendixText(onAccelerator));
+        Assert.DoesNotContain("calculs numériques", AppendixText(unrecorded));
+    }
+
+    private static string AppendixText(ReportDocument document) =>
+        string.Join("\n", document.Sections.Last().Blocks.OfType<Paragraph>().Select(p => string.Concat(p.Runs.Select(r => r.Text))));
+
     private static ReportInput Input(double ari, bool isSample)
     {
         var products = new[]
