@@ -48,8 +48,11 @@ public sealed class ConfigurationErrorTests : IDisposable
 
         Assert.Equal(2, study.Run("run", "--target", "Download", "--dataset", "sample"));
 
-        var line = Assert.Single(ErrorLines());
-        Assert.Matches(@"^error: .*pipeline\.yaml:\d+: 'analysis' lacks 'seeds' \(a whole number\): write it in the file, with the reason for its value$", line);
+        // pipeline.yaml lacks the key, and the French reasons name a key pipeline.yaml no longer has.
+        Assert.Collection(
+            ErrorLines(),
+            line => Assert.Matches(@"^error: .*pipeline\.fr\.yaml:\d+: 'analysis\.seeds' is not a parameter of pipeline\.yaml; correct its key, or remove the line if the parameter is gone$", line),
+            line => Assert.Matches(@"^error: .*pipeline\.yaml:\d+: 'analysis' lacks 'seeds' \(a whole number\): write it in the file, with the reason for its value$", line));
     }
 
     [Theory]
@@ -65,6 +68,28 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.EndsWith(expected, line, StringComparison.Ordinal);
         Assert.True(LineNamed(line), line);
         Assert.DoesNotContain("Parameter", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFrenchReasonForAKeyThatDoesNotExistStopsTheRunWithADidYouMean()
+    {
+        study.EditConfiguration("analysis.seeds:", "analysis.sedes:", "pipeline.fr.yaml");
+
+        Assert.Equal(2, study.Run("run", "--target", "Download", "--dataset", "sample"));
+
+        var line = Assert.Single(ErrorLines());
+        Assert.Matches(@"^error: .*pipeline\.fr\.yaml:\d+: 'analysis\.sedes' is not a parameter of pipeline\.yaml \(did you mean 'analysis\.seeds'\?\); correct its key, or remove the line if the parameter is gone$", line);
+    }
+
+    [Fact]
+    public void AMissingFileOfFrenchReasonsStopsTheRun()
+    {
+        File.Delete(study.PathOf("pipeline.fr.yaml"));
+
+        Assert.Equal(2, study.Run("run", "--target", "Download", "--dataset", "sample"));
+
+        var line = Assert.Single(ErrorLines());
+        Assert.Matches(@"^error: .*pipeline\.fr\.yaml: missing; it holds the French reason of each parameter of pipeline\.yaml, which the report prints", line);
     }
 
     private string[] ErrorLines() => study.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -5,7 +5,7 @@ using PlaceDeMarche.Pipeline.Core.Configuration;
 namespace PlaceDeMarche.Pipeline.Cli.Tests;
 
 /// <summary>
-/// A temporary copy of the repository's study set-up (pipeline.yaml and the committed sample archive) in which
+/// A temporary copy of the repository's study set-up (pipeline.yaml, its French reasons and the committed sample archive) in which
 /// the real command-line entry point runs the real stages.
 /// </summary>
 public sealed class StudyWorkspace : IDisposable
@@ -20,6 +20,7 @@ public sealed class StudyWorkspace : IDisposable
         Root = Directory.CreateDirectory(Path.Combine(container, "workspace")).FullName;
         var repository = RepositoryRoot();
         File.Copy(Path.Combine(repository, "pipeline.yaml"), Path.Combine(Root, "pipeline.yaml"));
+        File.Copy(Path.Combine(repository, "pipeline.fr.yaml"), Path.Combine(Root, "pipeline.fr.yaml"));
         Directory.CreateDirectory(Path.Combine(Root, "data", "sample"));
         File.Copy(Path.Combine(repository, "data", "sample", "flipkart-sample.zip"), Path.Combine(Root, "data", "sample", "flipkart-sample.zip"));
         // The Compliance stage reads the licences of the restored packages from the CLI's restore result.
@@ -61,9 +62,9 @@ public sealed class StudyWorkspace : IDisposable
     public Dictionary<string, string> Statuses() =>
         Summary()["stages"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => (string)s!["status"]!);
 
-    public void EditConfiguration(string from, string to)
+    public void EditConfiguration(string from, string to, string file = "pipeline.yaml")
     {
-        var path = PathOf("pipeline.yaml");
+        var path = PathOf(file);
         var text = File.ReadAllText(path);
         Assert.Contains(from, text);
         File.WriteAllText(path, text.Replace(from, to));

@@ -13,6 +13,7 @@ namespace PlaceDeMarche.Pipeline.Core.Configuration;
 public sealed class PipelineConfiguration
 {
     private static readonly Lock DeserializerGate = new();
+    private static readonly IReadOnlySet<string> NoKeys = new HashSet<string>(StringComparer.Ordinal);
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
@@ -24,15 +25,19 @@ public sealed class PipelineConfiguration
     // The paths stages bound, so that the up-front check can name what no stage reads (a misspelt section).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> boundPaths = new(StringComparer.Ordinal);
 
-    private PipelineConfiguration(YamlMappingNode root, string sourceName, string[] sourceLines)
+    private PipelineConfiguration(YamlMappingNode root, string sourceName, string[] sourceLines, IReadOnlySet<string> commandLineKeys)
     {
         this.root = root;
         SourceName = sourceName;
         this.sourceLines = sourceLines;
+        CommandLineKeys = commandLineKeys;
     }
 
     /// <summary>File name or description of where the configuration came from, used in error messages.</summary>
     public string SourceName { get; }
+
+    /// <summary>The dotted paths whose value the command line changed (<see cref="WithOverride"/>).</summary>
+    public IReadOnlySet<string> CommandLineKeys { get; }
 
     /// <summary>The global seed every stochastic stage derives its randomness from.</summary>
     public int Seed => Bind<int?>("seed") ?? throw new PipelineConfigurationException(
@@ -69,7 +74,7 @@ public sealed class PipelineConfiguration
         var lines = yaml.Split('\n');
         if (stream.Documents.Count == 0)
         {
-            return new PipelineConfiguration(new YamlMappingNode(), sourceName, lines);
+            return new PipelineConfiguration(new YamlMappingNode(), sourceName, lines, NoKeys);
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
@@ -77,15 +82,18 @@ public sealed class PipelineConfiguration
             throw new PipelineConfigurationException($"{sourceName}: the top level must be a mapping of sections (key: value).");
         }
 
-        return new PipelineConfiguration(mapping, sourceName, lines);
+        return new PipelineConfiguration(mapping, sourceName, lines, NoKeys);
     }
 
     /// <summary>
     /// Returns a copy in which the scalar at <paramref name="dottedPath"/> is replaced (created if absent). Only the
     /// mappings along that path are copied; every other node is shared, so it keeps its line number for errors.
+    /// The same value as the file's changes nothing: the key keeps its place (and reason) in the file.
     /// </summary>
     public PipelineConfiguration WithOverride(string dottedPath, string value) =>
-        new(Replace(root, dottedPath.Split('.'), value), SourceName, sourceLines);
+        Find(dottedPath) is YamlScalarNode scalar && scalar.Value == value
+            ? this
+            : new(Replace(root, dottedPath.Split('.'), value), SourceName, sourceLines, new HashSet<string>(CommandLineKeys.Append(dottedPath), StringComparer.Ordinal));
 
     private static YamlMappingNode Replace(YamlMappingNode mapping, ReadOnlySpan<string> keys, string value)
     {
@@ -214,8 +222,8 @@ public sealed class PipelineConfiguration
     }
 
     /// <summary>
-    /// Why each value was chosen, as written in the file: the comment ending a scalar's line, or else the comment lines
-    /// right above its key. Keyed by the dotted paths of <see cref="Flatten()"/>; values set on the command line have none.
+    /// Why each value was chosen, as written in the file: the comment ending a scalar's line (with the comment lines
+    /// aligned under it), or else the comment lines right above its key. Keyed by the dotted paths of <see cref="Flatten()"/>; values set on the command line have none.
     /// </summary>
     public IReadOnlyDictionary<string, string> Explanations()
     {
@@ -234,19 +242,25 @@ public sealed class PipelineConfiguration
                 case YamlMappingNode child:
                     CollectExplanations(child, keyPath, explanations);
                     break;
-                case YamlSequenceNode sequence when sequence.Children.Any(c => c is YamlMappingNode):
+                case YamlSequenceNode sequence when !sequence.Children.All(c => c is YamlScalarNode):
+                    // Keyed item by item, as Flatten lists such a sequence: a mapping's keys, or the item's own line.
                     for (var i = 0; i < sequence.Children.Count; i++)
                     {
-                        if (sequence.Children[i] is YamlMappingNode item)
+                        var item = sequence.Children[i];
+                        if (item is YamlMappingNode itemMapping)
                         {
-                            CollectExplanations(item, $"{keyPath}[{i}]", explanations);
+                            CollectExplanations(itemMapping, $"{keyPath}[{i}]", explanations);
+                        }
+                        else if (item.Start.Line > 0 && ExplanationAt((int)item.Start.Line - 1, (int)item.Start.Column - 1, (int)item.End.Line - 1) is { } itemExplanation)
+                        {
+                            explanations[$"{keyPath}[{i}]"] = itemExplanation;
                         }
                     }
 
                     break;
                 default:
                     // Line numbers are 1-based; an overridden value is a new node without a position.
-                    if (value.Start.Line > 0 && ExplanationAt((int)key.Start.Line - 1, (int)value.End.Line - 1) is { } explanation)
+                    if (value.Start.Line > 0 && ExplanationAt((int)key.Start.Line - 1, (int)key.Start.Column - 1, (int)value.End.Line - 1) is { } explanation)
                     {
                         explanations[keyPath] = explanation;
                     }
@@ -256,15 +270,28 @@ public sealed class PipelineConfiguration
         }
     }
 
-    private string? ExplanationAt(int keyLine, int lastValueLine)
+    private string? ExplanationAt(int keyLine, int keyColumn, int lastValueLine)
     {
-        if (lastValueLine < sourceLines.Length && TrailingComment(sourceLines[lastValueLine]) is { } trailing)
+        if (lastValueLine < sourceLines.Length && CommentStart(sourceLines[lastValueLine]) is var hash && hash > 0)
         {
-            return trailing;
+            // A trailing comment may go on over the next lines, each a comment alone aligned on its '#'.
+            var lines = new List<string> { sourceLines[lastValueLine][(hash + 1)..].Trim() };
+            for (var line = lastValueLine + 1; line < sourceLines.Length && IsCommentLine(sourceLines[line]) && sourceLines[line].IndexOf('#') == hash; line++)
+            {
+                lines.Add(sourceLines[line][(hash + 1)..].Trim());
+            }
+
+            var trailing = string.Join(' ', lines.Where(l => l.Length > 0));
+            if (trailing.Length > 0)
+            {
+                return trailing;
+            }
         }
 
+        // The comment lines right above the key, at most as indented as the key (deeper ones continue the previous
+        // key's trailing comment).
         var above = new List<string>();
-        for (var line = keyLine - 1; line >= 0 && sourceLines[line].TrimStart().StartsWith('#'); line--)
+        for (var line = keyLine - 1; line >= 0 && IsCommentLine(sourceLines[line]) && sourceLines[line].IndexOf('#') <= keyColumn; line--)
         {
             above.Insert(0, sourceLines[line].TrimStart().TrimStart('#').Trim());
         }
@@ -272,8 +299,10 @@ public sealed class PipelineConfiguration
         return above.Count > 0 ? string.Join(' ', above) : null;
     }
 
-    /// <summary>The text after a '#' that starts a comment (preceded by a blank and outside quotes), if any.</summary>
-    private static string? TrailingComment(string line)
+    private static bool IsCommentLine(string line) => line.TrimStart().StartsWith('#');
+
+    /// <summary>The index of the '#' that starts a trailing comment (preceded by a blank and outside quotes), or -1.</summary>
+    private static int CommentStart(string line)
     {
         var quote = '\0';
         for (var i = 0; i < line.Length; i++)
@@ -289,12 +318,11 @@ public sealed class PipelineConfiguration
             }
             else if (c == '#' && i > 0 && char.IsWhiteSpace(line[i - 1]))
             {
-                var comment = line[(i + 1)..].Trim();
-                return comment.Length > 0 ? comment : null;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     private static void Flatten(YamlNode node, string path, List<KeyValuePair<string, string>> entries)

@@ -135,11 +135,11 @@ public static class FeasibilityReportBuilder
         { StartOnNewPage = true };
     }
 
-    /// <summary>The effective parameters, each with the reason written beside it in pipeline.yaml.</summary>
+    /// <summary>The effective parameters, each with its French reason (<see cref="FrenchParameterReasons"/>).</summary>
     internal static Table ParameterTable(ReportStageParameters parameters) => new(
-        ["Paramètre", "Valeur", "Pourquoi cette valeur (commentaire de pipeline.yaml)"],
+        ["Paramètre", "Valeur", "Pourquoi cette valeur"],
         parameters.EffectiveConfiguration
-            .Select(p => (IReadOnlyList<string>)[p.Key, p.Value, parameters.Explanations.GetValueOrDefault(p.Key, "")])
+            .Select(p => (IReadOnlyList<string>)[p.Key, p.Value, parameters.Reasons[p.Key]])
             .ToArray())
     {
         Caption = "Paramètres de l'exécution (pipeline.yaml après options de la ligne de commande), fixés avant de regarder les scores",

@@ -159,12 +159,53 @@ public sealed class PipelineConfigurationTests
     }
 
     [Fact]
-    public void OverriddenValuesLoseTheirExplanation()
+    public void ACommentGoingOnOverTheNextLinesIsReadWholeAndNotGivenToTheNextKey()
+    {
+        const string yaml = """
+            doc2vec:
+              epochs: 20     # upper end of the
+                             # 10-20 passes
+              # Copies per photo.
+              copies: 2
+              shift: 0.1
+            fallback:
+              - [resnet]     # every build has it
+              - [colorhist]
+            """;
+        var explanations = PipelineConfiguration.Parse(yaml, "p.yaml").Explanations();
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["doc2vec.epochs"] = "upper end of the 10-20 passes",
+                ["doc2vec.copies"] = "Copies per photo.",
+                ["fallback[0]"] = "every build has it",
+            },
+            explanations);
+    }
+
+    [Fact]
+    public void OverriddenValuesLoseTheirExplanationAndAreNamedAsTheCommandLines()
     {
         var configuration = PipelineConfiguration.Parse("dataset:\n  source: x   # the official URL\n", "p.yaml");
 
-        Assert.Empty(configuration.WithOverride("dataset.source", "sample").Explanations());
+        var overridden = configuration.WithOverride("dataset.source", "sample");
+
+        Assert.Empty(overridden.Explanations());
+        Assert.Equal(["dataset.source"], overridden.CommandLineKeys);
         Assert.Equal("the official URL", configuration.Explanations()["dataset.source"]);
+        Assert.Empty(configuration.CommandLineKeys);
+    }
+
+    [Fact]
+    public void AnOverrideWithTheFilesOwnValueChangesNothing()
+    {
+        var configuration = PipelineConfiguration.Parse("dataset:\n  source: x   # the official URL\n", "p.yaml");
+
+        var same = configuration.WithOverride("dataset.source", "x");
+
+        Assert.Empty(same.CommandLineKeys);
+        Assert.Equal("the official URL", same.Explanations()["dataset.source"]);
     }
 
     [Fact]
