@@ -45,4 +45,9 @@ Task("Predict")
     .Description("Print the trained model's category (and top 3) for --image and --text")
     .Does(() => cli.Predict());
 
+// The per-item stages' artifacts from n shards run by `dotnet cake --shard=i/n`: dotnet cake --target=MergeShards --shards=n.
+Task("MergeShards")
+    .Description("Write the per-item stages' artifacts from the parts of --shards=<n> shards (each run by --shard=i/n)")
+    .Does(() => cli.MergeShards());
+
 RunTarget(options.Target);

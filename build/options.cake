@@ -12,6 +12,10 @@ public sealed class PipelineOptions
     public string RunId { get; private set; }
     public string Image { get; private set; }
     public string Text { get; private set; }
+    // --shard=i/n: only the per-item stages, for shard i of n (placedemarche-pipeline run --shard).
+    public string Shard { get; private set; }
+    // --shards=n with --target=MergeShards: the number of shards to merge.
+    public string Shards { get; private set; }
 
     public static PipelineOptions FromArguments(ICakeContext context) => new PipelineOptions
     {
@@ -24,6 +28,8 @@ public sealed class PipelineOptions
         Quiet = context.HasArgument("quiet") || string.Equals(context.EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
         Image = context.Argument<string>("image", null),
         Text = context.Argument<string>("text", null),
+        Shard = context.Argument<string>("shard", null),
+        Shards = context.Argument<string>("shards", null),
         RunId = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'") + "-" + Guid.NewGuid().ToString("N").Substring(0, 6),
     };
 }

@@ -56,6 +56,18 @@ public sealed class PipelineCli
         Run(Arguments("run"), "The study failed; see the error above.");
     }
 
+    // The per-item stages' artifacts from their shards' parts (the program checks the count and each shard).
+    public void MergeShards()
+    {
+        BuildIfSourcesChanged();
+        if (options.Shards == null)
+        {
+            throw new CakeException("MergeShards needs --shards=<n>, the number of shards that ran.");
+        }
+
+        Run(Arguments("merge-shards").Append(options.Shards), "merge-shards failed; see the error above.");
+    }
+
     // The trained model's category for one product (the pipeline program checks the photo and the text).
     public void Predict()
     {
@@ -102,6 +114,11 @@ public sealed class PipelineCli
         if (options.Force)
         {
             arguments.Append("--force");
+        }
+
+        if (options.Shard != null && command == "run")
+        {
+            arguments.Append("--shard").AppendQuoted(options.Shard);
         }
 
         if (options.Quiet)

@@ -4,7 +4,7 @@ namespace PlaceDeMarche.Pipeline.Cli;
 public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = ["force", "quiet", "verbose", "failed", "help"];
-    private static readonly HashSet<string> Valued = ["workspace", "config", "dataset", "run-id", "target", "collect", "jobs", "image", "text", "model"];
+    private static readonly HashSet<string> Valued = ["workspace", "config", "dataset", "run-id", "target", "collect", "jobs", "image", "text", "model", "shard"];
 
     private readonly Dictionary<string, string?> options;
 

@@ -18,6 +18,13 @@ public static class PipelineCommand
           run-stage <Stage>        run one stage if its fingerprint or outputs changed (dependencies must be up to date)
           run [--target <Stage>]   run a stage and everything it needs (default: every stage, i.e. the whole study),
                                    in this process, independent stages side by side
+          run --shard <i/n> [--target <Stage>]
+                                   run only the per-item stages the target needs (default: all of them: TextCleaning,
+                                   ImagePreprocess, ImageCnn*, ImageAugmented*, ImageSift's extraction) for shard i of n
+                                   of the products, writing their parts under data/artifacts/shards/ (the unsharded
+                                   artifacts are left alone)
+          merge-shards <n> [--target <Stage>]
+                                   write the per-item stages' artifacts from their n up-to-date shards, as one run would
           summarize                write reports/run-summary.json for the run given by --run-id
           predict --image <file> --text "<name and description>"
                                    the trained model's category for a new product, with the top 3
@@ -30,6 +37,7 @@ public static class PipelineCommand
           --collect <required|optional>  required: an API collection that fails stops the study (overrides collect.required)
           --force                  rerun stages even when up to date
           --jobs <n>               with run: at most n stages at once (default: the number of cores)
+          --shard <i/n>            with run: shard i (0 to n-1) of n; a product's shard is its id's SHA-256 modulo n
           --run-id <id>            groups the stage outcomes of one run for the summary
           --failed                 with summarize: the run failed
           --quiet                  no progress lines (the default when CI=true)
@@ -56,11 +64,18 @@ public static class PipelineCommand
             return 0;
         }
 
+        Shard? shard = null;
+        if (commandLine.Value("shard") is { } shardText && !Shard.TryParse(shardText, out shard, out var shardError))
+        {
+            error.WriteLine($"error: {shardError}");
+            return 2;
+        }
+
         var quiet = commandLine.Has("quiet") || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         var log = new ConsoleLog(output, error, quiet);
         try
         {
-            return Dispatch(commandLine, log, output);
+            return Dispatch(commandLine, shard, log, output);
         }
         catch (UsageException e)
         {
@@ -90,7 +105,7 @@ public static class PipelineCommand
         }
     }
 
-    private static int Dispatch(CommandLine commandLine, IPipelineLog log, TextWriter output)
+    private static int Dispatch(CommandLine commandLine, Shard? shard, IPipelineLog log, TextWriter output)
     {
         var graph = StageCatalog.CreateGraph();
         if (commandLine.Command == "graph")
@@ -135,8 +150,25 @@ public static class PipelineCommand
         var stageRunner = new StageRunner(graph, workspace, configuration, log);
         var runner = new PipelineRunner(graph, stageRunner, runLog, log);
         var force = commandLine.Has("force");
+        if (shard is not null && commandLine.Command != "run")
+        {
+            throw new UsageException("--shard goes with run only.");
+        }
+
         switch (commandLine.Command)
         {
+            case "run" when shard is not null:
+                RunShard(commandLine, shard, graph, workspace, configuration, runLog, log, force);
+                dataset.Remember(workspace);
+                return 0;
+            case "merge-shards":
+                var count = commandLine.Positional is [var countText] && int.TryParse(countText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+                    ? n
+                    : throw new UsageException("merge-shards takes the number of shards, e.g. merge-shards 2.");
+                var merger = new ShardMerger(graph, stageRunner, shardGraph => new StageRunner(shardGraph, workspace, configuration, log), workspace, log);
+                var merged = ShardableStages(commandLine, graph).Select(s => s.Name).ToArray();
+                RunGuarded(() => merger.Merge(count, merged, force));
+                return 0;
             case "run-stage":
                 if (commandLine.Positional.Count != 1)
                 {
@@ -175,6 +207,29 @@ public static class PipelineCommand
             default:
                 throw new UsageException($"Unknown command '{commandLine.Command}'.");
         }
+    }
+
+    /// <summary>
+    /// Runs shard <paramref name="shard"/> of the per-item stages (of the target's closure, or all of them) and the
+    /// unsharded stages they need. No run summary: the study's summary describes unsharded runs only.
+    /// </summary>
+    private static void RunShard(CommandLine commandLine, Shard shard, StageGraph graph, Workspace workspace, PipelineConfiguration configuration, RunLog runLog, IPipelineLog log, bool force)
+    {
+        var targets = ShardableStages(commandLine, graph).Select(s => ShardedStage.NameOf(s.Name, shard)).ToArray();
+        var shardGraph = graph.WithShard(shard);
+        var runner = new PipelineRunner(shardGraph, new StageRunner(shardGraph, workspace, configuration, log), runLog, log);
+        RunGuarded(() => runner.RunTargets(targets, force, Jobs(commandLine)));
+        log.Info($"shard {shard.Label}: parts in {Path.GetRelativePath(workspace.Root, workspace.Resolve("data/artifacts/shards"))}; once every shard ran, `placedemarche-pipeline merge-shards {shard.Count}`");
+    }
+
+    /// <summary>The per-item stages among the target and the stages it needs (all of them without --target).</summary>
+    private static IReadOnlyList<IShardableStage> ShardableStages(CommandLine commandLine, StageGraph graph)
+    {
+        var target = commandLine.Value("target");
+        var stages = (target is null ? graph.Stages : graph.ClosureOf(graph.Get(target).Name)).OfType<IShardableStage>().ToArray();
+        return stages.Length > 0
+            ? stages
+            : throw new UsageException($"{target} needs no per-item stage; those that run by shard: {string.Join(", ", graph.Stages.OfType<IShardableStage>().Select(s => s.Name))}.");
     }
 
     /// <summary>

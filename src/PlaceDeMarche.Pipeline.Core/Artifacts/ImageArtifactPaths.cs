@@ -14,6 +14,12 @@ public static class ImageArtifactPaths
 
     public const string SiftBagOfWords = "data/artifacts/image/sift-bovw.parquet";
 
+    /// <summary>
+    /// Per photo of a shard, its SIFT keypoint count and descriptor cache key: what a shard of ImageSift writes (as parts
+    /// only; the descriptors themselves go to <see cref="SiftCache"/>, where the merge's vocabulary reads them).
+    /// </summary>
+    public const string SiftExtraction = "data/artifacts/image/sift-extraction.parquet";
+
     /// <summary>The SIFT keypoints of one photo, drawn in the report.</summary>
     public const string SiftKeypointExample = "data/artifacts/image/sift-keypoints.parquet";
 

@@ -41,7 +41,9 @@ public sealed class StageRunner
     public ProgressBoard Board => board;
 
     /// <param name="counter">Where the stage stands in the run, e.g. "3/34", shown in its log lines.</param>
-    public StageOutcome Run(string stageName, bool force, CancellationToken cancellation = default, string? counter = null)
+    /// <param name="produce">What writes the outputs instead of the stage's own run (a merge of its shards' parts):
+    /// the fingerprint and manifest are the stage's own, so the result is up to date exactly when a run would be.</param>
+    public StageOutcome Run(string stageName, bool force, CancellationToken cancellation = default, string? counter = null, Action<StageContext>? produce = null)
     {
         var stage = graph.Get(stageName);
         var stopwatch = Stopwatch.StartNew();
@@ -59,7 +61,7 @@ public sealed class StageRunner
         board.Enter(stage.Name, state.Context.Progress);
         try
         {
-            stage.Run(state.Context);
+            (produce ?? stage.Run)(state.Context);
         }
         finally
         {
@@ -74,6 +76,9 @@ public sealed class StageRunner
         log.Info($"[{label}] done in {Duration.Format(stopwatch.Elapsed)}");
         return new StageOutcome(stage.Name, StageStatus.Ran, seconds, reason);
     }
+
+    /// <summary>The metrics the stage's last completed run published (null: it has no manifest).</summary>
+    public IReadOnlyDictionary<string, JsonNode?>? LastMetrics(string stageName) => manifests.Load(stageName)?.Metrics;
 
     /// <summary>
     /// Why the stage would run now (its manifest is missing or older than its code, parameters or input artifacts,
@@ -98,7 +103,8 @@ public sealed class StageRunner
     {
         var parameters = stage.BindParameters(configuration);
         var context = new StageContext(stage, workspace, parameters, log, cancellation);
-        var codeVersion = codeVersions.Of(stage.GetType());
+        // A shard runs its stage's code: same version.
+        var codeVersion = codeVersions.Of(stage is ShardedStage sharded ? sharded.Inner.GetType() : stage.GetType());
         var parameterJson = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), ParameterJson);
         var previous = manifests.Load(stage.Name);
         var inputs = HashInputs(stage);

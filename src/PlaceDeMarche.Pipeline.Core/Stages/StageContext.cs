@@ -35,13 +35,21 @@ public sealed class StageContext
     /// <summary>Metrics published by this run, copied into the manifest and the run summary.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Metrics => metrics;
 
-    /// <summary>Absolute path of one of this stage's declared inputs.</summary>
-    public string InputPath(string artifactPath) => Workspace.Resolve(Declared(Stage.Inputs, artifactPath, "input"));
+    /// <summary>The shard of the items this run covers (<c>run --shard i/n</c>), null when it covers them all.</summary>
+    public Shard? Shard => (Stage as ShardedStage)?.Shard;
 
-    /// <summary>Absolute path of one of this stage's declared outputs.</summary>
-    public string OutputPath(string artifactPath) => Workspace.Resolve(Declared(Stage.Outputs, artifactPath, "output"));
+    /// <summary>Whether this run covers the item of id <paramref name="itemId"/>: always, unless it runs one shard.</summary>
+    public bool InShard(string itemId) => Shard?.Contains(itemId) ?? true;
+
+    /// <summary>Absolute path of one of this stage's declared inputs (a shard reads the parts of sharded inputs).</summary>
+    public string InputPath(string artifactPath) => Workspace.Resolve(Declared(Stage.Inputs, Translate(artifactPath), "input"));
+
+    /// <summary>Absolute path of one of this stage's declared outputs (a shard writes its parts).</summary>
+    public string OutputPath(string artifactPath) => Workspace.Resolve(Declared(Stage.Outputs, Translate(artifactPath), "output"));
 
     public void PublishMetric(string key, JsonNode? value) => metrics[key] = value;
+
+    private string Translate(string artifactPath) => Stage is ShardedStage sharded ? sharded.Translate(artifactPath) : artifactPath;
 
     private string Declared(IReadOnlyList<string> declared, string artifactPath, string kind) =>
         declared.Contains(artifactPath)

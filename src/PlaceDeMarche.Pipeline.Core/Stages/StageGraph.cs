@@ -56,6 +56,17 @@ public sealed class StageGraph
 
     public IStage ProducerOf(string artifactPath) => producers[artifactPath];
 
+    /// <summary>
+    /// This graph plus shard <paramref name="shard"/> of every per-item stage (<see cref="ShardedStage"/>), reading
+    /// each other's parts; the unsharded stages stay, so a shard's closure also holds the stages it needs (Ingest...).
+    /// </summary>
+    public StageGraph WithShard(Shard shard)
+    {
+        var shardable = Stages.OfType<IShardableStage>().ToArray();
+        var partitioned = shardable.SelectMany(s => s.ShardOutputs).ToHashSet(StringComparer.Ordinal);
+        return new StageGraph([.. Stages, .. shardable.Select(s => new ShardedStage(s, shard, partitioned))]);
+    }
+
     /// <summary>The stages <paramref name="stage"/> reads from directly, in declaration order, without repeats.</summary>
     public IReadOnlyList<IStage> DependenciesOf(IStage stage) =>
         stage.Inputs.Select(input => producers[input]).Distinct().ToArray();

@@ -19,14 +19,16 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// same decoding, input recipe, session and per-photo cache as <see cref="ImageCnnEmbeddingStage"/>; the cache key
 /// includes the variant, so a rerun recomputes nothing. The supervised study adds these rows to its training folds
 /// only. A model not listed in <c>images.augmentation.models</c>, or absent from this machine, gets an empty table.
+/// Per photo, so it runs by shard (<c>run --shard i/n</c>) on the photos of the shard's part of the image index.
 /// </summary>
-public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbeddingStageParameters>
+public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbeddingStageParameters>, IShardableStage
 {
     private const string Section = "images.augmentation";
 
     private readonly string model;
     private readonly string modelSection;
     private readonly string output;
+    private readonly string prefix;
 
     /// <param name="model">Section of <c>images.cnn</c> and entry of the <c>models</c> catalog naming the model, e.g. <c>mobilenetv2</c>.</param>
     public ImageAugmentedEmbeddingStage(string model)
@@ -34,6 +36,7 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
         this.model = model;
         modelSection = $"images.cnn.{model}";
         output = ImageArtifactPaths.CnnAugmented(model);
+        prefix = $"image.augmented.{model}";
         Name = "ImageAugmented" + char.ToUpperInvariant(model[0]) + model[1..];
         Outputs = [output];
     }
@@ -74,17 +77,16 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
         }
 
         var outputPath = context.OutputPath(output);
-        var prefix = $"image.augmented.{model}";
         if (!settings.Models.Contains(model))
         {
-            Empty(context, outputPath, prefix, "not_requested", $"{model} is not in {Section}.models");
+            Empty(context, outputPath, "not_requested", $"{model} is not in {Section}.models");
             return;
         }
 
         var files = CnnModelFiles.Locate(model, ModelResolver.ForWorkspace(context.Workspace.Root, context.Log), parameters.ModelFiles);
         if (files.Missing is { } missing)
         {
-            Empty(context, outputPath, prefix, "unavailable", missing);
+            Empty(context, outputPath, "unavailable", missing);
             return;
         }
 
@@ -105,19 +107,51 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
             kept.Select(i => variants[i].Row.Category).ToArray(),
             kept.Select(i => variants[i].Augmentation.Key).ToArray(),
             kept.Select(i => parameters.Model.Normalize(embeddings[i]!)).ToArray()).Write(outputPath);
-
-        context.PublishMetric($"{prefix}.status", "ran");
-        context.PublishMetric($"{prefix}.copies", settings.Copies);
-        context.PublishMetric($"{prefix}.images", kept.Length);
-        context.PublishMetric($"{prefix}.computed", cache.Computed);
-        context.PublishMetric($"{prefix}.reused", cache.Reused);
-        context.PublishMetric($"{prefix}.failed_images", failures.Count);
         foreach (var (i, reason) in failures.OrderBy(f => f.Key))
         {
             context.Log.Warning($"{Name}: copy {variants[i].Copy} of the photo of product {variants[i].Row.Id} cannot be embedded ({reason}); it is left out");
         }
 
-        context.Log.Info($"{Name}: {kept.Length} augmented copies embedded ({settings.Copies} per photo); {cache.Computed} computed, {cache.Reused} reused from {ImageArtifactPaths.CnnCache}");
+        PublishRan(context, settings.Copies, kept.Length, cache.Computed, cache.Reused, failures.Count);
+    }
+
+    /// <summary>The shards' copies in the order of the image index then of the copy index, or the empty table every shard wrote.</summary>
+    public void MergeShards(StageContext context, ShardParts parts)
+    {
+        var outputPath = context.OutputPath(output);
+        var status = (string)parts.Agreed($"{prefix}.status")!;
+        if (status != "ran")
+        {
+            Empty(context, outputPath, status, (string)parts.Agreed($"{prefix}.status_reason")!);
+            return;
+        }
+
+        var tables = parts.PathsOf(output).Select(AugmentedFeatureTable.Read).ToArray();
+        var ids = tables.SelectMany(t => t.Ids).ToArray();
+        var copies = tables.SelectMany(t => t.Copies).ToArray();
+        var categories = tables.SelectMany(t => t.Categories).ToArray();
+        var augmentations = tables.SelectMany(t => t.Augmentations).ToArray();
+        var vectors = tables.SelectMany(t => t.Vectors).ToArray();
+        var usable = ImageIndexTable.Read(context.InputPath(ImageArtifactPaths.Index)).Where(r => r.IsUsable).Select(r => r.Id).ToArray();
+        var order = ShardParts.CanonicalOrder(ids, usable, copies);
+        new AugmentedFeatureTable(
+            order.Select(i => ids[i]).ToArray(),
+            order.Select(i => copies[i]).ToArray(),
+            order.Select(i => categories[i]).ToArray(),
+            order.Select(i => augmentations[i]).ToArray(),
+            order.Select(i => vectors[i]).ToArray()).Write(outputPath);
+        PublishRan(context, (int)parts.Agreed($"{prefix}.copies"), order.Length, parts.Sum($"{prefix}.computed"), parts.Sum($"{prefix}.reused"), parts.Sum($"{prefix}.failed_images"));
+    }
+
+    private void PublishRan(StageContext context, int copies, int images, int computed, int reused, int failed)
+    {
+        context.PublishMetric($"{prefix}.status", "ran");
+        context.PublishMetric($"{prefix}.copies", copies);
+        context.PublishMetric($"{prefix}.images", images);
+        context.PublishMetric($"{prefix}.computed", computed);
+        context.PublishMetric($"{prefix}.reused", reused);
+        context.PublishMetric($"{prefix}.failed_images", failed);
+        context.Log.Info($"{Name}: {images} augmented copies embedded ({copies} per photo); {computed} computed, {reused} reused from {ImageArtifactPaths.CnnCache}");
     }
 
     /// <summary>The variant of copy <paramref name="copy"/> of product <paramref name="id"/>: its own random stream, so it does not depend on which other photos are embedded.</summary>
@@ -129,7 +163,7 @@ public sealed class ImageAugmentedEmbeddingStage : Stage<ImageAugmentedEmbedding
     }
 
     /// <summary>An empty table, with the status as an enumeration (as the ImageCnn stages publish theirs) and its reason apart.</summary>
-    private void Empty(StageContext context, string outputPath, string prefix, string status, string reason)
+    private void Empty(StageContext context, string outputPath, string status, string reason)
     {
         new AugmentedFeatureTable([], [], [], [], []).Write(outputPath);
         context.PublishMetric($"{prefix}.status", status);

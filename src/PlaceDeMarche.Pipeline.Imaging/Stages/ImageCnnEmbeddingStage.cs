@@ -15,13 +15,18 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// at the DCT scale that keeps the model's resize size, the model's own resize, crop and normalisation, inference on
 /// one single-threaded session per core, a per-photo cache. Its files come from the <c>models</c> catalog (sources
 /// tried in order, SHA-256 checked); when no source is available (e.g. a machine without the shared models folder,
-/// offline) the table is empty and the status says why; the study goes on without this model.
+/// offline) the table is empty and the status says why; the study goes on without this model. Per photo, so it runs
+/// by shard (<c>run --shard i/n</c>) on the photos of the shard's part of the image index.
 /// </summary>
-public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
+public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>, IShardableStage
 {
+    /// <summary>Metrics of the run that opened the model, the same in every shard that did.</summary>
+    private static readonly string[] ModelMetrics = ["execution_provider", "output", "recipe_check_pictures"];
+
     private readonly string model;
     private readonly string section;
     private readonly string output;
+    private readonly string prefix;
 
     /// <summary>Role of the optional graph that turns the stage's tensor into the model's input, in the catalog entry's files.</summary>
     public const string PreprocessRole = CnnModelFiles.PreprocessRole;
@@ -32,6 +37,7 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         this.model = model;
         section = $"images.cnn.{model}";
         output = ImageArtifactPaths.CnnEmbedding(model);
+        prefix = $"image.cnn.{model}";
         Name = "ImageCnn" + char.ToUpperInvariant(model[0]) + model[1..];
         Outputs = [output];
     }
@@ -62,13 +68,9 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
         _ = parameters.Recipe(section);
         var files = CnnModelFiles.Locate(model, ModelResolver.ForWorkspace(context.Workspace.Root, context.Log), stageParameters.ModelFiles);
         var outputPath = context.OutputPath(output);
-        var prefix = $"image.cnn.{model}";
         if (files.Missing is { } missing)
         {
-            new FeatureTable([], [], []).Write(outputPath);
-            context.PublishMetric($"{prefix}.status", "unavailable");
-            context.PublishMetric($"{prefix}.status_reason", missing);
-            context.Log.Warning($"{Name}: model unavailable ({missing}); {model} is left out of the image study");
+            Unavailable(context, outputPath, missing);
             return;
         }
 
@@ -94,22 +96,63 @@ public sealed class ImageCnnEmbeddingStage : Stage<ImageCnnStageParameters>
             openEvenIfCached: checkRecipe);
 
         var kept = Enumerable.Range(0, usable.Length).Where(i => embeddings[i] is not null).ToArray();
-        var vectors = kept.Select(i => parameters.Normalize(embeddings[i]!)).ToArray();
-        new FeatureTable(kept.Select(i => usable[i].Id).ToArray(), kept.Select(i => usable[i].Category).ToArray(), vectors).Write(outputPath);
-
-        var dimensions = vectors.Length == 0 ? 0 : vectors[0].Length;
-        context.PublishMetric($"{prefix}.status", "ran");
-        context.PublishMetric($"{prefix}.model_sha256", files.ModelSha256);
-        context.PublishMetric($"{prefix}.dimensions", dimensions);
-        context.PublishMetric($"{prefix}.images", vectors.Length);
-        context.PublishMetric($"{prefix}.computed", cache.Computed);
-        context.PublishMetric($"{prefix}.reused", cache.Reused);
-        context.PublishMetric($"{prefix}.failed_images", failures.Count);
+        var table = new FeatureTable(kept.Select(i => usable[i].Id).ToArray(), kept.Select(i => usable[i].Category).ToArray(), kept.Select(i => parameters.Normalize(embeddings[i]!)).ToArray());
+        table.Write(outputPath);
         foreach (var (i, reason) in failures.OrderBy(f => f.Key))
         {
             context.Log.Warning($"{Name}: the photo of product {usable[i].Id} cannot be embedded ({reason}); it is left out of {model}'s scores");
         }
 
-        context.Log.Info($"{Name}: {vectors.Length} photos embedded ({dimensions}-d); {cache.Computed} computed, {cache.Reused} reused from {ImageArtifactPaths.CnnCache}");
+        PublishRan(context, files.ModelSha256, table, cache.Computed, cache.Reused, failures.Count);
+    }
+
+    /// <summary>The shards' embeddings in the order of the image index, or the empty table when no shard had the model.</summary>
+    public void MergeShards(StageContext context, ShardParts parts)
+    {
+        var outputPath = context.OutputPath(output);
+        if ((string)parts.Agreed($"{prefix}.status")! == "unavailable")
+        {
+            Unavailable(context, outputPath, (string)parts.Agreed($"{prefix}.status_reason")!);
+            return;
+        }
+
+        var tables = parts.PathsOf(output).Select(FeatureTable.Read).ToArray();
+        var ids = tables.SelectMany(t => t.Ids).ToArray();
+        var categories = tables.SelectMany(t => t.Categories).ToArray();
+        var vectors = tables.SelectMany(t => t.Vectors).ToArray();
+        var usable = ImageIndexTable.Read(context.InputPath(ImageArtifactPaths.Index)).Where(r => r.IsUsable).Select(r => r.Id).ToArray();
+        var order = ShardParts.CanonicalOrder(ids, usable);
+        var table = new FeatureTable(order.Select(i => ids[i]).ToArray(), order.Select(i => categories[i]).ToArray(), order.Select(i => vectors[i]).ToArray());
+        table.Write(outputPath);
+        foreach (var key in ModelMetrics)
+        {
+            if (parts.Values($"{prefix}.{key}") is [var value, ..])
+            {
+                context.PublishMetric($"{prefix}.{key}", value.DeepClone());
+            }
+        }
+
+        PublishRan(context, (string)parts.Agreed($"{prefix}.model_sha256")!, table, parts.Sum($"{prefix}.computed"), parts.Sum($"{prefix}.reused"), parts.Sum($"{prefix}.failed_images"));
+    }
+
+    private void Unavailable(StageContext context, string outputPath, string reason)
+    {
+        new FeatureTable([], [], []).Write(outputPath);
+        context.PublishMetric($"{prefix}.status", "unavailable");
+        context.PublishMetric($"{prefix}.status_reason", reason);
+        context.Log.Warning($"{Name}: model unavailable ({reason}); {model} is left out of the image study");
+    }
+
+    private void PublishRan(StageContext context, string modelSha256, FeatureTable table, int computed, int reused, int failed)
+    {
+        var dimensions = table.Vectors.Length == 0 ? 0 : table.Vectors[0].Length;
+        context.PublishMetric($"{prefix}.status", "ran");
+        context.PublishMetric($"{prefix}.model_sha256", modelSha256);
+        context.PublishMetric($"{prefix}.dimensions", dimensions);
+        context.PublishMetric($"{prefix}.images", table.Vectors.Length);
+        context.PublishMetric($"{prefix}.computed", computed);
+        context.PublishMetric($"{prefix}.reused", reused);
+        context.PublishMetric($"{prefix}.failed_images", failed);
+        context.Log.Info($"{Name}: {table.Vectors.Length} photos embedded ({dimensions}-d); {computed} computed, {reused} reused from {ImageArtifactPaths.CnnCache}");
     }
 }

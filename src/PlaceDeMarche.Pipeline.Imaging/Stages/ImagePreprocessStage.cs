@@ -12,8 +12,9 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// Preprocesses every product photo (see <see cref="ImagePreprocessor"/>) into <c>image/preprocessed.bin</c> and
 /// records in <c>image/index.parquet</c> which photos are unusable and why. Each photo's result is cached under
 /// its content hash, the parameters and the code version, so adding products processes only the new photos.
+/// Per photo, so it runs by shard (<c>run --shard i/n</c>): each shard writes its index and pack, offsets into its own pack.
 /// </summary>
-public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
+public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>, IShardableStage
 {
     public override string Name => "ImagePreprocess";
 
@@ -28,14 +29,14 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
 
     protected override void Run(StageContext context, ImagePreprocessParameters parameters)
     {
-        var products = ProductTable.Read(context.InputPath(ArtifactPaths.Products));
+        var products = ProductTable.Read(context.InputPath(ArtifactPaths.Products)).Where(p => context.InShard(p.Id)).ToArray();
         var preprocessor = new ImagePreprocessor(parameters);
         var cache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.PreprocessCache));
         var warningsCache = new ItemCache(context.Workspace.Resolve(ImageArtifactPaths.PreprocessWarningsCache));
         var settings = JsonSerializer.Serialize(parameters) + "|" + CodeVersion.Of(GetType());
-        var outcomes = new (ImageIndexRow Row, byte[]? Entry)[products.Count];
-        context.Progress.Start(products.Count, "photos");
-        Parallel.For(0, products.Count, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
+        var outcomes = new (ImageIndexRow Row, byte[]? Entry)[products.Length];
+        context.Progress.Start(products.Length, "photos");
+        Parallel.For(0, products.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
         {
             outcomes[i] = Preprocess(products[i], context.Workspace, preprocessor, cache, warningsCache, settings);
             context.Progress.Advance();
@@ -56,7 +57,54 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
             }
         });
         ImageIndexTable.Write(context.OutputPath(ImageArtifactPaths.Index), rows);
+        Publish(context, rows, cache.Computed, cache.Reused);
+    }
 
+    /// <summary>
+    /// The shards' index rows in product order, their pack entries copied one after the other into one pack with the
+    /// offsets recomputed: the same bytes as one run over every photo.
+    /// </summary>
+    public void MergeShards(StageContext context, ShardParts parts)
+    {
+        var packs = parts.PathsOf(ImageArtifactPaths.Preprocessed);
+        var entries = parts.PathsOf(ImageArtifactPaths.Index)
+            .SelectMany((index, shard) => ImageIndexTable.Read(index).Select(row => (Row: row, Pack: packs[shard])))
+            .ToArray();
+        var products = ProductTable.Read(context.InputPath(ArtifactPaths.Products));
+        var order = ShardParts.CanonicalOrder(entries.Select(e => e.Row.Id).ToArray(), products.Select(p => p.Id).ToArray());
+        if (order.Length != products.Count)
+        {
+            throw new InvalidDataException($"{Name}: the {parts.Count} shards hold {order.Length} photos for {products.Count} products; rerun the shards.");
+        }
+
+        var rows = new ImageIndexRow[order.Length];
+        AtomicFile.Write(context.OutputPath(ImageArtifactPaths.Preprocessed), stream =>
+        {
+            long offset = 0;
+            for (var i = 0; i < order.Length; i++)
+            {
+                var (row, pack) = entries[order[i]];
+                var entry = new byte[row.Length];
+                using (var handle = File.OpenHandle(pack))
+                {
+                    if (RandomAccess.Read(handle, entry, row.Offset) != entry.Length)
+                    {
+                        throw new InvalidDataException($"{pack}: the entry of product {row.Id} ends past the end of the file; rerun the shard that wrote it.");
+                    }
+                }
+
+                rows[i] = row with { Offset = offset };
+                stream.Write(entry);
+                offset += entry.Length;
+            }
+        });
+        ImageIndexTable.Write(context.OutputPath(ImageArtifactPaths.Index), rows);
+        Publish(context, rows, parts.Sum("image.preprocess.computed"), parts.Sum("image.preprocess.reused"));
+    }
+
+    /// <summary>Publishes the photos' outcome (usable, damaged, unusable and why; cache use) and says it in the log.</summary>
+    private void Publish(StageContext context, ImageIndexRow[] rows, int computed, int reused)
+    {
         var unusable = rows.Where(r => !r.IsUsable).ToArray();
         var recovered = rows.Where(r => r.IsUsable && r.Reason.Length > 0).ToArray();
         context.PublishMetric("image.recovered_images", recovered.Length);
@@ -67,14 +115,14 @@ public sealed class ImagePreprocessStage : Stage<ImagePreprocessParameters>
 
         context.PublishMetric("image.usable_images", rows.Length - unusable.Length);
         context.PublishMetric("image.unusable_images", new JsonArray(unusable.Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["reason"] = r.Reason }).ToArray()));
-        context.PublishMetric("image.preprocess.computed", cache.Computed);
-        context.PublishMetric("image.preprocess.reused", cache.Reused);
+        context.PublishMetric("image.preprocess.computed", computed);
+        context.PublishMetric("image.preprocess.reused", reused);
         foreach (var row in unusable)
         {
             context.Log.Warning($"{Name}: product {row.Id} has no usable photo ({row.Reason}); it is left out of the image study");
         }
 
-        context.Log.Info($"{Name}: {rows.Length - unusable.Length} of {rows.Length} photos usable; {cache.Computed} preprocessed, {cache.Reused} reused from {ImageArtifactPaths.PreprocessCache}");
+        context.Log.Info($"{Name}: {rows.Length - unusable.Length} of {rows.Length} photos usable; {computed} preprocessed, {reused} reused from {ImageArtifactPaths.PreprocessCache}");
     }
 
     private static (ImageIndexRow Row, byte[]? Entry) Preprocess(

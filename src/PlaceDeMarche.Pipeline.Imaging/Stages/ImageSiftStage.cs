@@ -13,8 +13,10 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// <summary>
 /// SIFT on the preprocessed gray photos (per-image descriptor cache), a mini-batch k-means visual vocabulary and
 /// one bag-of-visual-words vector per usable photo. Products without a usable photo are not in the table.
+/// Only the extraction runs by shard (<c>run --shard i/n</c>): a shard fills the per-photo cache and lists what it
+/// extracted; the vocabulary needs every photo's descriptors, so the merge is the unsharded run, reading them back.
 /// </summary>
-public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>>
+public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>>, IShardableStage
 {
     public override string Name => "ImageSift";
 
@@ -23,6 +25,8 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
     public override IReadOnlyList<string> Inputs { get; } = [ImageArtifactPaths.Index, ImageArtifactPaths.Preprocessed];
 
     public override IReadOnlyList<string> Outputs { get; } = [ImageArtifactPaths.SiftBagOfWords, ImageArtifactPaths.SiftKeypointExample];
+
+    public IReadOnlyList<string> ShardOutputs { get; } = [ImageArtifactPaths.SiftExtraction];
 
     protected override SeededParameters<ImageSiftParameters> BindParameters(PipelineConfiguration configuration) =>
         new(configuration.Seed, configuration.Bind<ImageSiftParameters>("images.sift"));
@@ -70,8 +74,18 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
             },
             _ => { });
 
-        var descriptors = features.Select(f => f.Descriptors).ToArray();
         var total = features.Sum(f => f.Count);
+        if (context.Shard is not null)
+        {
+            context.PublishMetric("image.sift.computed", cache.Computed);
+            context.PublishMetric("image.sift.reused", cache.Reused);
+            new SiftExtractionTable(usable.Select(r => r.Id).ToArray(), features.Select(f => f.Count).ToArray(), usable.Select(r => ItemCache.Key(r.CacheKey, settings)).ToArray())
+                .Write(context.OutputPath(ImageArtifactPaths.SiftExtraction));
+            context.Log.Info($"{Name}: {total} keypoints in {usable.Length} photos ({cache.Computed} extracted, {cache.Reused} reused from {ImageArtifactPaths.SiftCache}); the vocabulary waits for merge-shards");
+            return;
+        }
+
+        var descriptors = features.Select(f => f.Descriptors).ToArray();
         if (total == 0)
         {
             throw new InvalidOperationException($"{Name}: no SIFT keypoint in any of the {usable.Length} usable photos, so no visual vocabulary can be built; check images.preprocess (size) and images.sift.");
@@ -112,4 +126,10 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
         context.PublishMetric("image.sift.reused", cache.Reused);
         context.Log.Info($"{Name}: {total} keypoints in {usable.Length} photos ({cache.Computed} extracted, {cache.Reused} reused from {ImageArtifactPaths.SiftCache}); {vocabulary.WordCount} words from {vocabulary.TrainingDescriptors} descriptors");
     }
+
+    /// <summary>
+    /// The unsharded run: the vocabulary is fitted on every photo's descriptors, which the shards left in the per-photo
+    /// cache (on storage the shards and the merge share; elsewhere they are extracted again, with the same result).
+    /// </summary>
+    public void MergeShards(StageContext context, ShardParts parts) => Run(context, (SeededParameters<ImageSiftParameters>)context.Parameters);
 }
