@@ -64,7 +64,9 @@ public static class StudyArtifacts
         }
 
         // No timing column: the supervised tables are byte-identical from run to run (times go to the run summary).
-        expectations.Add(new("supervised/scores.parquet", [("model", "VARCHAR"), ("representation", "VARCHAR"), ("fold", "INTEGER"), ("accuracy", "DOUBLE"), ("macro_f1", "DOUBLE"), ("chosen", "DOUBLE"), ("train_accuracy", "DOUBLE")]));
+        expectations.Add(new("supervised/scores.parquet", [("model", "VARCHAR"), ("representation", "VARCHAR"), ("fold", "INTEGER"), ("accuracy", "DOUBLE"), ("macro_f1", "DOUBLE"), ("chosen", "DOUBLE"), ("train_accuracy", "DOUBLE"), ("setting", "VARCHAR"), ("kept_epoch", "INTEGER")]));
+        expectations.Add(new("supervised/curves.parquet", [("model", "VARCHAR"), ("fold", "INTEGER"), ("value", "DOUBLE"), ("train_accuracy", "DOUBLE"), ("validation_accuracy", "DOUBLE"), ("setting", "VARCHAR")]));
+        expectations.Add(new("supervised/epochs.parquet", [("model", "VARCHAR"), ("fold", "INTEGER"), ("epoch", "INTEGER"), ("train_loss", "DOUBLE"), ("validation_loss", "DOUBLE"), ("validation_accuracy", "DOUBLE"), ("kept", "BOOLEAN")]));
         expectations.Add(new("supervised/metrics.parquet", Metrics));
 
         return expectations;

@@ -15,6 +15,9 @@ public static class SupervisedArtifactPaths
     /// <summary>Confusion matrices of every model's out-of-fold predictions (long form: model, true, predicted, count).</summary>
     public const string Confusions = "data/artifacts/supervised/confusions.parquet";
 
+    /// <summary>Learning curves of the MLPs: per model, outer fold and epoch, training and validation loss, validation accuracy, the kept epoch.</summary>
+    public const string Epochs = "data/artifacts/supervised/epochs.parquet";
+
     public const string Metrics = "data/artifacts/supervised/metrics.parquet";
 
     /// <summary>The production model: weights, fitted transforms, categories and provenance (what <c>predict</c> loads).</summary>

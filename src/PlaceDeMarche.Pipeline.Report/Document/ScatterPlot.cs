@@ -23,6 +23,9 @@ public sealed record ScatterPlot(
     /// <summary>Vertical axis label.</summary>
     public string? YLabel { get; init; }
 
+    /// <summary>Joins each category's points by a line, in the order given (a learning curve per category).</summary>
+    public bool ConnectCategories { get; init; }
+
     /// <summary>Caption printed below the plot as "Figure n. caption".</summary>
     public string? Caption { get; init; }
 }

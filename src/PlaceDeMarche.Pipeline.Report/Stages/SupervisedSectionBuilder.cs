@@ -1,3 +1,4 @@
+using PlaceDeMarche.Pipeline.Core.Artifacts;
 using PlaceDeMarche.Pipeline.Report.Document;
 
 namespace PlaceDeMarche.Pipeline.Report.Stages;
@@ -39,7 +40,8 @@ public static class SupervisedSectionBuilder
         var test = (int)m["supervised.test_rows"];
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"Protocole : les {n} produits dont la photo est exploitable sont séparés, catégorie par catégorie, en {development} produits d'étude et {test} produits de test mis de côté. Sur les produits d'étude, une validation croisée stratifiée à 5 plis mesure chaque modèle ; dans chaque pli, une seconde validation croisée sur la seule partie d'entraînement choisit la pénalité L2 (et, pour la fusion tardive, le poids du texte). Le vocabulaire TF-IDF, ses poids IDF et la standardisation des descripteurs sont appris sur la partie d'entraînement seule : aucun mot ni aucune statistique des produits évalués n'y entre. Le modèle est une régression logistique multinomiale (ML.NET, LbfgsMaximumEntropy)" + (m.ContainsKey("supervised.text_lightgbm.cv_accuracy_mean") ? " ; LightGBM (arbres de gradient) sert de comparaison." : ".")),
+            new Paragraph($"Protocole : les {n} produits dont la photo est exploitable sont séparés, catégorie par catégorie, en {development} produits d'étude et {test} produits de test mis de côté. Sur les produits d'étude, une validation croisée stratifiée à 5 plis mesure chaque modèle ; dans chaque pli, une seconde validation croisée sur la seule partie d'entraînement choisit la pénalité L2 (et, pour la fusion tardive, le poids du texte). Le vocabulaire TF-IDF, ses poids IDF et la standardisation des descripteurs sont appris sur la partie d'entraînement seule : aucun mot ni aucune statistique des produits évalués n'y entre. Le modèle est une régression logistique multinomiale (ML.NET, LbfgsMaximumEntropy)" + (m.ContainsKey("supervised.text_lightgbm.cv_accuracy_mean") ? " ; LightGBM (arbres de gradient) sert de comparaison" : "")
+                + (input.Epochs.Count > 0 ? " ; un réseau à une couche cachée (MLP) est évalué sur les mêmes plis (lignes « MLP »)." : ".")),
             new Table(
                 ["Modèle", "Exactitude (moy. ± é.-t.)", "F1 macro", "Brier", "Exactitude en entraînement", "Ajustement (s)"],
                 shown.Select(x => (IReadOnlyList<string>)
@@ -70,6 +72,7 @@ public static class SupervisedSectionBuilder
 
         blocks.Add(OverfittingTable(input, Label));
         blocks.Add(new Paragraph(OverfittingText(input, Metric)));
+        blocks.AddRange(LearningCurvesBuilder.Build(input, Label, Metric));
 
         var categories = input.Confusion.Select(c => c.Category).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (categories.Length > 0)
@@ -141,15 +144,18 @@ public static class SupervisedSectionBuilder
     private static string Signed(double value) => value >= 0 ? "+" + Number(value, 1) : "−" + Number(-value, 1);
 
     /// <summary>Table order: text, the image model and its variants, the fusions, the other text models.</summary>
-    private static int TableRank(string model) => model switch
-    {
-        "text" => 0,
-        "image" => 1,
-        "image_augmented" => 2,
-        _ when model.StartsWith("image_", StringComparison.Ordinal) => 3,
-        _ when model.StartsWith("multimodal", StringComparison.Ordinal) => 4,
-        _ => 5 + (Array.FindIndex(Models, x => x.Model == model) is var index and >= 0 ? index : Models.Length),
-    };
+    /// <summary>A model's MLP variant comes right after it.</summary>
+    private static double TableRank(string model) => model.EndsWith(SupervisedModels.MlpSuffix, StringComparison.Ordinal)
+        ? TableRank(model[..^SupervisedModels.MlpSuffix.Length]) + 0.5
+        : model switch
+        {
+            "text" => 0,
+            "image" => 1,
+            "image_augmented" => 2,
+            _ when model.StartsWith("image_", StringComparison.Ordinal) => 3,
+            _ when model.StartsWith("multimodal", StringComparison.Ordinal) => 4,
+            _ => 5 + (Array.FindIndex(Models, x => x.Model == model) is var index and >= 0 ? index : Models.Length),
+        };
 
     private static Table OverfittingTable(SupervisedStudyInput input, Func<string, string> label)
     {
@@ -189,6 +195,8 @@ public static class SupervisedSectionBuilder
     /// <summary>The model's French label; an image model's names its blocks (e.g. « Image (CNN MobileNetV2, photos augmentées) »).</summary>
     private static string ModelLabel(SupervisedStudyInput input, string model)
     {
+        if (model.EndsWith(SupervisedModels.MlpSuffix, StringComparison.Ordinal))
+            return ModelLabel(input, model[..^SupervisedModels.MlpSuffix.Length]) + ", MLP";
         if (Models.FirstOrDefault(x => x.Model == model).Label is { } label)
             return label;
         if (!model.StartsWith("image", StringComparison.Ordinal))

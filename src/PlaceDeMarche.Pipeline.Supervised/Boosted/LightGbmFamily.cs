@@ -12,7 +12,7 @@ public sealed class LightGbmFamily(IReadOnlyList<double> learningRates, LightGbm
 
     public IReadOnlyList<double> Grid => learningRates;
 
-    public IProbabilisticClassifier Train(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, double value, int seed)
+    public IProbabilisticClassifier Train(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, double value, int seed, IReadOnlyList<int>? photoOf = null)
     {
         var context = new MLContext(seed);
         var data = TrainingData.Load(context, features, labels, classes);

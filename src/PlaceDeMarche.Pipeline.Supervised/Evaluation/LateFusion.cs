@@ -12,7 +12,7 @@ public static class LateFusion
             throw new ArgumentException($"{first.Model} has {first.Folds.Count} folds and {second.Model} {second.Folds.Count}: late fusion needs the same folds.", nameof(second));
         var folds = first.Folds.Zip(second.Folds, (a, b) =>
         {
-            var search = weights.Select(w => new SearchPoint(w, double.NaN, NestedCrossValidation.Accuracy(Mix(a.InnerProbabilities, b.InnerProbabilities, w), labels))).ToArray();
+            var search = weights.Select(w => new SearchPoint(w, double.NaN, NestedCrossValidation.Accuracy(Mix(a.InnerProbabilities, b.InnerProbabilities, w), labels), FormattableString.Invariant($"weight={w:G6}"))).ToArray();
             var best = search.MaxBy(s => s.ValidationAccuracy)!;
             return new FoldOutcome(
                 best.Value,

@@ -17,11 +17,17 @@ public sealed class NestedCrossValidation(ProtocolOptions options)
     /// </param>
     public CrossValidationResult Run(
         string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, IClassifierTrainer trainer,
+        Func<int, IReadOnlyList<int>>? augment = null) =>
+        Run(model, stack, labels, classes, outer, _ => trainer, augment);
+
+    /// <param name="trainerOf">The family searched in each outer fold (a search may depend on what an earlier one chose in that fold).</param>
+    public CrossValidationResult Run(
+        string model, FeatureStack stack, IReadOnlyList<int> labels, int classes, IReadOnlyList<FoldSplit> outer, Func<int, IClassifierTrainer> trainerOf,
         Func<int, IReadOnlyList<int>>? augment = null)
     {
         var outcomes = new FoldOutcome[outer.Count];
         Parallel.For(0, outer.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainer, options.Seed + fold, augment));
+            fold => outcomes[fold] = RunFold(stack, labels, classes, outer[fold], trainerOf(fold), options.Seed + fold, augment));
         return new CrossValidationResult(model, outcomes);
     }
 
@@ -29,41 +35,46 @@ public sealed class NestedCrossValidation(ProtocolOptions options)
     public FoldOutcome RunFold(
         FeatureStack stack, IReadOnlyList<int> labels, int classes, FoldSplit split, IClassifierTrainer trainer, int seed, Func<int, IReadOnlyList<int>>? augment = null)
     {
-        int[] Training(int[] rows) => augment is null ? rows : [.. rows, .. rows.SelectMany(augment)];
         var grid = trainer.Grid;
         var inner = StratifiedSplitter.KFold(split.Train, labels, options.InnerFolds, seed);
         var innerProbabilities = grid.Select(_ => new Dictionary<int, float[]>()).ToArray();
         var trainAccuracy = new double[grid.Count];
+        // Grid values that train on the same rows (same number of copies) share one fit of the transforms.
+        var byCopies = Enumerable.Range(0, grid.Count).GroupBy(g => augment is null ? 0 : trainer.Copies(grid[g])).ToArray();
         foreach (var innerSplit in inner)
         {
-            var innerTrain = Training(innerSplit.Train);
-            var fitted = stack.Fit(innerTrain);
-            var trainRows = fitted.Transform(innerTrain);
-            var validationRows = fitted.Transform(innerSplit.Test);
-            var trainLabels = innerTrain.Select(r => labels[r]).ToArray();
-            for (var g = 0; g < grid.Count; g++)
+            foreach (var group in byCopies)
             {
-                var candidate = trainer.Train(trainRows, trainLabels, classes, grid[g], seed);
-                trainAccuracy[g] += Accuracy(candidate.Probabilities(trainRows), trainLabels) / inner.Count;
-                var probabilities = candidate.Probabilities(validationRows);
-                for (var i = 0; i < innerSplit.Test.Length; i++)
-                    innerProbabilities[g][innerSplit.Test[i]] = probabilities[i];
+                var (innerTrain, photoOf) = Training(innerSplit.Train, augment, group.Key);
+                var fitted = stack.Fit(innerTrain);
+                var trainRows = fitted.Transform(innerTrain);
+                var validationRows = fitted.Transform(innerSplit.Test);
+                var trainLabels = innerTrain.Select(r => labels[r]).ToArray();
+                foreach (var g in group)
+                {
+                    var candidate = trainer.Train(trainRows, trainLabels, classes, grid[g], seed, photoOf);
+                    trainAccuracy[g] += Accuracy(candidate.Probabilities(trainRows), trainLabels) / inner.Count;
+                    var probabilities = candidate.Probabilities(validationRows);
+                    for (var i = 0; i < innerSplit.Test.Length; i++)
+                        innerProbabilities[g][innerSplit.Test[i]] = probabilities[i];
+                }
             }
         }
 
-        var search = grid.Select((value, g) => new SearchPoint(value, trainAccuracy[g], Accuracy(innerProbabilities[g], labels))).ToArray();
+        var search = grid.Select((value, g) => new SearchPoint(value, trainAccuracy[g], Accuracy(innerProbabilities[g], labels), trainer.Describe(value))).ToArray();
         var best = BestIndex(search, innerProbabilities, labels);
 
         var clock = Stopwatch.StartNew();
-        var outerRows = Training(split.Train);
+        var (outerRows, outerPhotoOf) = Training(split.Train, augment, augment is null ? 0 : trainer.Copies(grid[best]));
         var final = stack.Fit(outerRows);
         var outerTrain = final.Transform(outerRows);
         var outerLabels = outerRows.Select(r => labels[r]).ToArray();
-        var chosen = trainer.Train(outerTrain, outerLabels, classes, grid[best], seed);
+        var chosen = trainer.Train(outerTrain, outerLabels, classes, grid[best], seed, outerPhotoOf);
         var fitSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var testProbabilities = chosen.Probabilities(final.Transform(split.Test));
         var predictMilliseconds = clock.Elapsed.TotalMilliseconds / Math.Max(1, split.Test.Length);
+        var history = chosen as ITrainingHistory;
         return new FoldOutcome(
             grid[best],
             Accuracy(chosen.Probabilities(outerTrain), outerLabels),
@@ -71,7 +82,32 @@ public sealed class NestedCrossValidation(ProtocolOptions options)
             innerProbabilities[best],
             search,
             fitSeconds,
-            predictMilliseconds);
+            predictMilliseconds)
+        {
+            Epochs = history?.Epochs ?? [],
+            KeptEpoch = history?.KeptEpoch ?? 0,
+        };
+    }
+
+    /// <summary>
+    /// The rows a model is fitted on: the photos, then the first <paramref name="copies"/> augmented copies of each,
+    /// with each row's photo as a position in that list (null without copies).
+    /// </summary>
+    private static (int[] Rows, int[]? PhotoOf) Training(int[] rows, Func<int, IReadOnlyList<int>>? augment, int copies)
+    {
+        if (augment is null || copies == 0)
+            return (rows, null);
+        var training = new List<int>(rows);
+        var photoOf = new List<int>(Enumerable.Range(0, rows.Length));
+        for (var i = 0; i < rows.Length; i++)
+        {
+            foreach (var copy in augment(rows[i]).Take(copies))
+            {
+                training.Add(copy);
+                photoOf.Add(i);
+            }
+        }
+        return ([.. training], [.. photoOf]);
     }
 
     /// <summary>Highest validation accuracy; among equals the lowest log loss, then the strongest penalty (simplest model).</summary>

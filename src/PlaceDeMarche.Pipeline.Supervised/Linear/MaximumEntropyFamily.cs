@@ -9,7 +9,7 @@ public sealed class MaximumEntropyFamily(IReadOnlyList<double> penalties, Maximu
 
     public IReadOnlyList<double> Grid => penalties;
 
-    public IProbabilisticClassifier Train(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, double value, int seed) =>
+    public IProbabilisticClassifier Train(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, double value, int seed, IReadOnlyList<int>? photoOf = null) =>
         TrainSoftmax(features, labels, classes, value, seed);
 
     public SoftmaxModel TrainSoftmax(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, double value, int seed) =>

@@ -6,7 +6,6 @@ using PlaceDeMarche.Pipeline.Imaging.Features.ColorHistogram;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 using PlaceDeMarche.Pipeline.Onnx.Models;
 using PlaceDeMarche.Pipeline.Supervised.Features;
-using PlaceDeMarche.Pipeline.Supervised.Linear;
 using PlaceDeMarche.Pipeline.Text.Cleaning;
 using PlaceDeMarche.Pipeline.Text.Vectorization;
 
@@ -50,9 +49,9 @@ public sealed class ProductClassifier(SavedModel model, string workspaceRoot, IP
         foreach (var component in model.Components)
         {
             var features = FittedFeatureStack.Concatenate(component.Blocks.Select(b => Vector(b, tokens, image, photoBytes, photoName, embeddings)).ToArray());
-            var softmax = new SoftmaxModel(component.Weights, component.Biases).Probabilities(features);
+            var classProbabilities = component.Probabilities(features);
             for (var c = 0; c < probabilities.Length; c++)
-                probabilities[c] += component.Weight * softmax[c];
+                probabilities[c] += component.Weight * classProbabilities[c];
         }
         return new CategoryPrediction(model.Categories.Select((name, c) => (name, probabilities[c])).OrderByDescending(p => p.Item2).ToArray());
     }

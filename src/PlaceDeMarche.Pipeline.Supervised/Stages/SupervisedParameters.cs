@@ -32,6 +32,9 @@ public sealed class SupervisedParameters
     /// <summary>Gradient-boosted trees on the text model's blocks, for comparison with the logistic regression.</summary>
     public required LightGbmParameters Lightgbm { get; set; }
 
+    /// <summary>The one-hidden-layer MLP head scored beside the logistic regression.</summary>
+    public MlpParameters Mlp { get; set; } = new();
+
     /// <summary>Other text representations scored alone, for comparison.</summary>
     public required List<string> TextAlternatives { get; set; }
 }

@@ -13,6 +13,7 @@ using PlaceDeMarche.Pipeline.Supervised.Boosted;
 using PlaceDeMarche.Pipeline.Supervised.Evaluation;
 using PlaceDeMarche.Pipeline.Supervised.Features;
 using PlaceDeMarche.Pipeline.Supervised.Linear;
+using PlaceDeMarche.Pipeline.Supervised.Neural;
 using PlaceDeMarche.Pipeline.Supervised.Prediction;
 using PlaceDeMarche.Pipeline.Supervised.Protocol;
 using PlaceDeMarche.Pipeline.Text.Stages;
@@ -48,7 +49,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
     public override IReadOnlyList<string> Outputs { get; } =
     [
         SupervisedArtifactPaths.Scores, SupervisedArtifactPaths.Predictions, SupervisedArtifactPaths.Curves,
-        SupervisedArtifactPaths.Confusions, SupervisedArtifactPaths.Metrics, SupervisedArtifactPaths.Model,
+        SupervisedArtifactPaths.Confusions, SupervisedArtifactPaths.Metrics, SupervisedArtifactPaths.Model, SupervisedArtifactPaths.Epochs,
     ];
 
     protected override SupervisedStageParameters BindParameters(PipelineConfiguration configuration) => new(
@@ -140,44 +141,72 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
         }
 
         var augmentedCopies = 0;
-        if (AugmentedImage(context, image, ids, vectors, labels) is { } augmented)
+        var augmented = AugmentedImage(context, image, ids, vectors, labels);
+        var augmentedStack = augmented is null ? null : new FeatureStack([.. image.Select(name => new DenseBlock(name, augmented.Vectors[name]))]);
+        if (augmented is not null)
         {
             // The image model again, its training rows joined by their augmented copies: same blocks, folds, grid and seeds.
-            var result = protocol.Run("image_augmented", new FeatureStack([.. image.Select(name => new DenseBlock(name, augmented.Vectors[name]))]), augmented.Labels, names.Length, outer, logistic, row => augmented.Copies[row]);
+            var result = protocol.Run("image_augmented", augmentedStack!, augmented.Labels, names.Length, outer, logistic, row => augmented.Copies[row]);
             results.Add(result);
             representations["image_augmented"] = image;
             Log(result);
             augmentedCopies = augmented.CopiesPerPhoto;
         }
-        if (settings.Lightgbm.LearningRates.Count > 0)
+
+        // The MLP head on the same folds, rows and seeds, its candidates chosen by the same inner validation.
+        var trainers = stacks.Keys.ToDictionary(m => m, IClassifierTrainer (_) => logistic);
+        var mlp = settings.Mlp;
+        // image_augmented_mlp searches the number of copies with the setting image_mlp chose in the same outer fold.
+        foreach (var baseModel in mlp.Models.OrderBy(m => m == "image_augmented"))
         {
-            // LightGbm's own threads share the cores with the folds: fewer folds side by side.
-            var boostedProtocol = new NestedCrossValidation(new ProtocolOptions
+            var model = baseModel + SupervisedModels.MlpSuffix;
+            CrossValidationResult result;
+            if (baseModel == "image_augmented")
             {
-                InnerFolds = settings.InnerFolds,
-                Seed = parameters.Seed + 2,
-                Parallelism = Math.Max(1, settings.Parallelism / settings.Lightgbm.Threads),
-            });
-            var boosted = boostedProtocol.Run("text_lightgbm", stacks["text"], labels, names.Length, outer, new LightGbmFamily(settings.Lightgbm.LearningRates, settings.Lightgbm.ToOptions()));
-            results.Add(boosted);
-            representations["text_lightgbm"] = [.. settings.Text];
-            context.Log.Info($"{Name}: text_lightgbm: accuracy {boosted.MeanAccuracy(labels):F3} ± {boosted.AccuracyStd(labels):F3} (learning rate chosen {string.Join("/", boosted.Folds.Select(f => f.Chosen))})");
+                if (augmented is null)
+                {
+                    context.Log.Info($"{Name}: {model} not run: no augmented embeddings of the image model");
+                    continue;
+                }
+                var copies = mlp.Copies.Where(c => c <= augmented.CopiesPerPhoto).ToArray();
+                foreach (var missing in mlp.Copies.Except(copies))
+                    context.Log.Warning($"{Name}: {model}: {missing} copies asked in supervised.mlp.copies, {augmented.CopiesPerPhoto} cached (images.augmentation.copies); left out of the search");
+                if (copies.Length == 0)
+                    continue;
+                var plain = results.FirstOrDefault(r => r.Model == "image" + SupervisedModels.MlpSuffix);
+                var setting = (int fold) => plain is null ? mlp.Settings()[0] : mlp.Settings()[(int)plain.Folds[fold].Chosen];
+                result = protocol.Run(model, augmentedStack!, augmented.Labels, names.Length, outer,
+                    fold => new MlpFamily([.. copies.Select(c => setting(fold) with { Copies = c })], mlp.ToOptions()), row => augmented.Copies[row]);
+                representations[model] = image;
+            }
+            else
+            {
+                var family = new MlpFamily(mlp.Settings(), mlp.ToOptions());
+                result = protocol.Run(model, stacks[baseModel], labels, names.Length, outer, family);
+                stacks[model] = stacks[baseModel];
+                representations[model] = representations[baseModel];
+                trainers[model] = family;
+            }
+            results.Add(result);
+            context.Log.Info($"{Name}: {model}: accuracy {result.MeanAccuracy(labels):F3} ± {result.AccuracyStd(labels):F3} (chosen {string.Join(" / ", result.Folds.Select(f => $"{f.ChosenSetting} epoch {f.KeptEpoch}"))})");
         }
+
         var late = LateFusion.Combine("multimodal_late", results.Single(r => r.Model == "text"), results.Single(r => r.Model == "image"), labels, weights);
         results.Add(late);
         representations["multimodal_late"] = [.. settings.Text, .. image];
         context.Log.Info($"{Name}: multimodal_late: accuracy {late.MeanAccuracy(labels):F3} ± {late.AccuracyStd(labels):F3} (text weight {string.Join("/", late.Folds.Select(f => f.Chosen))})");
 
         // The best of the four headline models is refitted on the development rows and scored once on the held-out rows.
-        var headline = results.Where(r => r.Model is "text" or "image" or "multimodal_early" or "multimodal_late").ToArray();
+        var headline = results.Where(r => SupervisedModels.Headline.Contains(r.Model)).ToArray();
         var best = headline.MaxBy(r => r.MeanAccuracy(labels))!;
-        var (testProbabilities, components) = FitForTest(best.Model, stacks, labels, names.Length, holdOut, logistic, weights, protocol, parameters.Seed);
+        var (testProbabilities, components) = FitForTest(best.Model, stacks, trainers, labels, names.Length, holdOut, weights, protocol, parameters.Seed);
         var testMetrics = ClassificationMetrics.Compute(holdOut.Test.Select(r => labels[r]).ToArray(), holdOut.Test.Select(r => testProbabilities[r]).ToArray(), names.Length);
         context.Log.Info($"{Name}: best {best.Model}: held-out accuracy {testMetrics.Accuracy:F3} on {holdOut.Test.Length} products");
 
         WriteScores(context, results, representations, labels, names.Length);
         WritePredictions(context, results, ids, labels, names);
         WriteCurves(context, results);
+        WriteEpochs(context, results);
         WriteConfusions(context, results, labels, names);
         var metrics = HeadlineMetrics(results, labels, names.Length, best, testMetrics, holdOut, ids.Length);
         if (augmentedCopies > 0)
@@ -275,16 +304,16 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
     /// held-out rows, plus the components to save.
     /// </summary>
     private static (IReadOnlyDictionary<int, float[]> Probabilities, ModelComponent[] Components) FitForTest(
-        string model, Dictionary<string, FeatureStack> stacks, int[] labels, int classes, FoldSplit holdOut,
-        MaximumEntropyFamily logistic, double[] weights, NestedCrossValidation protocol, int seed)
+        string model, Dictionary<string, FeatureStack> stacks, Dictionary<string, IClassifierTrainer> trainers, int[] labels, int classes, FoldSplit holdOut,
+        double[] weights, NestedCrossValidation protocol, int seed)
     {
         (FoldOutcome Outcome, ModelComponent Component) Fit(string name)
         {
-            var outcome = protocol.RunFold(stacks[name], labels, classes, holdOut, logistic, seed + 3);
-            // The same fit RunFold scored (same rows, penalty and seed), kept with its transforms for saving.
+            var outcome = protocol.RunFold(stacks[name], labels, classes, holdOut, trainers[name], seed + 3);
+            // The same fit RunFold scored (same rows, setting and seed), kept with its transforms for saving.
             var fitted = stacks[name].Fit(holdOut.Train);
-            var softmax = logistic.TrainSoftmax(fitted.Transform(holdOut.Train), holdOut.Train.Select(r => labels[r]).ToArray(), classes, outcome.Chosen, seed + 3);
-            return (outcome, new ModelComponent { Weight = 1, Blocks = [.. fitted.Blocks.Select(b => b.Export())], Weights = softmax.Weights, Biases = softmax.Biases });
+            var classifier = trainers[name].Train(fitted.Transform(holdOut.Train), holdOut.Train.Select(r => labels[r]).ToArray(), classes, outcome.Chosen, seed + 3);
+            return (outcome, ModelComponent.Of(classifier, [.. fitted.Blocks.Select(b => b.Export())]));
         }
 
         if (model != "multimodal_late")
@@ -314,6 +343,11 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             var trained = result.Folds.Where(f => !double.IsNaN(f.TrainAccuracy)).ToArray();
             if (trained.Length > 0)
                 Add($"supervised.{result.Model}.train_accuracy_mean", trained.Average(f => f.TrainAccuracy));
+            if (result.Folds.All(f => f.Epochs.Count > 0))
+            {
+                Add($"supervised.{result.Model}.kept_epoch_mean", result.Folds.Average(f => f.KeptEpoch));
+                Add($"supervised.{result.Model}.epochs_mean", result.Folds.Average(f => f.Epochs.Count));
+            }
         }
         var multimodal = results.Where(r => r.Model.StartsWith("multimodal", StringComparison.Ordinal)).MaxBy(r => r.MeanAccuracy(labels))!;
         Add("supervised.multimodal.cv_accuracy_mean", multimodal.MeanAccuracy(labels));
@@ -342,6 +376,8 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             new PrimitiveColumn<double>("macro_f1", rows.Select(r => r.MacroF1).ToArray()),
             new PrimitiveColumn<double>("chosen", rows.Select(r => r.f.Chosen).ToArray()),
             new PrimitiveColumn<double>("train_accuracy", rows.Select(r => r.f.TrainAccuracy).ToArray()),
+            new StringColumn("setting", rows.Select(r => r.f.ChosenSetting).ToArray()),
+            new PrimitiveColumn<int>("kept_epoch", rows.Select(r => r.f.KeptEpoch).ToArray()),
         ]);
     }
 
@@ -369,6 +405,23 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             new PrimitiveColumn<double>("value", rows.Select(r => r.s.Value).ToArray()),
             new PrimitiveColumn<double>("train_accuracy", rows.Select(r => r.s.TrainAccuracy).ToArray()),
             new PrimitiveColumn<double>("validation_accuracy", rows.Select(r => r.s.ValidationAccuracy).ToArray()),
+            new StringColumn("setting", rows.Select(r => r.s.Setting).ToArray()),
+        ]);
+    }
+
+    /// <summary>The learning curve of each outer fold's refitted model, for the models trained by epochs (the MLPs).</summary>
+    private static void WriteEpochs(StageContext context, List<CrossValidationResult> results)
+    {
+        var rows = results.SelectMany(r => r.Folds.SelectMany((f, fold) => f.Epochs.Select(e => (r.Model, fold, e, Kept: e.Epoch == f.KeptEpoch)))).ToArray();
+        ParquetArtifact.Write(context.OutputPath(SupervisedArtifactPaths.Epochs),
+        [
+            new StringColumn("model", rows.Select(r => r.Model).ToArray()),
+            new PrimitiveColumn<int>("fold", rows.Select(r => r.fold).ToArray()),
+            new PrimitiveColumn<int>("epoch", rows.Select(r => r.e.Epoch).ToArray()),
+            new PrimitiveColumn<double>("train_loss", rows.Select(r => r.e.TrainLoss).ToArray()),
+            new PrimitiveColumn<double>("validation_loss", rows.Select(r => r.e.ValidationLoss).ToArray()),
+            new PrimitiveColumn<double>("validation_accuracy", rows.Select(r => r.e.ValidationAccuracy).ToArray()),
+            new PrimitiveColumn<bool>("kept", rows.Select(r => r.Kept).ToArray()),
         ]);
     }
 
@@ -421,6 +474,7 @@ public sealed class SupervisedStage : Stage<SupervisedStageParameters>
             throw new ArgumentException("supervised.l2_grid must list at least one non-negative penalty.");
         if (settings.Text.Count == 0 || settings.Image.Count == 0 || settings.ImageFallback.Count == 0 || settings.ImageFallback.Concat(settings.ImageAlternatives).Any(a => a.Count == 0))
             throw new ArgumentException("supervised.text, supervised.image, supervised.image_fallback and each of supervised.image_alternatives must name at least one representation.");
+        settings.Mlp.Validate();
         if (settings.FusionWeightSteps < 1 || settings.Parallelism < 1)
             throw new ArgumentException($"supervised.fusion_weight_steps ({settings.FusionWeightSteps}) and supervised.parallelism ({settings.Parallelism}) must be at least 1.");
         foreach (var name in settings.Text.Concat(settings.Image).Concat(settings.ImageFallback.SelectMany(f => f)).Concat(settings.ImageAlternatives.SelectMany(a => a)).Concat(settings.TextAlternatives).Where(n => n != FeatureBlockModel.TfIdfKind))

@@ -150,6 +150,9 @@ internal sealed class ScatterPlotPainter : IFigurePainter
             brushes[c] = new XSolidBrush(XColor.FromArgb(210, color.R, color.G, color.B));
         }
 
+        if (plot.ConnectCategories)
+            DrawLines(graphics, plotArea);
+
         var markers = new MarkerPainter();
         for (var i = 0; i < plot.X.Count; i++)
         {
@@ -163,6 +166,21 @@ internal sealed class ScatterPlotPainter : IFigurePainter
             var px = plotArea.Left + xScale.Fraction(x) * plotArea.Width;
             var py = plotArea.Bottom - yScale.Fraction(y) * plotArea.Height;
             markers.Draw(graphics, brushes[category % brushes.Length], ChartPalette.ShapeFor(category), px, py, radius);
+        }
+    }
+
+    /// <summary>One polyline per category through its finite points, in the plot's order.</summary>
+    private void DrawLines(XGraphics graphics, XRect plotArea)
+    {
+        var categories = plot.CategoryNames.Count == 0 ? 1 : plot.CategoryNames.Count;
+        for (var c = 0; c < categories; c++)
+        {
+            var points = Enumerable.Range(0, plot.X.Count)
+                .Where(i => (plot.CategoryNames.Count == 0 || plot.Categories[i] == c) && double.IsFinite(plot.X[i]) && double.IsFinite(plot.Y[i]))
+                .Select(i => new XPoint(plotArea.Left + xScale.Fraction(plot.X[i]) * plotArea.Width, plotArea.Bottom - yScale.Fraction(plot.Y[i]) * plotArea.Height))
+                .ToArray();
+            if (points.Length > 1)
+                graphics.DrawLines(new XPen(ChartPalette.ColorFor(c), 1.0), points);
         }
     }
 
