@@ -176,7 +176,7 @@ public sealed class ComplianceStage : Stage<ComplianceParameters>
                 List<SecretFinding> found;
                 try
                 {
-                    if (!IsText(file))
+                    if (AtomicFile.IsTemporary(file) || !IsText(file))
                     {
                         continue;
                     }

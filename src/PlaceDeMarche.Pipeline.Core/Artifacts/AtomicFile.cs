@@ -76,6 +76,11 @@ public static class AtomicFile
 
     private static string TemporarySibling(string path) => $"{path}.{Guid.NewGuid():N}.tmp";
 
+    /// <summary>True for the temporary file of a write in progress (or its retired copy): a reader listing a folder
+    /// must skip it, since it is held exclusively and renamed away when the write completes.</summary>
+    public static bool IsTemporary(string path) =>
+        path.EndsWith(".tmp", StringComparison.Ordinal) || path.EndsWith(".tmp.old", StringComparison.Ordinal);
+
     private static void TryDelete(string path)
     {
         try

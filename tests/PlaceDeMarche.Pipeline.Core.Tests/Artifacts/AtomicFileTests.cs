@@ -52,4 +52,21 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(["b.txt"], Directory.GetFiles(folder).Select(Path.GetFileName));
         Assert.Single(Directory.GetDirectories(workspace.Root));
     }
+
+    [Fact]
+    public void AWriteInProgressIsRecognisableAsTemporarySoThatScannersSkipIt()
+    {
+        var path = Path.Combine(workspace.Root, "out", "manifest.json");
+        string[] during = [];
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write("{}"u8);
+            during = Directory.GetFiles(Path.GetDirectoryName(path)!);
+        });
+
+        var inProgress = Assert.Single(during);
+        Assert.True(AtomicFile.IsTemporary(inProgress));
+        Assert.False(AtomicFile.IsTemporary(path));
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
 }
