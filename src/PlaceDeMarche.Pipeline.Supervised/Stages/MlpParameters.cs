@@ -10,26 +10,26 @@ namespace PlaceDeMarche.Pipeline.Supervised.Stages;
 public sealed class MlpParameters
 {
     /// <summary>Models scored again with the MLP: <c>image</c>, <c>image_augmented</c>, <c>multimodal_early</c>.</summary>
-    public List<string> Models { get; set; } = [];
+    public required List<string> Models { get; set; }
 
     /// <summary>Settings (width, dropout, weight decay) the inner validation chooses among for every MLP model.</summary>
-    public List<MlpCandidateParameters> Candidates { get; set; } = [];
+    public required List<MlpCandidateParameters> Candidates { get; set; }
 
     /// <summary>
     /// Augmented copies per training photo tried by <c>image_augmented</c> (the first k of the cached copies), with the
     /// setting <c>image</c>'s search chose in the same outer fold (one dimension at a time: the grid stays small).
     /// </summary>
-    public List<int> Copies { get; set; } = [];
+    public required List<int> Copies { get; set; }
 
-    public double LearningRate { get; set; } = 0.001;
+    public required double LearningRate { get; set; }
 
-    public int BatchSize { get; set; } = 32;
+    public required int BatchSize { get; set; }
 
-    public int MaxEpochs { get; set; } = 100;
+    public required int MaxEpochs { get; set; }
 
-    public int Patience { get; set; } = 10;
+    public required int Patience { get; set; }
 
-    public double ValidationFraction { get; set; } = 0.15;
+    public required double ValidationFraction { get; set; }
 
     public static readonly string[] Scorable = ["image", "image_augmented", "multimodal_early"];
 

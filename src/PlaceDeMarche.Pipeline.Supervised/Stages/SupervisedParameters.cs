@@ -33,7 +33,7 @@ public sealed class SupervisedParameters
     public required LightGbmParameters Lightgbm { get; set; }
 
     /// <summary>The one-hidden-layer MLP head scored beside the logistic regression.</summary>
-    public MlpParameters Mlp { get; set; } = new();
+    public required MlpParameters Mlp { get; set; }
 
     /// <summary>Other text representations scored alone, for comparison.</summary>
     public required List<string> TextAlternatives { get; set; }
