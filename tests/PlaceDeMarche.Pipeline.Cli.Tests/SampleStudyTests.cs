@@ -164,6 +164,17 @@ public sealed class SampleStudyTests : IDisposable
     }
 
     [Fact]
+    public void ShowingMoreTermsPerTopicRefitsNoTopicModel()
+    {
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+        study.EditConfiguration("  topic_terms: 10", "  topic_terms: 5");
+
+        Assert.Equal(0, study.Run("run", "--dataset", "sample"));
+
+        Assert.Equal(["Report", "TextReport"], study.Statuses().Where(s => s.Value == "ran").Select(s => s.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void EditingACleaningParameterAlsoRerunsTheCleaning()
     {
         Assert.Equal(0, study.Run("run", "--dataset", "sample"));

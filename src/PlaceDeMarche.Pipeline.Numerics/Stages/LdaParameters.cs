@@ -14,7 +14,4 @@ public sealed class LdaParameters
 
     /// <summary>EM iterations of batch variational Bayes, or sweeps of Gibbs sampling, over the whole corpus.</summary>
     public required int MaxIterations { get; set; }
-
-    /// <summary>Terms listed per topic in the report.</summary>
-    public required int TopTerms { get; set; }
 }

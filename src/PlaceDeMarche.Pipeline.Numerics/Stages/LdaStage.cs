@@ -44,7 +44,7 @@ public sealed class LdaStage : Stage<SeededParameters<LdaParameters>>
             MaxIterations = section.MaxIterations,
             Seed = parameters.Seed,
         });
-        var ari = TopicModelOutputs.Write(context, Artifacts, table, lda.DocumentTopics, lda.TopicWords, terms, section.TopTerms, [new("model_perplexity", lda.Perplexity)]);
+        var ari = TopicModelOutputs.Write(context, Artifacts, table, lda.DocumentTopics, lda.TopicWords, terms, [new("model_perplexity", lda.Perplexity)]);
         context.Log.Info($"TextLda: {section.Components} topics in {lda.Iterations} iterations, perplexity {lda.Perplexity:F1}; most probable topic vs category ARI {ari:F3}");
     }
 }

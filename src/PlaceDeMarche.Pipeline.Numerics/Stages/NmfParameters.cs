@@ -7,7 +7,4 @@ public sealed class NmfParameters
     public required int Components { get; set; }
 
     public required int MaxIterations { get; set; }
-
-    /// <summary>Terms listed per topic in the report.</summary>
-    public required int TopTerms { get; set; }
 }

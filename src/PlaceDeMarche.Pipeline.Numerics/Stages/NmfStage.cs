@@ -34,7 +34,7 @@ public sealed class NmfStage : Stage<SeededParameters<NmfParameters>>
         var tfidf = SparseRowMatrix.FromDense(DenseMatrix.FromRows(table.Vectors));
         var section = parameters.Section;
         var nmf = Nmf.Fit(tfidf, new NmfOptions { Components = section.Components, MaxIterations = section.MaxIterations, Seed = parameters.Seed });
-        var ari = TopicModelOutputs.Write(context, Artifacts, table, nmf.W, nmf.H, terms, section.TopTerms, [new("reconstruction_error", nmf.ReconstructionError)]);
+        var ari = TopicModelOutputs.Write(context, Artifacts, table, nmf.W, nmf.H, terms, [new("reconstruction_error", nmf.ReconstructionError)]);
         context.Log.Info($"TextNmf: {section.Components} topics in {nmf.Iterations} iterations; strongest topic vs category ARI {ari:F3}");
     }
 }

@@ -8,7 +8,8 @@ namespace PlaceDeMarche.Pipeline.Numerics.Stages;
 
 /// <summary>
 /// What every topic model stage (NMF, LDA) writes: products as topic weights (scored by clustering like any
-/// representation), each topic's strongest terms, and the agreement of each product's strongest topic with its
+/// representation), each topic's terms ranked by weight (all of them: how many to show is the report's choice, so
+/// changing it refits nothing), and the agreement of each product's strongest topic with its
 /// category (<c>argmax_ari</c>), which reads each topic directly as a candidate category.
 /// </summary>
 internal static class TopicModelOutputs
@@ -25,11 +26,10 @@ internal static class TopicModelOutputs
         DenseMatrix documentTopics,
         DenseMatrix topicTerms,
         string?[] terms,
-        int topTermCount,
         IReadOnlyList<KeyValuePair<string, double>> modelMetrics)
     {
         new FeatureTable(products.Ids, products.Categories, RowVectors.Copy(documentTopics)).Write(context.OutputPath(artifacts.Features));
-        TopTerms(topicTerms, terms, topTermCount).Write(context.OutputPath(artifacts.Topics));
+        TopTerms(topicTerms, terms, terms.Length).Write(context.OutputPath(artifacts.Topics));
         var ari = StrongestTopicAdjustedRandIndex(products, documentTopics);
         StageMetrics.WriteAndPublish(context, context.OutputPath(artifacts.Metrics), artifacts.MetricPrefix, [new("argmax_ari", ari), .. modelMetrics]);
         return ari;

@@ -19,4 +19,7 @@ public sealed class ReportParameters
     public required double AccuracyTargetImage { get; set; }
 
     public required double AccuracyTargetMultimodal { get; set; }
+
+    /// <summary>Terms shown per topic of the NMF and LDA tables (the topic models rank every term).</summary>
+    public required int TopicTerms { get; set; }
 }

@@ -71,13 +71,13 @@ public static class TextSectionBuilder
             Caption = "Meilleure représentation : chaque groupe KMeans prend la couleur de la catégorie à laquelle il est apparié ; comparée à sa carte des vraies catégories, un point qui change de couleur est mal regroupé.",
         });
         blocks.Add(RepresentationFigures.Confusion(best.Label, mapping, categoryNames, $"Première graine ; exactitude après appariement : {Number(mapping.Accuracy * 100, 1)} %."));
-        blocks.AddRange(topicModels.Select(TopicTable));
+        blocks.AddRange(topicModels.Select(model => TopicTable(model, parameters.TopicTerms)));
         blocks.Add(Conclusion(scores, best, mapping, categoryNames, parameters));
         return new ReportSection(Heading, blocks) { StartOnNewPage = true };
     }
 
     /// <summary>A topic model's topics with their strongest terms; the caption gives its strongest-topic ARI.</summary>
-    private static Table TopicTable(TopicModelSummary model)
+    private static Table TopicTable(TopicModelSummary model, int shownTerms)
     {
         var terms = model.Terms;
         return new Table(
@@ -85,7 +85,7 @@ public static class TextSectionBuilder
             terms.Topics.Distinct().Order().Select(topic => (IReadOnlyList<string>)
             [
                 $"{topic + 1}",
-                string.Join(", ", Enumerable.Range(0, terms.Topics.Length).Where(i => terms.Topics[i] == topic).OrderBy(i => terms.Ranks[i]).Select(i => terms.Terms[i])),
+                string.Join(", ", Enumerable.Range(0, terms.Topics.Length).Where(i => terms.Topics[i] == topic && terms.Ranks[i] < shownTerms).OrderBy(i => terms.Ranks[i]).Select(i => terms.Terms[i])),
             ]).ToArray())
         {
             Caption = $"Thèmes trouvés par {model.Label} dans le {model.Source} : chacun se lit comme une catégorie candidate. "

@@ -25,6 +25,7 @@ public sealed class FrenchParameterReasonsTests
           accuracy_target_text: 0.96
           accuracy_target_image: 0.90
           accuracy_target_multimodal: 0.97
+          topic_terms: 10
         """;
 
     private const string French = """
@@ -51,7 +52,7 @@ public sealed class FrenchParameterReasonsTests
             ],
             table.Rows.Take(4));
         // The report's other keys (the strict binder needs them all) follow, with the placeholder naming the French file.
-        Assert.Equal(10, table.Rows.Count);
+        Assert.Equal(11, table.Rows.Count);
     }
 
     [Fact]

@@ -59,6 +59,20 @@ public sealed class TextSectionBuilderTests
         Assert.Contains("sous le seuil « prometteur »", conclusion);
     }
 
+    [Fact]
+    public void ATopicShowsAsManyOfItsRankedTermsAsTheReportAsks()
+    {
+        var terms = new TopicTermTable([0, 0, 0, 1, 1, 1], [2, 0, 1, 0, 1, 2], ["mug", "towel", "bath", "cup", "plate", "knife"], [0.1f, 0.9f, 0.5f, 0.8f, 0.4f, 0.2f]);
+        var model = new TopicModelSummary("NMF", "TF-IDF", terms, new Dictionary<string, double> { ["argmax_ari"] = 0.5 });
+        var scores = Scores(0.6, 0.4);
+
+        var section = TextSectionBuilder.Build(scores, [model], scores[0], Categories,
+            StudyConfiguration.Bind<ReportParameters>("report", r => r.TopicTerms = 2));
+
+        var table = section.Blocks.OfType<Table>().Single(t => t.Headers[0] == "Thème NMF");
+        Assert.Equal([["1", "towel, bath"], ["2", "cup, plate"]], table.Rows.Select(r => r.ToArray()).ToArray());
+    }
+
     private static ReportSection Build(IReadOnlyList<RepresentationScores> scores, out string conclusion)
     {
         var section = TextSectionBuilder.Build(scores, [], RepresentationScores.Best(scores)!, Categories, StudyConfiguration.Bind<ReportParameters>("report"));
