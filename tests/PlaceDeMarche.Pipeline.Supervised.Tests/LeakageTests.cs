@@ -95,7 +95,7 @@ public sealed class LeakageTests
         var spy = new SpyBlock(new DenseBlock("blobs", vectors));
         var outer = StratifiedSplitter.KFold(Enumerable.Range(0, 60).ToArray(), labels, 4, seed: 1);
         var protocol = new NestedCrossValidation(new ProtocolOptions { InnerFolds = 3, Seed = 2, Parallelism = 1 });
-        var family = new MlpFamily([new MlpCandidate(8, 0, 0, Copies: 0), new MlpCandidate(8, 0, 0, Copies: 1)], new MlpOptions { MaxEpochs = 5 });
+        var family = new MlpFamily([new MlpCandidate(8, 0, 0, 0.001, Copies: 0), new MlpCandidate(8, 0, 0, 0.001, Copies: 1)], new MlpOptions { MaxEpochs = 5 });
 
         var result = protocol.Run("toy", new FeatureStack([spy]), allLabels, 3, outer, family, row => [60 + row, 120 + row]);
 

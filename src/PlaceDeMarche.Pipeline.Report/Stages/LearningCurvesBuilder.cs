@@ -25,7 +25,7 @@ public static class LearningCurvesBuilder
             new Paragraph("Réseau de neurones (MLP) : une couche cachée ReLU lit les mêmes descripteurs que la régression logistique, "
                 + "avec dropout sur la couche cachée, décroissance des poids découplée (AdamW), mini-lots et arrêt précoce : une part des photos "
                 + "d'entraînement de chaque pli (sans leurs copies augmentées) sert de validation, l'entraînement s'arrête quand la perte de validation "
-                + "ne baisse plus et les poids de la meilleure époque sont restaurés. La largeur de la couche, le dropout, la décroissance et, pour "
+                + "ne baisse plus et les poids de la meilleure époque sont restaurés. La largeur de la couche, le dropout, la décroissance, le pas d'apprentissage et, pour "
                 + "l'image augmentée, le nombre de copies par photo sont choisis par la validation croisée interne, pli par pli, sans jamais voir le pli de test."),
             ChosenTable(input, models, label),
         };
@@ -51,14 +51,14 @@ public static class LearningCurvesBuilder
             return (IReadOnlyList<string>)
             [
                 label(c.Model), (c.Fold + 1).ToString(CultureInfo.InvariantCulture),
-                Value(setting, "hidden"), Value(setting, "dropout"), Value(setting, "weight_decay"), Value(setting, "copies"),
+                Value(setting, "hidden"), Value(setting, "dropout"), Value(setting, "weight_decay"), Value(setting, "learning_rate"), Value(setting, "copies"),
                 $"{c.KeptEpoch} / {epochs}",
             ];
         }).ToArray();
-        return new Table(["Modèle", "Pli", "Couche cachée", "Dropout", "Décroissance", "Copies", "Époque retenue / époques"], rows)
+        return new Table(["Modèle", "Pli", "Couche cachée", "Dropout", "Décroissance", "Pas", "Copies", "Époque retenue / époques"], rows)
         {
             Caption = "Hyper-paramètres des MLP choisis par la validation interne de chaque pli externe, et l'époque gardée par l'arrêt précoce",
-            Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right],
+            Alignments = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Right],
         };
     }
 

@@ -24,7 +24,7 @@ public sealed class MlpFamily(IReadOnlyList<MlpCandidate> candidates, MlpOptions
     public MlpModel TrainMlp(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, double value, int seed, IReadOnlyList<int>? photoOf = null)
     {
         var candidate = Candidate(value);
-        return MlpTrainer.Train(features, labels, classes, baseOptions with { Hidden = candidate.Hidden, Dropout = candidate.Dropout, WeightDecay = candidate.WeightDecay }, seed, photoOf);
+        return MlpTrainer.Train(features, labels, classes, candidate.Apply(baseOptions), seed, photoOf);
     }
 
     public int Copies(double value) => Candidate(value).Copies;

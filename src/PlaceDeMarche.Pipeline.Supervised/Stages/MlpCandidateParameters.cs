@@ -8,4 +8,6 @@ public sealed class MlpCandidateParameters
     public required double Dropout { get; set; }
 
     public required double WeightDecay { get; set; }
+
+    public required double LearningRate { get; set; }
 }

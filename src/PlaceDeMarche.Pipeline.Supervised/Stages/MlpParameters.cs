@@ -21,8 +21,6 @@ public sealed class MlpParameters
     /// </summary>
     public required List<int> Copies { get; set; }
 
-    public required double LearningRate { get; set; }
-
     public required int BatchSize { get; set; }
 
     public required int MaxEpochs { get; set; }
@@ -35,7 +33,6 @@ public sealed class MlpParameters
 
     public MlpOptions ToOptions() => new()
     {
-        LearningRate = LearningRate,
         BatchSize = BatchSize,
         MaxEpochs = MaxEpochs,
         Patience = Patience,
@@ -43,7 +40,7 @@ public sealed class MlpParameters
     };
 
     /// <summary>The candidates, without augmented copies.</summary>
-    public MlpCandidate[] Settings() => [.. Candidates.Select(c => new MlpCandidate(c.Hidden, c.Dropout, c.WeightDecay, 0))];
+    public MlpCandidate[] Settings() => [.. Candidates.Select(c => new MlpCandidate(c.Hidden, c.Dropout, c.WeightDecay, c.LearningRate, 0))];
 
     public void Validate()
     {
@@ -55,6 +52,6 @@ public sealed class MlpParameters
             throw new ArgumentException("supervised.mlp.copies cannot be negative.");
         ToOptions().Validate();
         foreach (var candidate in Settings())
-            (ToOptions() with { Hidden = candidate.Hidden, Dropout = candidate.Dropout, WeightDecay = candidate.WeightDecay }).Validate();
+            candidate.Apply(ToOptions()).Validate();
     }
 }

@@ -45,7 +45,7 @@ public sealed class LearningCurvesBuilderTests
         Assert.True(plot.ConnectCategories);
         Assert.Equal([1.2, 0.8, 0.9], plot.Y.Skip(3));
         var table = Assert.Single(blocks.OfType<Table>());
-        Assert.Equal(["image_mlp", "1", "64", "0,5", "0,0001", "0", "2 / 3"], table.Rows[0]);
+        Assert.Equal(["image_mlp", "1", "64", "0,5", "0,0001", "0,003", "0", "2 / 3"], table.Rows[0]);
     }
 
     private static Func<string, string, double> Metrics(double train, double cv) =>
@@ -59,5 +59,5 @@ public sealed class LearningCurvesBuilderTests
         [],
         [],
         [.. losses.Select((l, i) => (model, 0, i + 1, l.Train, l.Validation, 0.8, i + 1 == kept))],
-        [(model, 0, "hidden=64 dropout=0.5 weight_decay=0.0001 copies=0", kept)]);
+        [(model, 0, "hidden=64 dropout=0.5 weight_decay=0.0001 learning_rate=0.003 copies=0", kept)]);
 }
