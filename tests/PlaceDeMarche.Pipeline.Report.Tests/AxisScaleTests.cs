@@ -1,3 +1,4 @@
+using PlaceDeMarche.Pipeline.Report.Document;
 using PlaceDeMarche.Pipeline.Report.Rendering.Charts;
 
 namespace PlaceDeMarche.Pipeline.Report.Tests;
@@ -27,8 +28,19 @@ public sealed class AxisScaleTests
     public void Ticks_are_printed_exactly_and_zero_has_no_sign()
     {
         var scale = AxisScale.Covering(-0.02, 0.52);
-        var ticks = Enumerable.Range(0, scale.TickCount).Select(i => scale.Format(scale.Tick(i))).ToArray();
+        var ticks = Enumerable.Range(0, scale.TickCount).Select(i => scale.Format(scale.Tick(i), ReportLabels.English)).ToArray();
         Assert.Equal(["-0.1", "0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6"], ticks);
+    }
+
+    [Fact]
+    public void A_French_report_writes_its_ticks_with_a_decimal_comma()
+    {
+        var scale = AxisScale.Covering(1.0, 1.6);
+
+        var ticks = Enumerable.Range(0, scale.TickCount).Select(i => scale.Format(scale.Tick(i), ReportLabels.French)).ToArray();
+
+        Assert.Contains("1,5", ticks);
+        Assert.DoesNotContain(ticks, tick => tick.Contains('.', StringComparison.Ordinal));
     }
 
     [Fact]

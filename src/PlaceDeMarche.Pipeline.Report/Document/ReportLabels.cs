@@ -26,9 +26,17 @@ public sealed record ReportLabels
         EmptyTable = "(tableau vide)",
         NoImage = "(pas d'image)",
         NotAvailable = "n.d.",
-        SkippedPoints = "{0} point(s) sur {1} non tracé(s) (coordonnées manquantes ou infinies)",
+        SkippedPoints = "Points non tracés (coordonnées manquantes ou infinies) : {0} sur {1}",
+        DecimalSeparator = ",",
         MonthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     };
+
+    /// <summary>Between the integer and decimal parts of the numbers the renderer writes (axis ticks, bar values, colour bars).</summary>
+    public string DecimalSeparator { get; init; } = ".";
+
+    /// <summary><paramref name="value"/> in <paramref name="format"/> (e.g. <c>F2</c>) with this language's decimal separator.</summary>
+    public string Number(double value, string format) =>
+        value.ToString(format, CultureInfo.InvariantCulture).Replace(".", DecimalSeparator, StringComparison.Ordinal);
 
     /// <summary>Title of the table of contents.</summary>
     public string Contents { get; init; } = "Contents";

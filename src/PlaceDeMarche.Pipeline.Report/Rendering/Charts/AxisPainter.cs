@@ -27,7 +27,7 @@ internal sealed class AxisPainter
         var widest = 0.0;
         for (var i = 0; i < scale.TickCount; i++)
         {
-            widest = Math.Max(widest, wrapper.Measure(scale.Format(scale.Tick(i)), theme.Chart.Regular));
+            widest = Math.Max(widest, wrapper.Measure(scale.Format(scale.Tick(i), theme.Labels), theme.Chart.Regular));
         }
 
         return TickLength + 2 + widest + (title is null ? 0 : theme.ChartAxisLabel.Size * 1.6);
@@ -48,7 +48,7 @@ internal sealed class AxisPainter
             }
 
             graphics.DrawLine(tickPen, x, plot.Bottom, x, plot.Bottom + TickLength);
-            graphics.DrawString(scale.Format(value), theme.Chart.Regular, labelBrush, x, plot.Bottom + TickLength + 1, XStringFormats.TopCenter);
+            graphics.DrawString(scale.Format(value, theme.Labels), theme.Chart.Regular, labelBrush, x, plot.Bottom + TickLength + 1, XStringFormats.TopCenter);
         }
 
         if (title is not null)
@@ -70,7 +70,7 @@ internal sealed class AxisPainter
             var y = plot.Bottom - scale.Fraction(value) * plot.Height;
             graphics.DrawLine(gridPen, plot.Left, y, plot.Right, y);
             graphics.DrawLine(tickPen, plot.Left - TickLength, y, plot.Left, y);
-            graphics.DrawString(scale.Format(value), theme.Chart.Regular, labelBrush, plot.Left - TickLength - 2, y, XStringFormats.CenterRight);
+            graphics.DrawString(scale.Format(value, theme.Labels), theme.Chart.Regular, labelBrush, plot.Left - TickLength - 2, y, XStringFormats.CenterRight);
         }
 
         if (title is not null)

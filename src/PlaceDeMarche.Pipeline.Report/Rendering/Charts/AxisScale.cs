@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlaceDeMarche.Pipeline.Report.Document;
 
 namespace PlaceDeMarche.Pipeline.Report.Rendering.Charts;
 
@@ -51,5 +52,5 @@ internal readonly record struct AxisScale(double Min, double Max, double Step, i
     /// <summary>Position of <paramref name="value"/> between 0 (Min) and 1 (Max).</summary>
     public double Fraction(double value) => (value - Min) / (Max - Min);
 
-    public string Format(double value) => value.ToString("F" + Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public string Format(double value, ReportLabels labels) => labels.Number(value, "F" + Decimals.ToString(CultureInfo.InvariantCulture));
 }

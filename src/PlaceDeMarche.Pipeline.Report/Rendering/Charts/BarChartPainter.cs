@@ -111,6 +111,6 @@ internal sealed class BarChartPainter : IFigurePainter
     private string ValueText(int index)
     {
         var value = chart.Values[index];
-        return double.IsFinite(value) ? value.ToString(chart.ValueFormat, CultureInfo.InvariantCulture) : theme.Labels.NotAvailable;
+        return double.IsFinite(value) ? theme.Labels.Number(value, chart.ValueFormat) : theme.Labels.NotAvailable;
     }
 }

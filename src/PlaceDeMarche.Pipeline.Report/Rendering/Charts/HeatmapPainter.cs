@@ -212,7 +212,7 @@ internal sealed class HeatmapPainter : IFigurePainter
         }
     }
 
-    private string Format(double value) => value.ToString(heatmap.ValueFormat, CultureInfo.InvariantCulture);
+    private string Format(double value) => theme.Labels.Number(value, heatmap.ValueFormat);
 
     private static void Validate(Heatmap heatmap)
     {
