@@ -34,6 +34,22 @@ public sealed class TitlesAndCaptionsTests
     }
 
     [Fact]
+    public void A_long_caption_whose_title_ends_at_a_comma_is_repeated_whole_up_to_the_comma()
+    {
+        const string caption = "Hyper-paramètres des MLP choisis par la validation interne de chaque pli externe, et l'époque gardée par l'arrêt précoce";
+        var rows = Enumerable.Range(1, 120).Select(i => (IReadOnlyList<string>)[$"Modèle {i}", "64", "0,5"]).ToArray();
+        using var pdf = RenderedPdf.Render(new ReportDocument("Légendes", SampleReports.StudyDate,
+            [new ReportSection("MLP", [new Table(["Modèle", "Couche", "Dropout"], rows) { Caption = caption }])])
+        {
+            Labels = ReportLabels.French,
+        });
+
+        var continued = Enumerable.Range(3, pdf.PageCount - 3).SelectMany(pdf.TextsOf).Where(t => t.Contains("(suite)", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(continued);
+        Assert.All(continued, text => Assert.Equal("Hyper-paramètres des MLP choisis par la validation interne de chaque pli externe (suite)", text));
+    }
+
+    [Fact]
     public void The_summary_for_management_starts_on_the_first_page_under_the_title()
     {
         using var pdf = RenderedPdf.Render(new ReportDocument("Étude de faisabilité", SampleReports.StudyDate,

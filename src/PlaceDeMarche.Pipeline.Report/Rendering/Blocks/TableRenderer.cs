@@ -123,7 +123,7 @@ internal sealed class TableRenderer
         if (caption is not null && context.Wrapper.Measure(text, font) > composer.Width)
         {
             // The caption's title (before its explanation) names the table well enough on the following pages.
-            var title = caption.IndexOfAny([':', '(', ';']) is var cut and > 0 ? caption[..cut].TrimEnd() : caption;
+            var title = caption.IndexOfAny([':', '(', ';', ',']) is var cut and > 0 ? caption[..cut].TrimEnd() : caption;
             text = $"{title} {continued}";
         }
 
