@@ -1,5 +1,5 @@
-using System.Globalization;
 using PlaceDeMarche.Pipeline.Core.Schema;
+using static PlaceDeMarche.Pipeline.Report.Stages.FeasibilityReportBuilder;
 
 namespace PlaceDeMarche.Pipeline.Report.Stages;
 
@@ -61,6 +61,4 @@ internal static class CollectionReasonFrench
     private static long Ceiling(long value, long unit) => (value + unit - 1) / unit;
 
     private static string Plural(long count) => count > 1 ? "s" : "";
-
-    private static string Count(long value) => FeasibilityReportBuilder.Count(value);
 }

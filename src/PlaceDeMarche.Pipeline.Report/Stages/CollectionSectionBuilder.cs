@@ -1,5 +1,5 @@
-using System.Globalization;
 using PlaceDeMarche.Pipeline.Report.Document;
+using static PlaceDeMarche.Pipeline.Report.Stages.FeasibilityReportBuilder;
 
 namespace PlaceDeMarche.Pipeline.Report.Stages;
 
@@ -178,8 +178,6 @@ public static class CollectionSectionBuilder
 
     /// <summary>NuGet entries come from a nuspec; their obligation (keep the notice) is covered by the manifest table.</summary>
     private static bool IsPackage(Core.Schema.LicenceRow licence) => licence.Source.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase);
-
-    private static string Count(int value) => FeasibilityReportBuilder.Count(value);
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
