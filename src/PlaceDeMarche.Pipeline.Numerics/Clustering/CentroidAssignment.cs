@@ -22,14 +22,16 @@ internal static class CentroidAssignment
         {
             var end = Math.Min(count, (chunk + 1) * ChunkRows);
             var sum = 0.0;
+            var centroidDistances = new double[clusterCount];
             for (var position = chunk * ChunkRows; position < end; position++)
             {
                 var row = data.Row(rowIndices?[position] ?? position);
+                VectorKernels.SquaredDistances(row, centroids.AsSpan(0, clusterCount * columns), centroidDistances);
                 var best = 0;
                 var bestDistance = double.PositiveInfinity;
                 for (var c = 0; c < clusterCount; c++)
                 {
-                    var distance = VectorKernels.SquaredDistance(row, centroids.AsSpan(c * columns, columns));
+                    var distance = centroidDistances[c];
                     if (distance < bestDistance)
                     {
                         bestDistance = distance;

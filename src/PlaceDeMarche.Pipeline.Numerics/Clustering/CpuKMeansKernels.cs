@@ -18,12 +18,7 @@ internal sealed class CpuKMeansKernels(DenseMatrix data, int clusterCount) : IKM
         Array.Clear(sums);
         for (var i = 0; i < labels.Length; i++)
         {
-            var row = data.Row(i);
-            var target = sums.AsSpan(labels[i] * d, d);
-            for (var j = 0; j < d; j++)
-            {
-                target[j] += row[j];
-            }
+            VectorKernels.AddWidened(sums.AsSpan(labels[i] * d, d), data.Row(i));
         }
     }
 

@@ -85,9 +85,10 @@ internal static class HamerlyIterations
     private static void AssignAll(
         DenseMatrix data, float[] centroids, int k, int[] labels, double[] upper, double[] lower, int first, int end)
     {
+        var distances = new double[k];
         for (var i = first; i < end; i++)
         {
-            Scan(data.Row(i), centroids, k, out labels[i], out upper[i], out lower[i]);
+            Scan(data.Row(i), centroids, distances, out labels[i], out upper[i], out lower[i]);
         }
     }
 
@@ -115,6 +116,7 @@ internal static class HamerlyIterations
         }
 
         var d = data.Columns;
+        var distances = new double[k];
         for (var i = first; i < end; i++)
         {
             var label = labels[i];
@@ -133,21 +135,21 @@ internal static class HamerlyIterations
                 continue;
             }
 
-            Scan(row, centroids, k, out labels[i], out upper[i], out lower[i]);
+            Scan(row, centroids, distances, out labels[i], out upper[i], out lower[i]);
         }
     }
 
     /// <summary>Lloyd's nearest centroid (strictly smaller wins, so the lowest index on ties), and the distances to the
-    /// nearest and the second nearest.</summary>
-    private static void Scan(ReadOnlySpan<float> row, float[] centroids, int k, out int label, out double nearest, out double second)
+    /// nearest and the second nearest; <paramref name="distances"/> (one per centroid) is scratch.</summary>
+    private static void Scan(ReadOnlySpan<float> row, float[] centroids, double[] distances, out int label, out double nearest, out double second)
     {
-        var d = row.Length;
+        VectorKernels.SquaredDistances(row, centroids.AsSpan(0, distances.Length * row.Length), distances);
         label = 0;
         var best = double.PositiveInfinity;
         var runnerUp = double.PositiveInfinity;
-        for (var c = 0; c < k; c++)
+        for (var c = 0; c < distances.Length; c++)
         {
-            var distance = VectorKernels.SquaredDistance(row, centroids.AsSpan(c * d, d));
+            var distance = distances[c];
             if (distance < best)
             {
                 runnerUp = best;
