@@ -1,4 +1,5 @@
 using PlaceDeMarche.Pipeline.ArtifactCheck;
+using PlaceDeMarche.Pipeline.Core.Artifacts;
 
 namespace PlaceDeMarche.Pipeline.Cli.Tests;
 
@@ -65,15 +66,23 @@ public sealed class ShardedRunTests
             {
                 var parts = study.PathOf($"data/artifacts/shards/text/documents/part-*-of-{count}.parquet");
                 Assert.Equal(35L, duckDb.Scalar<long>($"SELECT count(DISTINCT id) FROM {DuckDbSession.ParquetSource(parts)}"));
+                // SIFT's parts carry each usable photo's keypoints and its keypoints × 128 descriptor floats.
+                var sift = DuckDbSession.ParquetSource(study.PathOf($"data/artifacts/shards/image/sift-extraction/part-*-of-{count}.parquet"));
+                Assert.Equal(34L, duckDb.Scalar<long>($"SELECT count(DISTINCT id) FROM {sift} WHERE keypoints > 0 AND len(descriptors) = 128 * keypoints AND len(x) = keypoints AND len(response) = keypoints"));
             }
 
             Assert.Equal(0, study.Run("run", "--dataset", "sample", "--shard", $"0/{count}"));
             Assert.Contains("0 ran, 9 up to date", study.Output);
 
+            // SIFT's vocabulary, fitted by the merge, reads every photo's descriptors from the shards' parts: not from the
+            // per-photo cache the shards filled (deleted here), and not by extracting them again (which would refill it).
+            var siftCache = study.PathOf(ImageArtifactPaths.SiftCache);
+            Assert.NotEmpty(Directory.EnumerateFiles(siftCache, "*", SearchOption.AllDirectories));
+            Directory.Delete(siftCache, recursive: true);
             Assert.Equal(0, study.Run("merge-shards", count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Contains($"7 merged from {count} shard", study.Output);
-            // SIFT's vocabulary, fitted by the merge, reads every photo's descriptors from what the shards extracted.
-            Assert.Contains("(0 extracted, 34 reused from", study.Output);
+            Assert.Contains($"34 photos (read from {count} shard part", study.Output);
+            Assert.False(Directory.Exists(siftCache), "the merge extracted SIFT features again instead of reading the parts");
             foreach (var artifact in PerItemArtifacts)
             {
                 Assert.True(reference[artifact].AsSpan().SequenceEqual(File.ReadAllBytes(study.PathOf(artifact))), $"{artifact} merged from {count} shards differs from one run's");

@@ -15,8 +15,8 @@ public static class ImageArtifactPaths
     public const string SiftBagOfWords = "data/artifacts/image/sift-bovw.parquet";
 
     /// <summary>
-    /// Per photo of a shard, its SIFT keypoint count and descriptor cache key: what a shard of ImageSift writes (as parts
-    /// only; the descriptors themselves go to <see cref="SiftCache"/>, where the merge's vocabulary reads them).
+    /// Per photo of a shard, its SIFT keypoints and descriptors (<see cref="Schema.SiftExtractionTable"/>): what a shard of
+    /// ImageSift writes, as parts only; the merge fits the vocabulary on them.
     /// </summary>
     public const string SiftExtraction = "data/artifacts/image/sift-extraction.parquet";
 

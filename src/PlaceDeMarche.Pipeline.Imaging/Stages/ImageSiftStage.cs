@@ -13,8 +13,9 @@ namespace PlaceDeMarche.Pipeline.Imaging.Stages;
 /// <summary>
 /// SIFT on the preprocessed gray photos (per-image descriptor cache), a mini-batch k-means visual vocabulary and
 /// one bag-of-visual-words vector per usable photo. Products without a usable photo are not in the table.
-/// Only the extraction runs by shard (<c>run --shard i/n</c>): a shard fills the per-photo cache and lists what it
-/// extracted; the vocabulary needs every photo's descriptors, so the merge is the unsharded run, reading them back.
+/// Only the extraction runs by shard (<c>run --shard i/n</c>): a shard writes its photos' keypoints and descriptors as a
+/// Parquet part (<see cref="SiftExtractionTable"/>); the vocabulary needs every photo's descriptors, so the merge fits
+/// it on the n parts, exactly as the unsharded run fits it on what it extracted.
 /// </summary>
 public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>>, IShardableStage
 {
@@ -34,19 +35,8 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
     protected override void Run(StageContext context, SeededParameters<ImageSiftParameters> parameters)
     {
         var sift = parameters.Section;
-        var weighting = sift.Weighting switch
-        {
-            "tf" => VisualWordWeighting.TermFrequency,
-            "tfidf" => VisualWordWeighting.TfIdf,
-            _ => throw new ArgumentException($"images.sift.weighting must be tf or tfidf, not '{sift.Weighting}'."),
-        };
-        var normalization = sift.Normalization switch
-        {
-            "none" => VisualWordNormalization.None,
-            "l1" => VisualWordNormalization.L1,
-            "l2" => VisualWordNormalization.L2,
-            _ => throw new ArgumentException($"images.sift.normalization must be none, l1 or l2, not '{sift.Normalization}'."),
-        };
+        // Checked before the extraction, so a mistyped setting fails at once rather than after every photo.
+        var encoding = EncodingOf(sift);
         var options = new SiftOptions { MaxFeatures = sift.MaxFeatures, UpsampleInput = sift.Upsample };
         var pack = context.InputPath(ImageArtifactPaths.Preprocessed);
         var usable = ImageIndexTable.Read(context.InputPath(ImageArtifactPaths.Index)).Where(r => r.IsUsable).ToArray();
@@ -74,17 +64,76 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
             },
             _ => { });
 
-        var total = features.Sum(f => f.Count);
+        context.PublishMetric("image.sift.computed", cache.Computed);
+        context.PublishMetric("image.sift.reused", cache.Reused);
+        var extraction = $"{cache.Computed} extracted, {cache.Reused} reused from {ImageArtifactPaths.SiftCache}";
         if (context.Shard is not null)
         {
-            context.PublishMetric("image.sift.computed", cache.Computed);
-            context.PublishMetric("image.sift.reused", cache.Reused);
-            new SiftExtractionTable(usable.Select(r => r.Id).ToArray(), features.Select(f => f.Count).ToArray(), usable.Select(r => ItemCache.Key(r.CacheKey, settings)).ToArray())
-                .Write(context.OutputPath(ImageArtifactPaths.SiftExtraction));
-            context.Log.Info($"{Name}: {total} keypoints in {usable.Length} photos ({cache.Computed} extracted, {cache.Reused} reused from {ImageArtifactPaths.SiftCache}); the vocabulary waits for merge-shards");
+            SiftExtractionPart.ToTable(usable.Select(r => r.Id).ToArray(), features).Write(context.OutputPath(ImageArtifactPaths.SiftExtraction));
+            context.Log.Info($"{Name}: {features.Sum(f => f.Count)} keypoints in {usable.Length} photos ({extraction}); the vocabulary waits for merge-shards");
             return;
         }
 
+        FitVocabulary(context, parameters, encoding, usable, features, extraction);
+    }
+
+    /// <summary>
+    /// The vocabulary, vectors and keypoint example fitted on the photos' features read from the n shard parts, put
+    /// back in the image index's order: the bytes of the unsharded run, without the per-photo cache.
+    /// </summary>
+    public void MergeShards(StageContext context, ShardParts parts)
+    {
+        var parameters = (SeededParameters<ImageSiftParameters>)context.Parameters;
+        var encoding = EncodingOf(parameters.Section);
+        var usable = ImageIndexTable.Read(context.InputPath(ImageArtifactPaths.Index)).Where(r => r.IsUsable).ToArray();
+        var rows = parts.PathsOf(ImageArtifactPaths.SiftExtraction)
+            .Select((path, shard) => SiftExtractionPart.Read(path, new Shard(shard, parts.Count).Label))
+            .SelectMany(table => Enumerable.Range(0, table.Ids.Length).Select(row => (Table: table, Row: row)))
+            .ToArray();
+        var order = ShardParts.CanonicalOrder(rows.Select(r => r.Table.Ids[r.Row]).ToArray(), usable.Select(r => r.Id).ToArray());
+        if (order.Length != usable.Length)
+        {
+            throw new InvalidDataException($"{Name}: the {parts.Count} shard parts hold {order.Length} of the {usable.Length} usable photos of {ImageArtifactPaths.Index}; rerun the shards.");
+        }
+
+        var features = order.Select(i => SiftExtractionPart.FeaturesOf(rows[i].Table, rows[i].Row)).ToArray();
+        var computed = parts.Sum("image.sift.computed");
+        var reused = parts.Sum("image.sift.reused");
+        context.PublishMetric("image.sift.computed", computed);
+        context.PublishMetric("image.sift.reused", reused);
+        FitVocabulary(context, parameters, encoding, usable, features, $"read from {parts.Count} shard part{(parts.Count > 1 ? "s" : "")}, which extracted {computed} and reused {reused}");
+    }
+
+    private static (VisualWordWeighting Weighting, VisualWordNormalization Normalization) EncodingOf(ImageSiftParameters sift) =>
+    (
+        sift.Weighting switch
+        {
+            "tf" => VisualWordWeighting.TermFrequency,
+            "tfidf" => VisualWordWeighting.TfIdf,
+            _ => throw new ArgumentException($"images.sift.weighting must be tf or tfidf, not '{sift.Weighting}'."),
+        },
+        sift.Normalization switch
+        {
+            "none" => VisualWordNormalization.None,
+            "l1" => VisualWordNormalization.L1,
+            "l2" => VisualWordNormalization.L2,
+            _ => throw new ArgumentException($"images.sift.normalization must be none, l1 or l2, not '{sift.Normalization}'."),
+        });
+
+    /// <summary>
+    /// Fits the vocabulary on <paramref name="features"/> (one per usable photo, index order), writes the vectors and the
+    /// first photo's keypoints, and publishes the counts; <paramref name="extraction"/> says where the features came from.
+    /// </summary>
+    private void FitVocabulary(
+        StageContext context,
+        SeededParameters<ImageSiftParameters> parameters,
+        (VisualWordWeighting Weighting, VisualWordNormalization Normalization) encoding,
+        ImageIndexRow[] usable,
+        SiftFeatures[] features,
+        string extraction)
+    {
+        var sift = parameters.Section;
+        var total = features.Sum(f => f.Count);
         var descriptors = features.Select(f => f.Descriptors).ToArray();
         if (total == 0)
         {
@@ -106,7 +155,7 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
         });
         var wordsPerImage = new int[usable.Length][];
         Parallel.For(0, usable.Length, i => wordsPerImage[i] = vocabulary.Quantize(descriptors[i]));
-        var histograms = BagOfVisualWords.Encode(wordsPerImage, vocabulary.WordCount, weighting, normalization);
+        var histograms = BagOfVisualWords.Encode(wordsPerImage, vocabulary.WordCount, encoding.Weighting, encoding.Normalization);
         new FeatureTable(usable.Select(r => r.Id).ToArray(), usable.Select(r => r.Category).ToArray(), histograms)
             .Write(context.OutputPath(ImageArtifactPaths.SiftBagOfWords));
 
@@ -122,14 +171,6 @@ public sealed class ImageSiftStage : Stage<SeededParameters<ImageSiftParameters>
         context.PublishMetric("image.sift.keypoints_per_image", usable.Length > 0 ? Math.Round((double)total / usable.Length, 1) : 0);
         context.PublishMetric("image.sift.words", vocabulary.WordCount);
         context.PublishMetric("image.sift.training_descriptors", vocabulary.TrainingDescriptors);
-        context.PublishMetric("image.sift.computed", cache.Computed);
-        context.PublishMetric("image.sift.reused", cache.Reused);
-        context.Log.Info($"{Name}: {total} keypoints in {usable.Length} photos ({cache.Computed} extracted, {cache.Reused} reused from {ImageArtifactPaths.SiftCache}); {vocabulary.WordCount} words from {vocabulary.TrainingDescriptors} descriptors");
+        context.Log.Info($"{Name}: {total} keypoints in {usable.Length} photos ({extraction}); {vocabulary.WordCount} words from {vocabulary.TrainingDescriptors} descriptors");
     }
-
-    /// <summary>
-    /// The unsharded run: the vocabulary is fitted on every photo's descriptors, which the shards left in the per-photo
-    /// cache (on storage the shards and the merge share; elsewhere they are extracted again, with the same result).
-    /// </summary>
-    public void MergeShards(StageContext context, ShardParts parts) => Run(context, (SeededParameters<ImageSiftParameters>)context.Parameters);
 }

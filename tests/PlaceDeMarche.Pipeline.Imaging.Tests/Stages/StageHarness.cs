@@ -46,6 +46,14 @@ internal sealed class StageHarness : IDisposable
         return context.Metrics;
     }
 
+    /// <summary>Runs the merge of <paramref name="stage"/> on the parts its shards wrote, given the metrics each shard published.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Merge(IShardableStage stage, object parameters, IReadOnlyList<IReadOnlyDictionary<string, JsonNode?>> shardMetrics)
+    {
+        var context = new StageContext(stage, Workspace, parameters, new RecordingLog(Warnings), CancellationToken.None);
+        stage.MergeShards(context, new ShardParts(Workspace, shardMetrics));
+        return context.Metrics;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Workspace.Root))
