@@ -79,7 +79,9 @@ def quality(algorithm, ours, reference):
             q["explained_variance_difference"] = abs(ours["explained_variance_ratio"] - reference["explained_variance_ratio"])
             q["within_1e-4"] = q["explained_variance_difference"] <= 1e-4
     elif algorithm == "tsne":
-        q.update(kl_ours=ours["kl_divergence"], ari_ours=ours["ari"], iterations_ours=ours["iterations"], method_ours=ours.get("method"))
+        q.update(kl_ours=ours["kl_divergence"], ari_ours=ours["ari"], iterations_ours=ours["iterations"], method_ours=ours.get("method"),
+                 neighbour_search_ours=ours.get("neighbour_search"), neighbour_recall_ours=ours.get("neighbour_recall"),
+                 phase_seconds_ours=ours.get("phase_seconds"))
         if reference:
             q.update(kl_sklearn=reference["kl_divergence"], ari_sklearn=reference["ari"])
             q["kl_relative_difference"] = (ours["kl_divergence"] - reference["kl_divergence"]) / reference["kl_divergence"]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -34,13 +35,28 @@ internal static class NumericsBenchmark
                 figures["explained_variance_ratio"] = pca.ExplainedVarianceRatio.Sum();
                 break;
             case "tsne":
+                var clock = Stopwatch.StartNew();
+                var phases = new Dictionary<string, double>();
                 var reduced = Pca.Fit(data, PcaOptions.WithComponentCount(Math.Min(Components, data.Columns)), backend).Projection;
-                var options = new TSneOptions { Initialization = TSneInitialization.Pca, Seed = 0, Method = MethodSetting(settings) };
-                var tsne = TSne.Fit(reduced, options, backend);
+                phases["pca"] = Lap(clock);
+                var options = new TSneOptions
+                {
+                    Initialization = TSneInitialization.Pca,
+                    Seed = 0,
+                    Method = MethodSetting(settings),
+                    ExactNeighboursLimit = IntegerSetting(settings, "exact_neighbours_limit=") ?? new TSneOptions().ExactNeighboursLimit,
+                };
+                var affinities = TSneAffinities.Compute(reduced, options);
+                phases["affinities"] = Lap(clock);
+                var tsne = TSne.Fit(reduced, affinities, options, backend);
+                phases["optimisation"] = Lap(clock);
                 var embeddingClusters = KMeans.Fit(tsne.Embedding, new KMeansOptions { ClusterCount = Clusters, InitCount = Restarts, Seed = 0 }, backend);
                 figures["kl_divergence"] = tsne.KullbackLeiblerDivergence;
                 figures["iterations"] = tsne.Iterations;
                 figures["method"] = options.ResolveMethod(data.Rows).ToString();
+                figures["neighbour_search"] = affinities.Search.ToString();
+                figures["neighbour_recall"] = affinities.NeighbourRecall;
+                figures["phase_seconds"] = phases;
                 figures["ari"] = AdjustedRandIndex.Compute(labels, embeddingClusters.Labels.ToArray());
                 break;
             case "kmeans":
@@ -61,6 +77,21 @@ internal static class NumericsBenchmark
         const string prefix = "method=";
         var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
         return value is null ? TSneMethod.Auto : TSneMethods.Parse(value[prefix.Length..], prefix);
+    }
+
+    /// <summary>Seconds since the last lap, the clock restarted.</summary>
+    private static double Lap(Stopwatch clock)
+    {
+        var seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        clock.Restart();
+        return seconds;
+    }
+
+    /// <summary>An integer <c>name=value</c> among the extra arguments, or null when absent.</summary>
+    private static int? IntegerSetting(IReadOnlyList<string> settings, string prefix)
+    {
+        var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
+        return value is null ? null : int.Parse(value[prefix.Length..], CultureInfo.InvariantCulture);
     }
 
     /// <summary><c>backend=auto|cpu|ilgpu</c> among the extra arguments (cpu when absent: the figures of

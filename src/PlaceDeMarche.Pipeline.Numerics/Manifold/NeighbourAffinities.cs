@@ -15,18 +15,34 @@ internal static class NeighbourAffinities
     /// <summary>Neighbours per point for a perplexity, capped by the other points available.</summary>
     public static int NeighbourCount(double perplexity, int rows) => Math.Min(rows - 1, (int)(3.0 * perplexity) + 1);
 
-    /// <summary>The symmetric joint probabilities pᵢⱼ (n × n, summing to 1), zero outside the neighbourhoods.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static SparseRowMatrix JointProbabilities(DenseMatrix data, double perplexity, NeighbourSearch search)
+    /// <summary>The k = <see cref="NeighbourCount"/> nearest neighbours of every row, found by <paramref name="search"/>.</summary>
+    public static NeighbourGraph FindNeighbours(DenseMatrix data, double perplexity, NeighbourSearch search)
     {
         var n = data.Rows;
         var k = NeighbourCount(perplexity, n);
+        if (search == NeighbourSearch.Approximate)
+        {
+            return ApproximateNeighbourSearch.NearestNeighbours(data, k);
+        }
+
         var (neighbours, distances) = search switch
         {
             NeighbourSearch.VantagePointTree => VantagePointTree.Build(data).NearestNeighbours(k),
             NeighbourSearch.TiledScan => TiledNeighbourSearch.NearestNeighbours(data, k),
             _ => NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k),
         };
+        return new NeighbourGraph(k, neighbours, distances, Recall: 1.0);
+    }
+
+    /// <summary>The symmetric joint probabilities pᵢⱼ (n × n, summing to 1), zero outside the neighbourhoods.</summary>
+    public static SparseRowMatrix JointProbabilities(DenseMatrix data, double perplexity, NeighbourSearch search) =>
+        JointProbabilities(FindNeighbours(data, perplexity, search), perplexity);
+
+    /// <summary>The symmetric joint probabilities pᵢⱼ over the neighbour lists of <paramref name="graph"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SparseRowMatrix JointProbabilities(NeighbourGraph graph, double perplexity)
+    {
+        var (n, k, neighbours, distances) = (graph.Rows, graph.K, graph.Neighbours, graph.Distances);
         var conditional = PerplexityCalibration.ConditionalProbabilities(distances, n, k, perplexity);
 
         // Each conditional entry c(j|i) goes to cell (i, j) and to cell (j, i); duplicates (i and j in each other's

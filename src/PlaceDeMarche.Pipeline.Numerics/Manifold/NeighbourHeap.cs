@@ -51,24 +51,31 @@ internal sealed class NeighbourHeap
             return;
         }
 
-        SiftDown(distance, index, Count);
+        SiftDown(_distances, _indices, distance, index, Count);
     }
 
     /// <summary>Writes the kept candidates nearest first and empties the heap.</summary>
     public void DrainSorted(Span<int> indices, Span<double> distances)
     {
-        for (var last = Count - 1; last >= 0; last--)
-        {
-            indices[last] = _indices[0];
-            distances[last] = _distances[0];
-            SiftDown(_distances[last], _indices[last], last);
-        }
-
+        DrainSorted(_distances, _indices, Count, indices, distances);
         Count = 0;
     }
 
-    /// <summary>Places (distance, index) from the root down in a heap of <paramref name="size"/> entries.</summary>
-    private void SiftDown(double distance, int index, int size)
+    /// <summary>Writes the <paramref name="count"/> entries of the heap held in <paramref name="heapDistances"/> and
+    /// <paramref name="heapIndices"/> nearest first, destroying the heap.</summary>
+    internal static void DrainSorted(Span<double> heapDistances, Span<int> heapIndices, int count, Span<int> indices, Span<double> distances)
+    {
+        for (var last = count - 1; last >= 0; last--)
+        {
+            indices[last] = heapIndices[0];
+            distances[last] = heapDistances[0];
+            SiftDown(heapDistances, heapIndices, heapDistances[last], heapIndices[last], last);
+        }
+    }
+
+    /// <summary>Places (distance, index) from the root down in the heap of the first <paramref name="size"/> entries
+    /// of <paramref name="distances"/> and <paramref name="indices"/>.</summary>
+    internal static void SiftDown(Span<double> distances, Span<int> indices, double distance, int index, int size)
     {
         var position = 0;
         while (true)
@@ -79,26 +86,26 @@ internal sealed class NeighbourHeap
                 break;
             }
 
-            if (child + 1 < size && Before(_distances[child], _indices[child], _distances[child + 1], _indices[child + 1]))
+            if (child + 1 < size && Before(distances[child], indices[child], distances[child + 1], indices[child + 1]))
             {
                 child++;
             }
 
-            if (!Before(distance, index, _distances[child], _indices[child]))
+            if (!Before(distance, index, distances[child], indices[child]))
             {
                 break;
             }
 
-            _distances[position] = _distances[child];
-            _indices[position] = _indices[child];
+            distances[position] = distances[child];
+            indices[position] = indices[child];
             position = child;
         }
 
-        _distances[position] = distance;
-        _indices[position] = index;
+        distances[position] = distance;
+        indices[position] = index;
     }
 
     /// <summary>True when candidate a is nearer than candidate b.</summary>
-    private static bool Before(double distanceA, int indexA, double distanceB, int indexB) =>
+    internal static bool Before(double distanceA, int indexA, double distanceB, int indexB) =>
         distanceA < distanceB || (distanceA == distanceB && indexA < indexB);
 }

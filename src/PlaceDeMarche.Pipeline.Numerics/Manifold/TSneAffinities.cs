@@ -8,10 +8,12 @@ namespace PlaceDeMarche.Pipeline.Numerics.Manifold;
 /// </summary>
 public sealed class TSneAffinities
 {
-    private TSneAffinities(SparseRowMatrix joint, double perplexity)
+    private TSneAffinities(SparseRowMatrix joint, double perplexity, NeighbourSearch search, double neighbourRecall)
     {
         Joint = joint;
         Perplexity = perplexity;
+        Search = search;
+        NeighbourRecall = neighbourRecall;
     }
 
     /// <summary>Up to this many features a vantage-point tree prunes well (scikit-learn's NearestNeighbors switches
@@ -26,23 +28,31 @@ public sealed class TSneAffinities
 
     public int Rows => Joint.Rows;
 
+    /// <summary>How the neighbours were found.</summary>
+    public NeighbourSearch Search { get; }
+
+    /// <summary>The share of the true nearest neighbours found: 1 for the exact searches, estimated on a sample of
+    /// rows for <see cref="NeighbourSearch.Approximate"/>.</summary>
+    public double NeighbourRecall { get; }
+
     /// <summary>Calibrates the affinities of the rows of <paramref name="data"/> for <paramref name="perplexity"/>,
     /// with the method <see cref="TSneMethod.Auto"/> picks for their number.</summary>
     public static TSneAffinities Compute(DenseMatrix data, double perplexity) =>
         Compute(data, new TSneOptions { Perplexity = perplexity });
 
-    /// <summary>Calibrates the affinities for <paramref name="options"/>' perplexity, the neighbours found as its
-    /// method does: from all pairwise distances (exact), or for Barnes-Hut with a vantage-point tree in up to
-    /// <see cref="TreeDimensions"/> features and a tiled scan above; all three are exact.</summary>
+    /// <summary>Calibrates the affinities for <paramref name="options"/>' perplexity, the neighbours found as
+    /// <see cref="TSneOptions.ResolveNeighbourSearch"/> says: from all pairwise distances (exact method), or for
+    /// Barnes-Hut with a vantage-point tree in up to <see cref="TreeDimensions"/> features, a tiled scan above (both
+    /// exact), and approximately above <see cref="TSneOptions.ExactNeighboursLimit"/> rows.</summary>
     public static TSneAffinities Compute(DenseMatrix data, TSneOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(data.Rows);
         data.EnsureFinite("t-SNE");
-        var search = options.ResolveMethod(data.Rows) != TSneMethod.BarnesHut ? NeighbourSearch.AllPairs
-            : data.Columns <= TreeDimensions ? NeighbourSearch.VantagePointTree
-            : NeighbourSearch.TiledScan;
-        return new TSneAffinities(NeighbourAffinities.JointProbabilities(data, options.Perplexity, search), options.Perplexity);
+        var search = options.ResolveNeighbourSearch(data.Rows, data.Columns);
+        var graph = NeighbourAffinities.FindNeighbours(data, options.Perplexity, search);
+        return new TSneAffinities(
+            NeighbourAffinities.JointProbabilities(graph, options.Perplexity), options.Perplexity, search, graph.Recall);
     }
 }

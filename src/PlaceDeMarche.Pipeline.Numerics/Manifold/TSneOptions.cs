@@ -46,6 +46,10 @@ public sealed record TSneOptions
     /// <summary>Smallest number of samples <see cref="TSneMethod.Auto"/> runs Barnes-Hut for.</summary>
     public int BarnesHutThreshold { get; init; } = 5000;
 
+    /// <summary>Largest number of samples whose neighbours Barnes-Hut finds exactly; above it they are approximate
+    /// (<see cref="NeighbourSearch.Approximate"/>), the exact scan growing as n².</summary>
+    public int ExactNeighboursLimit { get; init; } = 100_000;
+
     /// <summary>Barnes-Hut angle: a quadtree cell of side s at distance r from a point stands for its points when
     /// s / r &lt; theta (0.5, scikit-learn's default; smaller is slower and more accurate).</summary>
     public double Theta { get; init; } = 0.5;
@@ -59,6 +63,13 @@ public sealed record TSneOptions
         TSneMethod.Auto => rows >= BarnesHutThreshold ? TSneMethod.BarnesHut : TSneMethod.Exact,
         _ => Method,
     };
+
+    /// <summary>How a fit on <paramref name="rows"/> samples of <paramref name="columns"/> features finds neighbours.</summary>
+    public NeighbourSearch ResolveNeighbourSearch(int rows, int columns) =>
+        ResolveMethod(rows) != TSneMethod.BarnesHut ? NeighbourSearch.AllPairs
+        : rows > ExactNeighboursLimit ? NeighbourSearch.Approximate
+        : columns <= TSneAffinities.TreeDimensions ? NeighbourSearch.VantagePointTree
+        : NeighbourSearch.TiledScan;
 
     internal void Validate(int rows)
     {
@@ -74,12 +85,12 @@ public sealed record TSneOptions
         }
 
         if (!(EarlyExaggeration >= 1) || ExplorationIterations < 0 || MaxIterations < 1 || LearningRate is <= 0
-            || !(MinGain > 0) || MaxIterationsWithoutProgress < 1 || BarnesHutThreshold < 1 || !(Theta > 0 && Theta <= MaxTheta))
+            || !(MinGain > 0) || MaxIterationsWithoutProgress < 1 || BarnesHutThreshold < 1 || ExactNeighboursLimit < 1 || !(Theta > 0 && Theta <= MaxTheta))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(EarlyExaggeration),
                 "t-SNE options need EarlyExaggeration ≥ 1, ExplorationIterations ≥ 0, MaxIterations ≥ 1, a positive "
-                + "LearningRate (or null for auto), MinGain > 0, MaxIterationsWithoutProgress ≥ 1, BarnesHutThreshold ≥ 1 "
+                + "LearningRate (or null for auto), MinGain > 0, MaxIterationsWithoutProgress ≥ 1, BarnesHutThreshold ≥ 1, ExactNeighboursLimit ≥ 1 "
                 + $"and 0 < Theta ≤ {MaxTheta} (a wider angle could let a point's own cell stand for it).");
         }
     }

@@ -24,14 +24,28 @@ internal static class TiledNeighbourSearch
     public static (int[] Neighbours, double[] Distances) NearestNeighbours(DenseMatrix data, int k)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var everyRow = new int[data.Rows];
+        for (var i = 0; i < everyRow.Length; i++)
+        {
+            everyRow[i] = i;
+        }
+
+        return NearestNeighbours(data, k, everyRow);
+    }
+
+    /// <summary>The <paramref name="k"/> nearest other rows of each row listed in <paramref name="queries"/>, in that
+    /// order, nearest first (ties by index): one row of k per query.</summary>
+    public static (int[] Neighbours, double[] Distances) NearestNeighbours(DenseMatrix data, int k, int[] queries)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(queries);
         int n = data.Rows, d = data.Columns;
         if (k < 1 || k >= n)
         {
             throw new ArgumentOutOfRangeException(nameof(k), k, $"Between 1 and {n - 1} neighbours can be found among {n} rows.");
         }
 
-        var stride = (d + Lanes - 1) / Lanes * Lanes;
-        var rows = new float[(long)n * stride];
+        var rows = new PaddedRows(data);
         var panelCount = (n + Lanes - 1) / Lanes;
         var panels = new float[(long)panelCount * d * Lanes];
         var norms = new float[panelCount * Lanes];
@@ -40,7 +54,6 @@ internal static class TiledNeighbourSearch
         for (var i = 0; i < n; i++)
         {
             var row = data.Row(i);
-            row.CopyTo(rows.AsSpan(i * stride, d));
             norms[i] = (float)VectorKernels.SquaredDistance(row, origin);
             for (var j = 0; j < d; j++)
             {
@@ -48,20 +61,20 @@ internal static class TiledNeighbourSearch
             }
         }
 
-        var neighbours = new int[(long)n * k];
-        var distances = new double[(long)n * k];
-        var chunks = (n + QueryChunk - 1) / QueryChunk;
+        var neighbours = new int[(long)queries.Length * k];
+        var distances = new double[(long)queries.Length * k];
+        var chunks = (queries.Length + QueryChunk - 1) / QueryChunk;
         Parallel.For(0, chunks, () => CreateHeaps(k), (chunk, _, heaps) =>
         {
-            var end = Math.Min(n, (chunk + 1) * QueryChunk);
+            var end = Math.Min(queries.Length, (chunk + 1) * QueryChunk);
             for (var first = chunk * QueryChunk; first < end; first += QueriesPerPass)
             {
                 var count = Math.Min(QueriesPerPass, end - first);
-                Scan(data, rows, stride, panels, norms, panelCount, first, count, heaps);
+                Scan(data, rows, panels, norms, panelCount, queries.AsSpan(first, count), heaps);
                 for (var q = 0; q < count; q++)
                 {
-                    var query = first + q;
-                    heaps[q].DrainSorted(neighbours.AsSpan(query * k, k), distances.AsSpan(query * k, k));
+                    var slot = first + q;
+                    heaps[q].DrainSorted(neighbours.AsSpan(slot * k, k), distances.AsSpan(slot * k, k));
                 }
             }
 
@@ -81,13 +94,14 @@ internal static class TiledNeighbourSearch
         return heaps;
     }
 
-    /// <summary>Offers every candidate that can be among the nearest of queries first … first + count − 1 (a short
-    /// last group repeats its last query, whose extra results are ignored).</summary>
+    /// <summary>Offers every candidate that can be among the nearest of up to four <paramref name="queries"/> (a short
+    /// group repeats its last query, whose extra results are ignored).</summary>
     private static void Scan(
-        DenseMatrix data, float[] rows, int stride, float[] panels, float[] norms, int panelCount, int first, int count, NeighbourHeap[] heaps)
+        DenseMatrix data, PaddedRows rows, float[] panels, float[] norms, int panelCount, ReadOnlySpan<int> queries, NeighbourHeap[] heaps)
     {
         var d = data.Columns;
-        int q0 = first, q1 = first + Math.Min(1, count - 1), q2 = first + Math.Min(2, count - 1), q3 = first + Math.Min(3, count - 1);
+        var count = queries.Length;
+        int q0 = queries[0], q1 = queries[Math.Min(1, count - 1)], q2 = queries[Math.Min(2, count - 1)], q3 = queries[Math.Min(3, count - 1)];
         var query0 = data.Row(q0);
         var query1 = data.Row(q1);
         var query2 = data.Row(q2);
@@ -139,9 +153,7 @@ internal static class TiledNeighbourSearch
                     var candidate = p * Lanes + lane;
                     if (candidate != query && candidate < data.Rows)
                     {
-                        heaps[slot].Offer(
-                            VectorKernels.SquaredDistance(rows.AsSpan(query * stride, stride), rows.AsSpan(candidate * stride, stride)),
-                            candidate);
+                        heaps[slot].Offer(rows.SquaredDistance(query, candidate), candidate);
                     }
                 }
             }
