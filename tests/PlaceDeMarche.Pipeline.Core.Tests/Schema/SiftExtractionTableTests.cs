@@ -41,25 +41,28 @@ public sealed class SiftExtractionTableTests : IDisposable
         Assert.False(File.Exists(path));
     }
 
-    [Fact]
-    public void AKeypointCountThatDisagreesWithTheListsIsRefusedOnRead()
+    [Theory]
+    [InlineData(2, SiftExtractionTable.DescriptorLength, "row 0 (product a) gives a keypoint count of 2 but lists 1 keypoint positions")]
+    [InlineData(1, SiftExtractionTable.DescriptorLength - 1, "row 0 (product a) holds 127 descriptor values where its keypoint count, 1, needs 128")]
+    public void AnotherWritersPartWhoseListsDisagreeIsRefusedNamingTheFileAndTheRow(int keypoints, int descriptorValues, string problem)
     {
+        // Well-formed Parquet with one keypoint position, as another engine might write it, but counts that do not add up.
         var path = PathOf("part.parquet");
         ParquetArtifact.Write(path,
         [
             new StringColumn("id", ["a"]),
-            new PrimitiveColumn<int>("keypoints", [2]),
+            new PrimitiveColumn<int>("keypoints", [keypoints]),
             new FloatVectorColumn("x", [[1f]]),
             new FloatVectorColumn("y", [[1f]]),
             new FloatVectorColumn("scale", [[1f]]),
             new FloatVectorColumn("angle", [[1f]]),
             new FloatVectorColumn("response", [[1f]]),
-            new FloatVectorColumn("descriptors", [new float[SiftExtractionTable.DescriptorLength]]),
+            new FloatVectorColumn("descriptors", [new float[descriptorValues]]),
         ]);
 
         var error = Assert.Throws<InvalidDataException>(() => SiftExtractionTable.Read(path));
 
         Assert.Contains(path, error.Message);
-        Assert.Contains("row 0 (product a) gives a keypoint count of 2 but lists 1 keypoint positions", error.Message);
+        Assert.Contains(problem, error.Message);
     }
 }

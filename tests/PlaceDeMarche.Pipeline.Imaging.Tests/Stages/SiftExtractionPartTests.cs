@@ -1,5 +1,4 @@
 using PlaceDeMarche.Pipeline.Core.Schema;
-using PlaceDeMarche.Pipeline.Core.Schema.Columns;
 using PlaceDeMarche.Pipeline.Imaging.Features.Sift;
 using PlaceDeMarche.Pipeline.Imaging.Stages;
 
@@ -63,28 +62,6 @@ public sealed class SiftExtractionPartTests : IDisposable
         Assert.Contains(PartPath, error.Message);
         Assert.Contains("is damaged", error.Message);
         Assert.Contains("--shard 0/1", error.Message);
-    }
-
-    [Fact]
-    public void APartWhoseDescriptorsDoNotMatchItsKeypointsIsRefusedNamingTheRow()
-    {
-        // Another writer's file, well-formed Parquet, but 127 descriptor floats for one keypoint.
-        ParquetArtifact.Write(PartPath,
-        [
-            new StringColumn("id", ["a"]),
-            new PrimitiveColumn<int>("keypoints", [1]),
-            new FloatVectorColumn("x", [[1f]]),
-            new FloatVectorColumn("y", [[1f]]),
-            new FloatVectorColumn("scale", [[1f]]),
-            new FloatVectorColumn("angle", [[1f]]),
-            new FloatVectorColumn("response", [[1f]]),
-            new FloatVectorColumn("descriptors", [new float[SiftFeatures.DescriptorLength - 1]]),
-        ]);
-
-        var error = Assert.Throws<InvalidDataException>(() => SiftExtractionPart.Read(PartPath, "0/1"));
-
-        Assert.Contains(PartPath, error.Message);
-        Assert.Contains("row 0 (product a) holds 127 descriptor values where its keypoint count, 1, needs 128", error.Message);
     }
 
     private static (int, int, int, int, int) Bits(SiftKeypoint k) =>
