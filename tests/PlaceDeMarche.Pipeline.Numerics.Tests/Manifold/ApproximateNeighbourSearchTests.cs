@@ -81,7 +81,7 @@ public class ApproximateNeighbourSearchTests
     [Fact]
     public void TSneUsesItAboveTheExactNeighboursLimit()
     {
-        var (data, _) = SyntheticData.FarBlobs(10, 400, seed: 2);
+        var (data, _) = SyntheticData.FarBlobs(10, 1000, seed: 2);
         var options = new TSneOptions { Perplexity = 10, Method = TSneMethod.BarnesHut, ExactNeighboursLimit = data.Rows - 1 };
         Assert.Equal(NeighbourSearch.Approximate, options.ResolveNeighbourSearch(data.Rows, data.Columns));
         Assert.Equal(NeighbourSearch.VantagePointTree, (options with { ExactNeighboursLimit = data.Rows }).ResolveNeighbourSearch(data.Rows, data.Columns));
@@ -89,11 +89,12 @@ public class ApproximateNeighbourSearchTests
         var approximate = TSneAffinities.Compute(data, options);
         var exact = TSneAffinities.Compute(data, options with { ExactNeighboursLimit = data.Rows });
         Assert.Equal(NeighbourSearch.Approximate, approximate.Search);
-        Assert.InRange(approximate.NeighbourRecall, 0.95, 1.0);
+        Assert.InRange(approximate.NeighbourRecall, 0.95, 1.0 - 1e-6);
         Assert.Equal(1.0, exact.NeighbourRecall);
 
-        // Missed neighbours change few affinities: most of P's mass sits on the same pairs.
-        Assert.InRange(SharedMass(approximate.Joint, exact.Joint), 0.95, 1.0);
+        // Missed neighbours change few affinities: most of P's mass sits on the same pairs (1 up to float sums when
+        // nothing is missed).
+        Assert.InRange(SharedMass(approximate.Joint, exact.Joint), 0.95, 1.0 - 1e-6);
     }
 
     private static double Recall(int[] found, int[] exact, int k)
