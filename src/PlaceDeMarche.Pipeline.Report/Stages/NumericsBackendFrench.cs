@@ -14,18 +14,18 @@ internal static class NumericsBackendFrench
         }
 
         var places = string.Join(" ; ", backends.Select(b => Describe(b.Key, b.Value)));
-        var intro = backends.Count == 1
-            ? "Les calculs numériques du protocole d'évaluation (ACP, t-SNE, KMeans) ont été faits"
-            : $"Les calculs numériques du protocole d'évaluation (ACP, t-SNE, KMeans) ont été faits à {backends.Count} endroits selon les étapes";
-        return [new Paragraph($"{intro} : {places} (réglage `numerics.backend` de pipeline.yaml : `auto` prend une carte graphique CUDA ou OpenCL si ILGPU en trouve une, sinon le processeur).")];
+        var where = backends.Count == 1 ? places : $"à {backends.Count} endroits selon les étapes : {places}";
+        return [new Paragraph(
+            $"Les calculs numériques du protocole d'évaluation (ACP, t-SNE, KMeans) ont tourné {where}. Le réglage "
+            + "`numerics.backend` de pipeline.yaml en décide : `auto` prend une carte graphique CUDA ou OpenCL si ILGPU en trouve une, sinon le processeur.")];
     }
 
     /// <summary>The French name of a <c>numerics.backend</c> value and its device.</summary>
     internal static string Describe(string backend, string device) => backend switch
     {
-        "cpu" => "sur le processeur, code vectorisé (SIMD)",
-        "ilgpu-cuda" => $"sur la carte graphique CUDA « {device} », noyaux ILGPU",
-        "ilgpu-opencl" => $"sur la carte graphique OpenCL « {device} », noyaux ILGPU",
+        "cpu" => "sur le processeur, en code vectorisé (SIMD)",
+        "ilgpu-cuda" => $"sur la carte graphique CUDA « {device} », avec les noyaux ILGPU",
+        "ilgpu-opencl" => $"sur la carte graphique OpenCL « {device} », avec les noyaux ILGPU",
         "ilgpu-cpu" => "avec les noyaux ILGPU sur l'accélérateur processeur d'ILGPU, faute de carte graphique (résultats égaux à l'arrondi près, calcul plus lent)",
         _ => $"« {backend} » ({device})",
     };

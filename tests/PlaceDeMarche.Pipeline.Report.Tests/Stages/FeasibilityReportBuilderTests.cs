@@ -162,10 +162,17 @@ public sealed class FeasibilityReportBuilderTests
         var onCpu = FeasibilityReportBuilder.Build(Input(0.4, isSample: false) with { NumericsBackends = [new("cpu", "SIMD")] });
         var onAccelerator = FeasibilityReportBuilder.Build(Input(0.4, isSample: false) with { NumericsBackends = [new("ilgpu-cpu", "CPUAccelerator")] });
         var unrecorded = FeasibilityReportBuilder.Build(Input(0.4, isSample: false));
+        var both = FeasibilityReportBuilder.Build(Input(0.4, isSample: false) with
+        {
+            NumericsBackends = [new("cpu", "SIMD"), new("ilgpu-cuda", "RTX")],
+        });
 
-        Assert.Contains("ont été faits : sur le processeur, code vectorisé (SIMD)", AppendixText(onCpu));
-        Assert.Contains("noyaux ILGPU sur l'accélérateur processeur d'ILGPU, faute de carte graphique", AppendixText(onAccelerator));
+        Assert.Contains("(ACP, t-SNE, KMeans) ont tourné sur le processeur, en code vectorisé (SIMD). Le réglage", AppendixText(onCpu));
+        Assert.Contains("ont tourné avec les noyaux ILGPU sur l'accélérateur processeur d'ILGPU, faute de carte graphique", AppendixText(onAccelerator));
         Assert.DoesNotContain("calculs numériques", AppendixText(unrecorded));
+        Assert.Contains(
+            "ont tourné à 2 endroits selon les étapes : sur le processeur, en code vectorisé (SIMD) ; sur la carte graphique CUDA « RTX », avec les noyaux ILGPU. Le réglage",
+            AppendixText(both));
     }
 
     private static string AppendixText(ReportDocument document) =>
