@@ -72,12 +72,8 @@ internal static class NumericsBenchmark
     }
 
     /// <summary><c>method=auto|exact|barnes_hut</c> among the extra arguments (auto when absent).</summary>
-    private static TSneMethod MethodSetting(IReadOnlyList<string> settings)
-    {
-        const string prefix = "method=";
-        var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
-        return value is null ? TSneMethod.Auto : TSneMethods.Parse(value[prefix.Length..], prefix);
-    }
+    private static TSneMethod MethodSetting(IReadOnlyList<string> settings) =>
+        Setting(settings, "method=") is { } value ? TSneMethods.Parse(value, "method=") : TSneMethod.Auto;
 
     /// <summary>Seconds since the last lap, the clock restarted.</summary>
     private static double Lap(Stopwatch clock)
@@ -88,20 +84,17 @@ internal static class NumericsBenchmark
     }
 
     /// <summary>An integer <c>name=value</c> among the extra arguments, or null when absent.</summary>
-    private static int? IntegerSetting(IReadOnlyList<string> settings, string prefix)
-    {
-        var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
-        return value is null ? null : int.Parse(value[prefix.Length..], CultureInfo.InvariantCulture);
-    }
+    private static int? IntegerSetting(IReadOnlyList<string> settings, string prefix) =>
+        Setting(settings, prefix) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The value of the first extra argument starting with <paramref name="prefix"/>, or null.</summary>
+    private static string? Setting(IReadOnlyList<string> settings, string prefix) =>
+        settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
 
     /// <summary><c>backend=auto|cpu|ilgpu</c> among the extra arguments (cpu when absent: the figures of
     /// docs/scaling.md are the CPU code's).</summary>
-    private static NumericsBackend BackendSetting(IReadOnlyList<string> settings)
-    {
-        const string prefix = "backend=";
-        var value = settings.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal));
-        return value is null ? NumericsBackend.Cpu : new NumericsParameters { Backend = value[prefix.Length..] }.Choice();
-    }
+    private static NumericsBackend BackendSetting(IReadOnlyList<string> settings) =>
+        Setting(settings, "backend=") is { } value ? new NumericsParameters { Backend = value }.Choice() : NumericsBackend.Cpu;
 
     private static (DenseMatrix Data, int[] Labels) ReadBlobs(string path)
     {

@@ -65,7 +65,7 @@ internal static class ApproximateNeighbourSearch
         DrainAll(heapDistances, heapIndices, neighbours, distances, k);
         for (var round = 0; round < RefinementRounds; round++)
         {
-            Refine(rows, neighbours, heapDistances, heapIndices, k);
+            Refine(rows, neighbours, distances, heapDistances, heapIndices, k);
             DrainAll(heapDistances, heapIndices, neighbours, distances, k);
         }
 
@@ -87,8 +87,8 @@ internal static class ApproximateNeighbourSearch
     }
 
     /// <summary>One local join: each point's heap starts from its current list and is offered the first
-    /// <see cref="ExploredPerNeighbour"/> neighbours of each of its neighbours, each candidate measured once.</summary>
-    private static void Refine(PaddedRows rows, int[] neighbours, double[] heapDistances, int[] heapIndices, int k)
+    /// <see cref="ExploredPerNeighbour"/> neighbours of each of its neighbours, each new candidate measured once.</summary>
+    private static void Refine(PaddedRows rows, int[] neighbours, double[] neighbourDistances, double[] heapDistances, int[] heapIndices, int k)
     {
         var n = rows.Count;
         var explored = Math.Min(ExploredPerNeighbour, k);
@@ -101,14 +101,15 @@ internal static class ApproximateNeighbourSearch
                 marks.Next();
                 marks.TryMark(i);
                 var current = neighbours.AsSpan(i * k, k);
+                var currentDistances = neighbourDistances.AsSpan(i * k, k);
                 var distances = heapDistances.AsSpan(i * k, k);
                 var indices = heapIndices.AsSpan(i * k, k);
                 distances.Fill(double.PositiveInfinity);
                 indices.Fill(int.MaxValue);
-                foreach (var j in current)
+                for (var e = 0; e < k; e++)
                 {
-                    marks.TryMark(j);
-                    NeighbourHeap.SiftDown(distances, indices, rows.SquaredDistance(i, j), j, k);
+                    marks.TryMark(current[e]);
+                    NeighbourHeap.SiftDown(distances, indices, currentDistances[e], current[e], k);
                 }
 
                 foreach (var j in current)

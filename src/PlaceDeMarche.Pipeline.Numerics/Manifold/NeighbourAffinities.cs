@@ -20,18 +20,15 @@ internal static class NeighbourAffinities
     {
         var n = data.Rows;
         var k = NeighbourCount(perplexity, n);
-        if (search == NeighbourSearch.Approximate)
+        return search switch
         {
-            return ApproximateNeighbourSearch.NearestNeighbours(data, k);
-        }
-
-        var (neighbours, distances) = search switch
-        {
-            NeighbourSearch.VantagePointTree => VantagePointTree.Build(data).NearestNeighbours(k),
-            NeighbourSearch.TiledScan => TiledNeighbourSearch.NearestNeighbours(data, k),
-            _ => NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k),
+            NeighbourSearch.Approximate => ApproximateNeighbourSearch.NearestNeighbours(data, k),
+            NeighbourSearch.VantagePointTree => Exact(VantagePointTree.Build(data).NearestNeighbours(k)),
+            NeighbourSearch.TiledScan => Exact(TiledNeighbourSearch.NearestNeighbours(data, k)),
+            _ => Exact(NearestNeighbours(PairwiseDistances.SquaredEuclidean(data), n, k)),
         };
-        return new NeighbourGraph(k, neighbours, distances, Recall: 1.0);
+
+        NeighbourGraph Exact((int[] Neighbours, double[] Distances) found) => new(k, found.Neighbours, found.Distances, Recall: 1.0);
     }
 
     /// <summary>The symmetric joint probabilities pᵢⱼ (n × n, summing to 1), zero outside the neighbourhoods.</summary>

@@ -20,17 +20,15 @@ internal sealed class VantagePointTree
     private const double PruningSlack = 1e-5;
 
     private readonly int _rows;
-
-    /// <summary>Floats per stored row: the columns padded with zeros to whole 8-lane vectors (no scalar tail).</summary>
-    private readonly int _stride;
     private readonly int[] _order;
-    private readonly float[] _points;
+
+    /// <summary>The rows in tree order (position p holds row <c>_order[p]</c>).</summary>
+    private readonly PaddedRows _points;
     private readonly double[] _radius;
 
-    private VantagePointTree(int rows, int stride, int[] order, float[] points, double[] radius)
+    private VantagePointTree(int[] order, PaddedRows points, double[] radius)
     {
-        _rows = rows;
-        _stride = stride;
+        _rows = points.Count;
         _order = order;
         _points = points;
         _radius = radius;
@@ -40,7 +38,7 @@ internal sealed class VantagePointTree
     public static VantagePointTree Build(DenseMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int n = data.Rows, d = data.Columns;
+        var n = data.Rows;
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -75,14 +73,7 @@ internal sealed class VantagePointTree
             pending.Push((lo + 1, mid));
         }
 
-        var stride = (d + 7) / 8 * 8;
-        var points = new float[(long)n * stride];
-        for (var p = 0; p < n; p++)
-        {
-            data.Row(order[p]).CopyTo(points.AsSpan(p * stride, d));
-        }
-
-        return new VantagePointTree(n, stride, order, points, radius);
+        return new VantagePointTree(order, new PaddedRows(data, order), radius);
     }
 
     /// <summary>
@@ -105,7 +96,7 @@ internal sealed class VantagePointTree
             var end = Math.Min(_rows, (chunk + 1) * QueryChunk);
             for (var position = chunk * QueryChunk; position < end; position++)
             {
-                var query = _points.AsSpan(position * _stride, _stride);
+                var query = _points[position];
                 Search(query, _order[position], 0, _rows, heap);
                 var row = _order[position];
                 heap.DrainSorted(neighbours.AsSpan(row * k, k), distances.AsSpan(row * k, k));
@@ -165,7 +156,7 @@ internal sealed class VantagePointTree
     /// <summary>Offers the point at tree position <paramref name="position"/>; returns its squared distance.</summary>
     private double Consider(ReadOnlySpan<float> query, int self, int position, NeighbourHeap heap)
     {
-        var squared = VectorKernels.SquaredDistance(query, _points.AsSpan(position * _stride, _stride));
+        var squared = VectorKernels.SquaredDistance(query, _points[position]);
         var row = _order[position];
         if (row != self)
         {
