@@ -123,6 +123,27 @@ public sealed class PdfReportRendererTests
     }
 
     [Fact]
+    public void Plot_grid_taller_than_a_page_continues_on_the_next_with_its_caption_under_the_last_part()
+    {
+        var plots = Enumerable.Range(1, 16).Select(i => new ScatterPlot($"Map {i}", [0, 1], [1, 0], [0, 1], ["alpha", "beta"])).ToArray();
+        using var pdf = RenderedPdf.Render(new ReportDocument("Grids", SampleReports.StudyDate,
+        [
+            new ReportSection("Sixteen maps", [new PlotGrid(plots) { Caption = "All sixteen maps" }]),
+        ]));
+
+        var first = pdf.PageShowing("Map 1");
+        var last = pdf.PageShowing("Map 16");
+        Assert.True(last > first, $"16 maps in 8 rows of 2 do not fit on one page, yet map 1 and map 16 are on pages {first} and {last}");
+        var titles = Enumerable.Range(first, last - first + 1).SelectMany(pdf.TextsOf).Where(text => text.StartsWith("Map ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(plots.Select(plot => plot.Title), titles);
+        Assert.Equal(last, pdf.PageContaining("All sixteen maps"));
+        for (var page = first; page <= last; page++)
+        {
+            Assert.Contains("alpha", pdf.TextsOf(page));
+        }
+    }
+
+    [Fact]
     public void Same_model_renders_to_identical_bytes()
     {
         var first = RenderedPdf.RenderBytes(SampleReports.Full());

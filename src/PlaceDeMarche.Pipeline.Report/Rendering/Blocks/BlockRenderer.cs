@@ -38,7 +38,7 @@ internal sealed class BlockRenderer
                 FigurePlacer.Place(context, new ScatterPlotPainter(plot, theme, wrapper, withLegend: true), plot.Caption);
                 break;
             case PlotGrid grid:
-                FigurePlacer.Place(context, new PlotGridPainter(grid, theme, wrapper), grid.Caption);
+                PlotGridRenderer.Render(context, grid);
                 break;
             case Heatmap heatmap:
                 FigurePlacer.Place(context, new HeatmapPainter(heatmap, theme, wrapper), heatmap.Caption);

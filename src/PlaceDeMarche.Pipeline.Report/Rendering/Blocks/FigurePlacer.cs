@@ -11,14 +11,23 @@ internal static class FigurePlacer
 {
     private const double CaptionGap = 4;
 
-    public static void Place(RenderContext context, IFigurePainter painter, string? caption)
+    public static void Place(RenderContext context, IFigurePainter painter, string? caption) =>
+        Place(context, painter, CaptionLines(context, caption));
+
+    /// <summary>The numbered caption's lines (none without a caption); takes the figure's number.</summary>
+    public static IReadOnlyList<WrappedLine> CaptionLines(RenderContext context, string? caption) => caption is null
+        ? []
+        : context.Wrapper.Wrap([new TextRun(context.NextFigureLabel() + " ", TextEmphasis.Bold), new TextRun(caption)],
+            context.Theme.Caption, context.Composer.Width);
+
+    /// <summary>The height <paramref name="captionLines"/> take under a figure.</summary>
+    public static double CaptionHeight(RenderContext context, IReadOnlyList<WrappedLine> captionLines) =>
+        captionLines.Count == 0 ? 0 : CaptionGap + captionLines.Count * context.Theme.Caption.LineHeight;
+
+    public static void Place(RenderContext context, IFigurePainter painter, IReadOnlyList<WrappedLine> captionLines)
     {
         var (composer, captionFonts) = (context.Composer, context.Theme.Caption);
-        var captionLines = caption is null
-            ? []
-            : context.Wrapper.Wrap([new TextRun(context.NextFigureLabel() + " ", TextEmphasis.Bold), new TextRun(caption)],
-                captionFonts, composer.Width);
-        var captionHeight = captionLines.Count == 0 ? 0 : CaptionGap + captionLines.Count * captionFonts.LineHeight;
+        var captionHeight = CaptionHeight(context, captionLines);
         var height = painter.MeasureHeight(composer.Width, PageGeometry.ContentHeight - captionHeight);
         composer.EnsureRoom(height + captionHeight);
         painter.Draw(composer.Graphics, new XRect(composer.Left, composer.Y, composer.Width, height));

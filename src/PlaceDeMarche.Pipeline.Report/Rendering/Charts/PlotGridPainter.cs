@@ -35,6 +35,9 @@ internal sealed class PlotGridPainter : IFigurePainter
         legend = new LegendPainter(shared && grid.Plots.Count > 0 ? ScatterPlotPainter.LegendEntries(grid.Plots[0]) : [], theme, wrapper);
     }
 
+    /// <summary>Rows of plots in the grid.</summary>
+    public int Rows => rows;
+
     public double MeasureHeight(double width, double maxHeight)
     {
         if (cells.Length == 0)
@@ -69,6 +72,19 @@ internal sealed class PlotGridPainter : IFigurePainter
         }
 
         legend.Draw(graphics, new XRect(area.Left, area.Bottom - legendHeight, area.Width, legendHeight));
+    }
+
+    /// <summary>How many rows of plots, at their smallest readable height, fit in <paramref name="maxHeight"/> with
+    /// the legend (at least one).</summary>
+    public int RowsFitting(double width, double maxHeight)
+    {
+        if (cells.Length == 0)
+        {
+            return 1;
+        }
+
+        var smallest = cells.Max(cell => cell.MeasureHeight(CellWidth(width), 0));
+        return Math.Max(1, (int)((maxHeight - legend.MeasureHeight(width) + Gap) / (smallest + Gap)));
     }
 
     private double CellWidth(double width) => (width - (columns - 1) * Gap) / columns;
