@@ -73,7 +73,7 @@ public sealed class LicenceManifestTests : IDisposable
         var packages = NuGetLicenceReader.Read(assets);
 
         Assert.Equal(
-            [("Filed.Package 3.1.0", "see 'LICENSE.md' in the package"), ("Gone.Package 2.0.0", "unknown"),
+            [("Filed.Package 3.1.0", "voir « LICENSE.md » dans le paquet"), ("Gone.Package 2.0.0", "unknown"),
              ("Mit.File.Package 1.2.0", "MIT"), ("Old.Package 1.0.0", "https://example.org/LICENSE.txt")],
             packages.Select(entry => (entry.Component, entry.Licence)));
         var result = new PolicyCheck(new PolicyOptions()).Evaluate(new LicenceManifest(packages));

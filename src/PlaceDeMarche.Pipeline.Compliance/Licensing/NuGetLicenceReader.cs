@@ -63,7 +63,7 @@ public static class NuGetLicenceReader
         {
             not null when (string?)license.Attribute("type") == "expression" => license.Value.Trim(),
             not null when IsMitLicenceFile(Path.Combine(Path.GetDirectoryName(nuspecPath)!, license.Value.Trim())) => "MIT",
-            not null => $"see '{license.Value.Trim()}' in the package",
+            not null => $"voir « {license.Value.Trim()} » dans le paquet",
             null when !string.IsNullOrEmpty(licenseUrl) => licenseUrl,
             _ => "unknown",
         };

@@ -132,14 +132,14 @@ public static class CollectionSectionBuilder
         {
             new Table(
                 ["Composant", "Licence", "Obligations", "Statut"],
-                input.Licences.Select(l => (IReadOnlyList<string>)[l.Component, l.Licence, l.Obligations, l.Status]).ToArray())
+                input.Licences.Select(l => (IReadOnlyList<string>)[l.Component, LicenceFrench.Licence(l.Licence), l.Obligations, LicenceFrench.Status(l.Status)]).ToArray())
             {
                 Caption = "Manifeste des licences : sources de données, modèles et paquets NuGet (licences lues dans les paquets restaurés)",
                 ColumnWidths = [2.2, 1.6, 4, 0.9],
             },
             new Paragraph(CopyleftStatement(input.Licences)),
             new Paragraph("Attributions à publier avec toute diffusion des résultats :"),
-            new BulletList(attribution.Select(l => $"{l.Component} ({l.Licence}) : {l.Obligations}.").ToArray()),
+            new BulletList(attribution.Select(l => $"{l.Component} ({LicenceFrench.Licence(l.Licence)}) : {l.Obligations}.").ToArray()),
         };
         if (restricted.Length > 0)
         {
@@ -151,7 +151,7 @@ public static class CollectionSectionBuilder
         {
             blocks.Add(new Table(
                 ["Composant", "Licence", "Raison de la dérogation"],
-                waived.Select(l => (IReadOnlyList<string>)[l.Component, l.Licence, l.Note]).ToArray())
+                waived.Select(l => (IReadOnlyList<string>)[l.Component, LicenceFrench.Licence(l.Licence), l.Note]).ToArray())
             {
                 Caption = "Écarts à la politique de licences acceptés (compliance.waivers de pipeline.yaml)",
                 ColumnWidths = [1.6, 1.4, 5],
@@ -164,7 +164,7 @@ public static class CollectionSectionBuilder
     /// <summary>What the manifest's copyleft column shows: the project is MIT, so no shipped package may be copyleft.</summary>
     private static string CopyleftStatement(IReadOnlyList<Core.Schema.LicenceRow> licences)
     {
-        var copyleft = licences.Where(l => l.Copyleft).Select(l => $"{l.Component} ({l.Licence})").ToArray();
+        var copyleft = licences.Where(l => l.Copyleft).Select(l => $"{l.Component} ({LicenceFrench.Licence(l.Licence)})").ToArray();
         if (copyleft.Length > 0)
         {
             return $"Sous licence copyleft, incompatible avec la licence MIT du projet : {string.Join(", ", copyleft)}.";

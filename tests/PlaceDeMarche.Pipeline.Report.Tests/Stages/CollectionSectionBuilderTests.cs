@@ -88,6 +88,10 @@ public sealed class CollectionSectionBuilderTests
         Assert.Contains("Flipkart product dataset (CC-BY-SA-4.0) : attribute the dataset.", texts);
         Assert.Contains("Flipkart product photos : research use only.", texts);
         Assert.Contains("test-only, Apache-2.0 per the linked file", texts);
+        Assert.Contains("conforme", texts);
+        Assert.Contains("dérogation", texts);
+        Assert.DoesNotContain("ok", texts);
+        Assert.DoesNotContain("waived", texts);
         Assert.Contains("Aucun des 2 paquets NuGet livrés n'est sous licence copyleft : le projet est publié sous licence MIT.", texts);
     }
 
