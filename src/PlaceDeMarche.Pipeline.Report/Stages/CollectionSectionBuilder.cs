@@ -135,7 +135,7 @@ public static class CollectionSectionBuilder
                 input.Licences.Select(l => (IReadOnlyList<string>)[l.Component, LicenceFrench.Licence(l.Licence), l.Obligations, LicenceFrench.Status(l.Status)]).ToArray())
             {
                 Caption = "Manifeste des licences : sources de données, modèles et paquets NuGet (licences lues dans les paquets restaurés)",
-                ColumnWidths = [2.2, 1.6, 4, 0.9],
+                ColumnWidths = [2.1, 1.6, 3.8, 1.2],
             },
             new Paragraph(CopyleftStatement(input.Licences)),
             new Paragraph("Attributions à publier avec toute diffusion des résultats :"),
